@@ -1,7 +1,20 @@
 // Node-side tests: the local Neon-HTTP endpoint, migrations, cross-checks with native libraries.
-import { defineConfig } from 'vitest/config';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/** Imports `*.wasm` as a compiled WebAssembly.Module, as wrangler does for the Worker. */
+const wasmModules: Plugin = {
+  name: 'wasm-modules',
+  enforce: 'pre',
+  load(id) {
+    if (!id.endsWith('.wasm')) return null;
+    const bytes = readFileSync(id).toString('base64');
+    return `export default new WebAssembly.Module(Uint8Array.from(atob(${JSON.stringify(bytes)}), (c) => c.charCodeAt(0)));`;
+  },
+};
 
 export default defineConfig({
+  plugins: [wasmModules],
   test: {
     include: ['test/node/**/*.test.ts'],
     testTimeout: 30_000,

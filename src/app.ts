@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isDatabaseUnavailable } from './db/errors.ts';
+import type { AppEnv } from './http/types.ts';
+import { ApiError, errorBody, type ErrorCode } from './lib/errors.ts';
+import { log } from './lib/log.ts';
+import { configGuard } from './middleware/config-guard.ts';
+import { cors } from './middleware/cors.ts';
+import { csrf } from './middleware/csrf.ts';
+import { requestLog } from './middleware/request-log.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'invalid_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  503: 'service_unavailable',
+};
+
+/** The one place errors become responses. Clients never see a stack trace or an internal message. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (isDatabaseUnavailable(err)) return new ApiError('service_unavailable', undefined, { cause: err });
+  if (err instanceof HTTPException) return new ApiError(STATUS_CODES[err.status] ?? 'internal', undefined, { cause: err });
+  return new ApiError('internal', undefined, { cause: err });
+}
+
+export function createApp() {
+  const app = new Hono<AppEnv>();
+  app.use('*', requestLog, securityHeaders, configGuard, cors, csrf);
+  app.route('/v1', healthRoutes);
+  app.route('/v1/auth', authRoutes);
+
+  app.notFound((c) => c.json(errorBody(new ApiError('not_found', 'No such route.'), c.var.requestId), 404));
+  app.onError((err, c) => {
+    const apiError = toApiError(err);
+    if (apiError.status >= 500) {
+      const cause = apiError.cause ?? err;
+      log('error', 'request failed', {
+        request_id: c.var.requestId,
+        code: apiError.code,
+        error: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause),
+        stack: cause instanceof Error ? cause.stack : undefined,
+      });
+    }
+    for (const [name, value] of Object.entries(apiError.headers ?? {})) c.header(name, value);
+    return c.json(errorBody(apiError, c.var.requestId), apiError.status as ContentfulStatusCode);
+  });
+  return app;
+}

@@ -1,0 +1,91 @@
+// Applies drizzle/ migrations into the schema named by IDENTSPHERE_SCHEMA. Node-side (dev server, tests, CLI).
+// Bookkeeping is drizzle-kit's own (`<schema>.__drizzle_migrations`: sha256 of the file, journal timestamp),
+// so `drizzle-kit migrate` and this migrator agree on what has been applied.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface MigrationTarget {
+  query(sql: string, params?: unknown[]): Promise<{ rows: (string | null)[][] }>;
+  transaction<T>(fn: (query: MigrationTarget['query']) => Promise<T>): Promise<T>;
+}
+
+export interface Migration {
+  tag: string;
+  when: number;
+  hash: string;
+  statements: string[];
+}
+
+export const MIGRATIONS_DIR = new URL('../../drizzle/', import.meta.url).pathname;
+const GENERATED_SCHEMA = '"identsphere"';
+
+export function quoteSchema(schema: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+  return `"${schema}"`;
+}
+
+export async function readMigrations(schema: string, dir = MIGRATIONS_DIR): Promise<Migration[]> {
+  const journal = JSON.parse(await readFile(join(dir, 'meta/_journal.json'), 'utf8')) as {
+    entries: { tag: string; when: number }[];
+  };
+  const target = quoteSchema(schema);
+  return Promise.all(
+    journal.entries.map(async ({ tag, when }) => {
+      const text = await readFile(join(dir, `${tag}.sql`), 'utf8');
+      return {
+        tag,
+        when,
+        hash: createHash('sha256').update(text).digest('hex'),
+        statements: text
+          .split('--> statement-breakpoint')
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .map((s) => s.replaceAll(GENERATED_SCHEMA, target)),
+      };
+    }),
+  );
+}
+
+export interface MigrationStatus {
+  applied: Migration[];
+  pending: Migration[];
+}
+
+export async function migrationStatus(db: MigrationTarget, schema: string, dir?: string): Promise<MigrationStatus> {
+  const migrations = await readMigrations(schema, dir);
+  const exists = await db.query(
+    `select 1 from information_schema.tables where table_schema = $1 and table_name = '__drizzle_migrations'`,
+    [schema],
+  );
+  const appliedHashes = new Set<string>();
+  let lastWhen = -1;
+  if (exists.rows.length) {
+    const { rows } = await db.query(`select hash, created_at from ${quoteSchema(schema)}.__drizzle_migrations`);
+    for (const [hash, createdAt] of rows) {
+      appliedHashes.add(String(hash));
+      lastWhen = Math.max(lastWhen, Number(createdAt));
+    }
+  }
+  // drizzle's rule: a migration is applied when its journal time is not after the newest recorded one.
+  const isApplied = (m: Migration) => appliedHashes.has(m.hash) || m.when <= lastWhen;
+  return { applied: migrations.filter(isApplied), pending: migrations.filter((m) => !isApplied(m)) };
+}
+
+/** Applies pending migrations in one transaction; returns the tags applied (empty when up to date). */
+export async function migrateUp(db: MigrationTarget, schema: string, dir?: string): Promise<string[]> {
+  const { pending } = await migrationStatus(db, schema, dir);
+  if (!pending.length) return [];
+  const s = quoteSchema(schema);
+  await db.transaction(async (query) => {
+    await query(`create schema if not exists ${s}`);
+    await query(
+      `create table if not exists ${s}.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`,
+    );
+    for (const m of pending) {
+      for (const statement of m.statements) await query(statement);
+      await query(`insert into ${s}.__drizzle_migrations (hash, created_at) values ($1, $2)`, [m.hash, m.when]);
+    }
+  });
+  return pending.map((m) => m.tag);
+}

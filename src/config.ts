@@ -1,0 +1,126 @@
+import { z } from 'zod';
+
+/** Bindings and variables the Worker receives. Every value is a string as Workers deliver them. */
+export interface Env {
+  DATABASE_URL?: string;
+  IDENTSPHERE_ENV?: string;
+  IDENTSPHERE_JWT_SECRET?: string;
+  IDENTSPHERE_COOKIES_SECURE?: string;
+  IDENTSPHERE_COOKIE_DOMAIN?: string;
+  IDENTSPHERE_PUBLIC_BASE_URL?: string;
+  IDENTSPHERE_APP_URL?: string;
+  IDENTSPHERE_SCHEMA?: string;
+  IDENTSPHERE_CORS_ORIGINS?: string;
+  IDENTSPHERE_FROM_EMAIL?: string;
+  IDENTSPHERE_RP_ID?: string;
+  IDENTSPHERE_RP_ORIGIN?: string;
+  IDENTSPHERE_SESSION_IDLE_TIMEOUT?: string;
+  IDENTSPHERE_SESSION_ABSOLUTE_LIFETIME?: string;
+  IDENTSPHERE_SESSION_CACHE_TTL?: string;
+  IDENTSPHERE_DATABASE_LOCAL_HTTP?: string;
+  SESSION_CACHE?: KVNamespace;
+}
+
+export type Config = z.output<typeof configSchema>;
+
+export interface ConfigProblem {
+  setting: string;
+  reason: string;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1'));
+
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
+
+const originList = z
+  .string()
+  .default('')
+  .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z
+        .string()
+        // A wildcard with credentials would let any site act as the signed-in user.
+        .refine((o) => o !== '*', 'a wildcard origin is refused: list origins explicitly')
+        .pipe(z.url({ protocol: /^https?$/ }))
+        .transform((o) => new URL(o).origin),
+    ),
+  );
+
+const configSchema = z.object({
+  IDENTSPHERE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string'),
+  IDENTSPHERE_JWT_SECRET: z.string().min(1, 'is required (npm run dev generates one in .dev.vars)'),
+  IDENTSPHERE_COOKIES_SECURE: bool(false),
+  IDENTSPHERE_COOKIE_DOMAIN: z.string().min(1).optional(),
+  IDENTSPHERE_PUBLIC_BASE_URL: url.default('http://localhost:8787'),
+  IDENTSPHERE_APP_URL: url.optional(),
+  IDENTSPHERE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case Postgres identifier')
+    .default('identsphere'),
+  IDENTSPHERE_CORS_ORIGINS: originList,
+  IDENTSPHERE_FROM_EMAIL: z.email().optional(),
+  IDENTSPHERE_RP_ID: z.string().min(1).optional(),
+  IDENTSPHERE_RP_ORIGIN: url.optional(),
+  IDENTSPHERE_SESSION_IDLE_TIMEOUT: seconds(7 * 24 * 3600),
+  IDENTSPHERE_SESSION_ABSOLUTE_LIFETIME: seconds(30 * 24 * 3600),
+  IDENTSPHERE_SESSION_CACHE_TTL: z.coerce.number().int().min(60).default(60),
+  IDENTSPHERE_DATABASE_LOCAL_HTTP: bool(false),
+});
+
+/** Parses the environment; in production also enforces every checklist item checkable at runtime. */
+export function loadConfig(env: Env): ConfigResult {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = (env as Record<string, unknown>)[key];
+    // Empty strings mean "unset" (wrangler vars cannot be deleted per environment, only blanked).
+    if (typeof value === 'string' && value.trim() !== '') raw[key] = value.trim();
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => ({ setting: String(i.path[0] ?? 'config'), reason: i.message })),
+    };
+  }
+  const config = parsed.data;
+  const problems = config.IDENTSPHERE_ENV === 'production' ? productionProblems(config) : [];
+  return problems.length ? { ok: false, problems } : { ok: true, config };
+}
+
+/** The production checklist items a running Worker can verify by itself. */
+export function productionProblems(c: Config): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const add = (setting: string, reason: string) => problems.push({ setting, reason });
+  if (new TextEncoder().encode(c.IDENTSPHERE_JWT_SECRET).length < 32) {
+    add('IDENTSPHERE_JWT_SECRET', 'must be at least 32 bytes from a CSPRNG (openssl rand -hex 32)');
+  }
+  if (!c.IDENTSPHERE_COOKIES_SECURE) add('IDENTSPHERE_COOKIES_SECURE', 'must be true in production');
+  const base = new URL(c.IDENTSPHERE_PUBLIC_BASE_URL);
+  if (base.protocol !== 'https:') add('IDENTSPHERE_PUBLIC_BASE_URL', 'must be the canonical https:// URL');
+  if (!/[?&]sslmode=(require|verify-ca|verify-full)(&|$)/.test(c.DATABASE_URL)) {
+    add('DATABASE_URL', 'must include sslmode=require (or verify-ca / verify-full)');
+  }
+  if (c.IDENTSPHERE_DATABASE_LOCAL_HTTP) {
+    add('IDENTSPHERE_DATABASE_LOCAL_HTTP', 'is a dev/test switch and must not be set in production');
+  }
+  if (c.IDENTSPHERE_RP_ID && c.IDENTSPHERE_RP_ID !== base.hostname) {
+    add('IDENTSPHERE_RP_ID', `must equal the public base URL's host (${base.hostname})`);
+  }
+  if (c.IDENTSPHERE_RP_ORIGIN && c.IDENTSPHERE_RP_ORIGIN !== base.origin) {
+    add('IDENTSPHERE_RP_ORIGIN', `must equal the public base URL's origin (${base.origin})`);
+  }
+  for (const origin of c.IDENTSPHERE_CORS_ORIGINS) {
+    if (!origin.startsWith('https://')) add('IDENTSPHERE_CORS_ORIGINS', `${origin} is not https`);
+  }
+  return problems;
+}

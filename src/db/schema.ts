@@ -1,0 +1,7 @@
+// The table set with the default schema name, for drizzle-kit (generate/migrate). The Worker builds its own
+// set from IDENTSPHERE_SCHEMA (src/db/client.ts); migrations are renamed to that schema when applied.
+import { defineTables } from './tables.ts';
+
+export const DEFAULT_SCHEMA = 'identsphere';
+
+export const { schema, organizations, users, memberships, sessions, auditLogs } = defineTables(DEFAULT_SCHEMA);

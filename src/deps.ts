@@ -1,0 +1,40 @@
+import { KvSessionCache, MemorySessionCache, type SessionCache } from './adapters/session-cache.ts';
+import { loadConfig, type Config, type ConfigProblem, type Env } from './config.ts';
+import { createDatabase, type Database } from './db/client.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { log } from './lib/log.ts';
+
+/** Everything services need, built once per isolate and environment (never per request). */
+export interface Deps extends Database {
+  config: Config;
+  clock: Clock;
+  sessionCache: SessionCache;
+}
+
+export type DepsResult = { ok: true; deps: Deps } | { ok: false; problems: ConfigProblem[] };
+
+const built = new WeakMap<Env, DepsResult>();
+
+export function getDeps(env: Env): DepsResult {
+  let result = built.get(env);
+  if (!result) {
+    result = buildDeps(env);
+    built.set(env, result);
+    if (!result.ok) {
+      // Logged once per isolate; every request meanwhile gets 503 `misconfigured`.
+      log('error', 'refusing to serve: configuration is unsafe or invalid', {
+        settings: result.problems.map((p) => p.setting),
+        problems: result.problems.map((p) => `${p.setting}: ${p.reason}`),
+      });
+    }
+  }
+  return result;
+}
+
+function buildDeps(env: Env): DepsResult {
+  const loaded = loadConfig(env);
+  if (!loaded.ok) return loaded;
+  const { config } = loaded;
+  const sessionCache = env.SESSION_CACHE ? new KvSessionCache(env.SESSION_CACHE) : new MemorySessionCache();
+  return { ok: true, deps: { config, clock: systemClock, sessionCache, ...createDatabase(config) } };
+}

@@ -1,0 +1,40 @@
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Config } from '../config.ts';
+import type { AppEnv } from './types.ts';
+
+/**
+ * `__Host-` when Secure and host-only: the browser then refuses the cookie unless it is Secure, Path=/ and
+ * has no Domain, so a sibling subdomain cannot plant or overwrite it.
+ */
+export function sessionCookieName(config: Config): string {
+  return config.IDENTSPHERE_COOKIES_SECURE && !config.IDENTSPHERE_COOKIE_DOMAIN
+    ? '__Host-identsphere_session'
+    : 'identsphere_session';
+}
+
+function attributes(config: Config) {
+  return {
+    httpOnly: true,
+    secure: config.IDENTSPHERE_COOKIES_SECURE,
+    // Lax: sibling subdomains are same-site, so the frontend's fetches carry it; cross-site POSTs do not.
+    sameSite: 'Lax' as const,
+    path: '/',
+    ...(config.IDENTSPHERE_COOKIE_DOMAIN ? { domain: config.IDENTSPHERE_COOKIE_DOMAIN } : {}),
+  };
+}
+
+export function readSessionCookie(c: Context<AppEnv>): string | undefined {
+  return getCookie(c, sessionCookieName(c.var.deps.config));
+}
+
+export function writeSessionCookie(c: Context<AppEnv>, jwt: string, expiresAt: Date): void {
+  const config = c.var.deps.config;
+  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - c.var.deps.clock.now().getTime()) / 1000));
+  setCookie(c, sessionCookieName(config), jwt, { ...attributes(config), maxAge });
+}
+
+export function clearSessionCookie(c: Context<AppEnv>): void {
+  const config = c.var.deps.config;
+  deleteCookie(c, sessionCookieName(config), attributes(config));
+}

@@ -1,0 +1,15 @@
+import type { Env } from '../config.ts';
+import type { Deps } from '../deps.ts';
+import type { ValidSession } from '../services/sessions.ts';
+
+/** Hono environment shared by middleware and routes. */
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    deps: Deps;
+    session?: ValidSession;
+    /** The acting user once known (for the request log). */
+    userId?: string;
+  };
+}

@@ -1,0 +1,14 @@
+import { createMiddleware } from 'hono/factory';
+import { readSessionCookie } from '../http/cookies.ts';
+import type { AppEnv } from '../http/types.ts';
+import { ApiError } from '../lib/errors.ts';
+import { validateSession } from '../services/sessions.ts';
+
+/** Requires a live session; sets `c.var.session`. Anything else (absent, tampered, expired, revoked) is 401. */
+export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
+  const session = await validateSession(c.var.deps, readSessionCookie(c));
+  if (!session) throw new ApiError('unauthorized');
+  c.set('session', session);
+  c.set('userId', session.record.user.id);
+  await next();
+});

@@ -1,0 +1,17 @@
+import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/types.ts';
+import { ApiError } from '../lib/errors.ts';
+import { log } from '../lib/log.ts';
+
+export const healthRoutes = new Hono<AppEnv>()
+  .get('/health', (c) => c.json({ status: 'ok' }))
+  .get('/health/ready', async (c) => {
+    try {
+      await c.var.deps.db.execute(sql`select 1`);
+    } catch (err) {
+      log('error', 'readiness: database unreachable', { error: String(err) });
+      throw new ApiError('service_unavailable', 'The database is unreachable.');
+    }
+    return c.json({ status: 'ready', database: 'ok' });
+  });

@@ -1,0 +1,173 @@
+import { and, eq } from 'drizzle-orm';
+import type { Deps } from '../deps.ts';
+import { signSessionJwt, verifySessionJwt } from '../lib/jwt.ts';
+import { log } from '../lib/log.ts';
+import { newId, randomToken, sha256Hex } from '../lib/tokens.ts';
+import { auditInsert, type RequestContext } from './audit.ts';
+
+/** What a session check yields; also the cached form (JSON) and the API's `{user, session, organization}`. */
+export interface SessionRecord {
+  user: {
+    id: string;
+    email: string;
+    name: string | null;
+    email_verified: boolean;
+    created_at: string;
+  };
+  organization: { id: string; name: string; role: string } | null;
+  session: {
+    id: string;
+    created_at: string;
+    last_seen_at: string;
+    idle_expires_at: string;
+    expires_at: string;
+  };
+}
+
+export interface ValidSession {
+  record: SessionRecord;
+  tokenHash: string;
+}
+
+export interface NewSession {
+  /** The cookie value: a JWT carrying the session secret. */
+  jwt: string;
+  expiresAt: Date;
+  tokenHash: string;
+  /** The session as the API shows it. */
+  view: SessionRecord['session'];
+  /** The session row insert, to run in the caller's batch. */
+  insert: ReturnType<typeof insertSession>;
+}
+
+function insertSession(deps: Deps, row: typeof deps.t.sessions.$inferInsert) {
+  return deps.db.insert(deps.t.sessions).values(row);
+}
+
+/** Prepares a brand-new session (fresh 256-bit secret, stored only as its SHA-256). */
+export async function prepareSession(
+  deps: Deps,
+  ctx: RequestContext,
+  userId: string,
+  organizationId: string | null,
+): Promise<NewSession> {
+  const now = deps.clock.now();
+  const { IDENTSPHERE_SESSION_IDLE_TIMEOUT: idle, IDENTSPHERE_SESSION_ABSOLUTE_LIFETIME: absolute } = deps.config;
+  const secret = randomToken(32);
+  const tokenHash = await sha256Hex(secret);
+  const expiresAt = new Date(now.getTime() + absolute * 1000);
+  const idleExpiresAt = new Date(Math.min(now.getTime() + idle * 1000, expiresAt.getTime()));
+  const row = {
+    id: newId(),
+    tokenHash,
+    userId,
+    organizationId,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent?.slice(0, 512) ?? null,
+    createdAt: now,
+    lastSeenAt: now,
+    idleExpiresAt,
+    expiresAt,
+  };
+  const jwt = await signSessionJwt(deps.config.IDENTSPHERE_JWT_SECRET, secret, now, expiresAt);
+  const view = {
+    id: row.id,
+    created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
+    idle_expires_at: idleExpiresAt.toISOString(),
+    expires_at: expiresAt.toISOString(),
+  };
+  return { jwt, expiresAt, tokenHash, view, insert: insertSession(deps, row) };
+}
+
+async function tokenHashOf(deps: Deps, jwt: string | undefined): Promise<string | null> {
+  if (!jwt) return null;
+  const secret = await verifySessionJwt(deps.config.IDENTSPHERE_JWT_SECRET, jwt, deps.clock.now());
+  return secret ? sha256Hex(secret) : null;
+}
+
+function isLive(record: SessionRecord, now: Date): boolean {
+  const t = now.getTime();
+  return t < Date.parse(record.session.idle_expires_at) && t < Date.parse(record.session.expires_at);
+}
+
+async function loadRecord(deps: Deps, tokenHash: string): Promise<SessionRecord | null> {
+  const { sessions, users, organizations, memberships } = deps.t;
+  const rows = await deps.db
+    .select({ s: sessions, u: users, orgName: organizations.name, role: memberships.role })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(organizations, eq(organizations.id, sessions.organizationId))
+    .leftJoin(memberships, and(eq(memberships.organizationId, sessions.organizationId), eq(memberships.userId, users.id)))
+    .where(eq(sessions.tokenHash, tokenHash))
+    .limit(1);
+  const row = rows[0];
+  if (!row || row.u.disabledAt) return null;
+  const { s, u } = row;
+  return {
+    user: {
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      email_verified: u.emailVerifiedAt !== null,
+      created_at: u.createdAt.toISOString(),
+    },
+    organization: s.organizationId && row.orgName ? { id: s.organizationId, name: row.orgName, role: row.role ?? 'member' } : null,
+    session: {
+      id: s.id,
+      created_at: s.createdAt.toISOString(),
+      last_seen_at: s.lastSeenAt.toISOString(),
+      idle_expires_at: s.idleExpiresAt.toISOString(),
+      expires_at: s.expiresAt.toISOString(),
+    },
+  };
+}
+
+/** Caching is best effort: a KV failure costs a database read later, never a request. */
+export async function cacheRecord(deps: Deps, tokenHash: string, record: SessionRecord): Promise<void> {
+  const now = deps.clock.now().getTime();
+  const remaining = (Math.min(Date.parse(record.session.idle_expires_at), Date.parse(record.session.expires_at)) - now) / 1000;
+  if (remaining <= 0) return;
+  try {
+    await deps.sessionCache.put(tokenHash, record, Math.min(deps.config.IDENTSPHERE_SESSION_CACHE_TTL, remaining));
+  } catch (err) {
+    log('warn', 'session cache put failed', { error: String(err) });
+  }
+}
+
+/**
+ * Session check. Warm path: JWT verify + one cache read, no database. Cold path: one query, then cached.
+ */
+export async function validateSession(deps: Deps, jwt: string | undefined): Promise<ValidSession | null> {
+  const tokenHash = await tokenHashOf(deps, jwt);
+  if (!tokenHash) return null;
+  const now = deps.clock.now();
+  let record: SessionRecord | null = null;
+  try {
+    record = await deps.sessionCache.get<SessionRecord>(tokenHash);
+  } catch (err) {
+    log('warn', 'session cache get failed', { error: String(err) });
+  }
+  if (!record) {
+    record = await loadRecord(deps, tokenHash);
+    if (record && isLive(record, now)) await cacheRecord(deps, tokenHash, record);
+  }
+  return record && isLive(record, now) ? { record, tokenHash } : null;
+}
+
+/**
+ * Logout: deletes the row (the truth) with its audit event in one batch, then the cache entry. Idempotent.
+ * Returns the user whose session ended, if any.
+ */
+export async function endSession(deps: Deps, ctx: RequestContext, jwt: string | undefined): Promise<string | null> {
+  const current = await validateSession(deps, jwt);
+  if (!current) return null;
+  const { sessions } = deps.t;
+  const { user, organization } = current.record;
+  await deps.db.batch([
+    deps.db.delete(sessions).where(eq(sessions.tokenHash, current.tokenHash)),
+    auditInsert(deps, ctx, 'logout', { userId: user.id, organizationId: organization?.id }),
+  ]);
+  await deps.sessionCache.delete(current.tokenHash);
+  return user.id;
+}

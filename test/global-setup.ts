@@ -1,0 +1,49 @@
+// Starts the local Neon-HTTP endpoint (PGlite in memory, or the PostgreSQL server named by
+// IDENTSPHERE_TEST_DATABASE_URL), applies the migrations, and hands the Worker its connection string.
+import argon2 from 'argon2';
+import { randomBytes } from 'node:crypto';
+import type { TestProject } from 'vitest/node';
+import { migrateUp } from '../src/cli/migrate.ts';
+import { startNeonLocal } from '../scripts/neon-local/server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    schema: string;
+    argon2Vectors: { password: string; salt: string; m: number; t: number; p: number; phc: string }[];
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const serverUrl = process.env.IDENTSPHERE_TEST_DATABASE_URL;
+  const neon = await startNeonLocal({ databaseUrl: serverUrl, port: 0 });
+  // On a shared server each run gets its own schema (which also exercises a non-default IDENTSPHERE_SCHEMA).
+  const schema = serverUrl ? `identsphere_test_${process.pid}` : 'identsphere';
+  if (serverUrl) await neon.backend.query(`drop schema if exists "${schema}" cascade`, []);
+  await migrateUp(neon.backend, schema);
+  project.provide('databaseUrl', `postgres://identsphere:local@127.0.0.1:${neon.port}/identsphere`);
+  project.provide('schema', schema);
+  project.provide('argon2Vectors', await nativeArgon2Vectors());
+  console.log(`[test] database: ${serverUrl ? `PostgreSQL ${serverUrl.replace(/\/\/[^@]*@/, '//')}` : 'PGlite (in memory)'}, schema ${schema}`);
+  return async () => {
+    if (serverUrl) await neon.backend.query(`drop schema if exists "${schema}" cascade`, []);
+    await neon.close();
+  };
+}
+
+/** Hashes made by the native argon2 library (node-argon2, the reference C implementation). */
+async function nativeArgon2Vectors() {
+  const cases = [
+    { password: 'correct horse battery staple', m: 19456, t: 2, p: 1 },
+    { password: 'pässwörd ✓ 🔐 unicode', m: 19456, t: 2, p: 1 },
+    { password: 'x'.repeat(128), m: 19456, t: 2, p: 1 },
+    { password: 'older-params', m: 4096, t: 3, p: 1 },
+  ];
+  return Promise.all(
+    cases.map(async (c) => {
+      const salt = randomBytes(16);
+      const phc = await argon2.hash(c.password, { type: argon2.argon2id, memoryCost: c.m, timeCost: c.t, parallelism: c.p, salt, hashLength: 32 });
+      return { ...c, salt: salt.toString('base64').replace(/=+$/, ''), phc };
+    }),
+  );
+}

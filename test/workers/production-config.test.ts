@@ -1,0 +1,81 @@
+// Production mode fails closed: an unsafe setting means every request is 503 `misconfigured`, and one log
+// line names the setting(s).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { callWithEnv, envWith, expectError } from './support.ts';
+
+const SAFE = {
+  IDENTSPHERE_ENV: 'production',
+  IDENTSPHERE_JWT_SECRET: 'a'.repeat(64),
+  IDENTSPHERE_COOKIES_SECURE: 'true',
+  IDENTSPHERE_PUBLIC_BASE_URL: 'https://auth.example.com',
+  IDENTSPHERE_CORS_ORIGINS: 'https://app.example.com',
+  DATABASE_URL: 'postgres://u:p@db.example.com/neondb?sslmode=require',
+  IDENTSPHERE_DATABASE_LOCAL_HTTP: '',
+};
+
+function captureErrors() {
+  return vi.spyOn(console, 'error').mockImplementation(() => {});
+}
+
+function loggedSettings(spy: ReturnType<typeof captureErrors>): string[] {
+  const lines = spy.mock.calls.map((args) => String(args[0])).filter((l) => l.includes('refusing to serve'));
+  expect(lines).toHaveLength(1);
+  return JSON.parse(lines[0]!).settings as string[];
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('production configuration guard', () => {
+  it('a 10-byte JWT secret: every request is 503 misconfigured and the log names IDENTSPHERE_JWT_SECRET', async () => {
+    const spy = captureErrors();
+    // One env object, as an isolate has: configuration is checked once, logged once, enforced on every request.
+    const overrides = envWith({ ...SAFE, IDENTSPHERE_JWT_SECRET: '0123456789' });
+    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
+    for (const [path, req] of [['/v1/health', {}], ['/v1/auth/session', {}], ['/v1/auth/register', init], ['/nope', {}]] as const) {
+      await expectError(await callWithEnv(overrides, path, req), 503, 'misconfigured');
+    }
+    expect(loggedSettings(spy)).toEqual(['IDENTSPHERE_JWT_SECRET']);
+  });
+
+  it.each([
+    ['IDENTSPHERE_COOKIES_SECURE', { IDENTSPHERE_COOKIES_SECURE: 'false' }],
+    ['IDENTSPHERE_PUBLIC_BASE_URL', { IDENTSPHERE_PUBLIC_BASE_URL: 'http://auth.example.com' }],
+    ['DATABASE_URL', { DATABASE_URL: 'postgres://u:p@db.example.com/neondb' }],
+    ['DATABASE_URL', { DATABASE_URL: 'postgres://u:p@db.example.com/neondb?sslmode=prefer' }],
+    ['IDENTSPHERE_DATABASE_LOCAL_HTTP', { IDENTSPHERE_DATABASE_LOCAL_HTTP: 'true' }],
+    ['IDENTSPHERE_RP_ID', { IDENTSPHERE_RP_ID: 'example.org' }],
+    ['IDENTSPHERE_CORS_ORIGINS', { IDENTSPHERE_CORS_ORIGINS: '*' }],
+  ])('refuses to serve when %s is unsafe', async (setting, change) => {
+    const spy = captureErrors();
+    await expectError(await callWithEnv(envWith({ ...SAFE, ...change }), '/v1/health'), 503, 'misconfigured');
+    expect(loggedSettings(spy)).toContain(setting);
+  });
+
+  it('names every unsafe setting at once', async () => {
+    const spy = captureErrors();
+    await expectError(
+      await callWithEnv(
+        envWith({ ...SAFE, IDENTSPHERE_JWT_SECRET: 'short', IDENTSPHERE_COOKIES_SECURE: 'false', IDENTSPHERE_PUBLIC_BASE_URL: 'http://x.example.com' }),
+        '/v1/health',
+      ),
+      503,
+      'misconfigured',
+    );
+    expect(loggedSettings(spy).sort()).toEqual(['IDENTSPHERE_COOKIES_SECURE', 'IDENTSPHERE_JWT_SECRET', 'IDENTSPHERE_PUBLIC_BASE_URL']);
+  });
+
+  it('serves with a safe production configuration', async () => {
+    const res = await callWithEnv(envWith(SAFE), '/v1/health');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
+  });
+
+  it('an invalid value is misconfigured in any mode, a missing secret too', async () => {
+    const spy = captureErrors();
+    await expectError(await callWithEnv(envWith({ IDENTSPHERE_COOKIES_SECURE: 'maybe' }), '/v1/health'), 503, 'misconfigured');
+    expect(loggedSettings(spy)).toEqual(['IDENTSPHERE_COOKIES_SECURE']);
+    spy.mockClear();
+    await expectError(await callWithEnv(envWith({ IDENTSPHERE_JWT_SECRET: '' }), '/v1/health'), 503, 'misconfigured');
+    expect(loggedSettings(spy)).toEqual(['IDENTSPHERE_JWT_SECRET']);
+  });
+});

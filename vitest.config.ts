@@ -1,0 +1,33 @@
+// Integration tests: the real Worker inside workerd (@cloudflare/vitest-plugin), through the real Neon HTTP
+// driver, against real Postgres (PGlite by default, a PostgreSQL server with IDENTSPHERE_TEST_DATABASE_URL).
+import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123456789abcdef';
+
+export default defineConfig({
+  plugins: [
+    cloudflareTest(({ inject }) => ({
+      wrangler: { configPath: './wrangler.toml' },
+      miniflare: {
+        bindings: {
+          IDENTSPHERE_ENV: 'test',
+          DATABASE_URL: inject<string>('databaseUrl'),
+          IDENTSPHERE_DATABASE_LOCAL_HTTP: 'true',
+          IDENTSPHERE_SCHEMA: inject<string>('schema'),
+          IDENTSPHERE_JWT_SECRET: TEST_JWT_SECRET,
+          IDENTSPHERE_PUBLIC_BASE_URL: 'http://localhost:8787',
+          IDENTSPHERE_CORS_ORIGINS: 'http://app.localhost:5173',
+        },
+      },
+    })),
+  ],
+  test: {
+    globalSetup: ['./test/global-setup.ts'],
+    include: ['test/workers/**/*.test.ts'],
+    // The Worker logs a JSON line per request; show logs only for failing tests.
+    silent: 'passed-only',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
