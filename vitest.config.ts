@@ -2,8 +2,8 @@
 // driver, against real Postgres (PGlite by default, a PostgreSQL server with IDENTSPHERE_TEST_DATABASE_URL).
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { TEST_JWT_SECRET } from './test/test-secrets.ts';
 
-export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123456789abcdef';
 
 export default defineConfig({
   plugins: [

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { RateLimitBindings } from './adapters/rate-limiter.ts';
 
 /** Bindings and variables the Worker receives. Every value is a string as Workers deliver them. */
-export interface Env {
+export interface Env extends RateLimitBindings {
   DATABASE_URL?: string;
   IDENTSPHERE_ENV?: string;
   IDENTSPHERE_JWT_SECRET?: string;

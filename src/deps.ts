@@ -1,3 +1,4 @@
+import { RATE_LIMITS, createRateLimiters, type RateLimiters } from './adapters/rate-limiter.ts';
 import { KvSessionCache, MemorySessionCache, type SessionCache } from './adapters/session-cache.ts';
 import { loadConfig, type Config, type ConfigProblem, type Env } from './config.ts';
 import { createDatabase, type Database } from './db/client.ts';
@@ -9,6 +10,7 @@ export interface Deps extends Database {
   config: Config;
   clock: Clock;
   sessionCache: SessionCache;
+  rateLimiters: RateLimiters;
 }
 
 export type DepsResult = { ok: true; deps: Deps } | { ok: false; problems: ConfigProblem[] };
@@ -35,6 +37,22 @@ function buildDeps(env: Env): DepsResult {
   const loaded = loadConfig(env);
   if (!loaded.ok) return loaded;
   const { config } = loaded;
+  if (config.IDENTSPHERE_ENV === 'production') {
+    const problems = missingBindings(env);
+    if (problems.length) return { ok: false, problems };
+  }
+  const clock: Clock = systemClock;
   const sessionCache = env.SESSION_CACHE ? new KvSessionCache(env.SESSION_CACHE) : new MemorySessionCache();
-  return { ok: true, deps: { config, clock: systemClock, sessionCache, ...createDatabase(config) } };
+  const rateLimiters = createRateLimiters(env, clock);
+  return { ok: true, deps: { config, clock, sessionCache, rateLimiters, ...createDatabase(config) } };
+}
+
+/** Production needs the real bindings: the in-memory twins see one isolate only. */
+function missingBindings(env: Env): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (!env.SESSION_CACHE) problems.push({ setting: 'SESSION_CACHE', reason: 'KV namespace binding is required in production' });
+  for (const { binding } of Object.values(RATE_LIMITS)) {
+    if (!env[binding]) problems.push({ setting: binding, reason: 'rate-limit binding is required in production' });
+  }
+  return problems;
 }

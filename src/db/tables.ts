@@ -26,6 +26,9 @@ export function defineTables(schemaName: string) {
       name: text('name'),
       passwordHash: text('password_hash'),
       disabledAt: ts('disabled_at'),
+      // Per-account brute-force protection: consecutive failures and the backoff they earned.
+      failedLoginCount: integer('failed_login_count').notNull().default(0),
+      lockedUntil: ts('locked_until'),
       createdAt: ts('created_at').notNull().defaultNow(),
       updatedAt: ts('updated_at').notNull().defaultNow(),
     },

@@ -9,4 +9,5 @@ export const emailField = z
   .string()
   .max(320)
   .transform(normalizeEmail)
-  .pipe(z.email({ message: 'must be a valid email address' }));
+  // Internationalised addresses (SMTPUTF8) are real addresses too.
+  .pipe(z.email({ pattern: z.regexes.unicodeEmail, message: 'must be a valid email address' }));

@@ -9,13 +9,20 @@ export const CURRENT_PARAMS: Argon2Params = { memoryKiB: 19456, iterations: 2, p
 // Concurrent requests queue on the event loop instead of multiplying memory.
 let core: Argon2Core | undefined;
 let coresCreated = 0;
+let hashesComputed = 0;
 
 function withCore<T>(fn: (core: Argon2Core) => T): Promise<T> {
   if (!core) {
     core = new Argon2Core();
     coresCreated++;
   }
+  hashesComputed++;
   return Promise.resolve(fn(core));
+}
+
+/** argon2 computations this isolate has run (lets tests prove every login path does the same work). */
+export function argon2HashesComputed(): number {
+  return hashesComputed;
 }
 
 /** Number of argon2 cores (each ~19 MiB) this isolate has created: 1 after the first hash, whatever the load. */

@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../http/cookies.ts';
+import { enforceRateLimit } from '../http/rate-limit.ts';
 import { parseJson, requestContext } from '../http/request.ts';
 import type { AppEnv } from '../http/types.ts';
 import { emailField } from '../lib/email.ts';
 import { passwordField } from '../lib/password-policy.ts';
 import { requireSession } from '../middleware/session.ts';
+import { login } from '../services/login.ts';
 import { register } from '../services/registration.ts';
 import { endSession } from '../services/sessions.ts';
 
@@ -16,13 +18,28 @@ export const RegisterBody = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
 });
 
+// No policy check on login: a wrong-length password is just a wrong password (same generic failure).
+export const LoginBody = z.strictObject({
+  email: emailField,
+  password: z.string().min(1).max(1024),
+});
+
 export const authRoutes = new Hono<AppEnv>()
   .post('/register', async (c) => {
     const input = await parseJson(c, RegisterBody);
+    await enforceRateLimit(c, 'register', input.email);
     const { record, session } = await register(c.var.deps, requestContext(c), input);
     c.set('userId', record.user.id);
     writeSessionCookie(c, session.jwt, session.expiresAt);
     return c.json(record, 201);
+  })
+  .post('/login', async (c) => {
+    const input = await parseJson(c, LoginBody);
+    await enforceRateLimit(c, 'login', input.email);
+    const { record, session } = await login(c.var.deps, requestContext(c), input);
+    c.set('userId', record.user.id);
+    writeSessionCookie(c, session.jwt, session.expiresAt);
+    return c.json(record);
   })
   .get('/session', requireSession, (c) => c.json(c.var.session!.record))
   .post('/logout', async (c) => {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
 import { signSessionJwt, verifySessionJwt } from '../lib/jwt.ts';
 import { log } from '../lib/log.ts';
@@ -152,7 +152,40 @@ export async function validateSession(deps: Deps, jwt: string | undefined): Prom
     record = await loadRecord(deps, tokenHash);
     if (record && isLive(record, now)) await cacheRecord(deps, tokenHash, record);
   }
-  return record && isLive(record, now) ? { record, tokenHash } : null;
+  if (!record || !isLive(record, now)) return null;
+  if (now.getTime() - Date.parse(record.session.last_seen_at) >= renewAfterMs(deps)) {
+    record = await renewSession(deps, tokenHash, now);
+    if (!record) return null;
+  }
+  return { record, tokenHash };
+}
+
+/** Sliding renewal at most once a day (more often only for idle timeouts under four days). */
+function renewAfterMs(deps: Deps): number {
+  return Math.min(24 * 3600, deps.config.IDENTSPHERE_SESSION_IDLE_TIMEOUT / 4) * 1000;
+}
+
+/**
+ * Pushes the idle expiry forward (never past the absolute lifetime) and refreshes the cache. Also reconciles
+ * a cached session with the truth: if the row is gone (revoked elsewhere), the session ends here too.
+ */
+async function renewSession(deps: Deps, tokenHash: string, now: Date): Promise<SessionRecord | null> {
+  const { sessions } = deps.t;
+  const idle = deps.config.IDENTSPHERE_SESSION_IDLE_TIMEOUT;
+  await deps.db
+    .update(sessions)
+    .set({
+      lastSeenAt: now,
+      idleExpiresAt: sql`least(${new Date(now.getTime() + idle * 1000).toISOString()}::timestamptz, ${sessions.expiresAt})`,
+    })
+    .where(and(eq(sessions.tokenHash, tokenHash), lt(sessions.lastSeenAt, now)));
+  const record = await loadRecord(deps, tokenHash);
+  if (!record || !isLive(record, now)) {
+    await deps.sessionCache.delete(tokenHash);
+    return null;
+  }
+  await cacheRecord(deps, tokenHash, record);
+  return record;
 }
 
 /**

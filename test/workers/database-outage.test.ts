@@ -2,7 +2,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { call, callWithEnv, envWith, expectError, sql, uniqueEmail } from './support.ts';
 
-// Nothing listens on port 9 (discard) here: every query fails to connect.
+// Nothing listens on port 9 (discard) here: every query fails to connect. (workerd also prints each refused
+// connection as an "uncaught exception … Network connection lost" from its own request-body pump; the
+// driver's error is caught and handled — the assertions below are what the client sees.)
 const DOWN = envWith({ DATABASE_URL: 'postgres://identsphere:local@127.0.0.1:9/identsphere' });
 
 describe('database outage', () => {

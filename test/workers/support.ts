@@ -3,7 +3,9 @@
 import { neon, neonConfig } from '@neondatabase/serverless';
 import { env, exports } from 'cloudflare:workers';
 import type { Env } from '../../src/config.ts';
+import { getDeps } from '../../src/deps.ts';
 import worker from '../../src/index.ts';
+import { ManualClock } from '../../src/lib/clock.ts';
 
 export const BASE = 'http://localhost:8787';
 export const testEnv = env as unknown as Env & { DATABASE_URL: string; IDENTSPHERE_SCHEMA: string };
@@ -14,29 +16,58 @@ export interface CallInit extends Omit<RequestInit<RequestInitCfProperties>, 'bo
   json?: unknown;
   body?: BodyInit | null;
   cookie?: string;
+  /** Client IP (cf-connecting-ip). Default: a fresh random one, so rate limits do not couple tests. */
+  ip?: string | null;
+  /** Run the Worker's handler with this environment (from envWith) instead of the deployed bindings. */
+  env?: Env;
 }
 
-/** A request to the Worker as deployed (the `main` entry, its bindings from wrangler.toml + test config). */
+export function randomIp(): string {
+  const b = crypto.getRandomValues(new Uint8Array(3));
+  return `10.${b[0]}.${b[1]}.${b[2]}`;
+}
+
+/** A request to the Worker (the `main` entry with its wrangler.toml + test bindings, or `init.env`). */
 export function call(path: string, init: CallInit = {}): Promise<Response> {
+  const { json, cookie, ip, env: customEnv, ...rest } = init;
   const headers = new Headers(init.headers);
   let body = init.body;
-  if (init.json !== undefined) {
+  if (json !== undefined) {
     headers.set('content-type', 'application/json');
-    body = JSON.stringify(init.json);
+    body = JSON.stringify(json);
   }
-  if (init.cookie) headers.set('cookie', init.cookie);
-  return self.fetch(new Request(BASE + path, { ...init, headers, body }));
+  if (cookie) headers.set('cookie', cookie);
+  if (ip !== null && !headers.has('cf-connecting-ip')) headers.set('cf-connecting-ip', ip ?? randomIp());
+  const request = new Request(BASE + path, { ...rest, headers, body });
+  if (customEnv) return callWithEnv(customEnv, request);
+  return self.fetch(request);
 }
 
 /** A modified environment (misconfiguration, outages). Reuse one object: like Workers, the app builds once per env. */
-export function envWith(overrides: Partial<Record<Exclude<keyof Env, 'SESSION_CACHE'>, string>>): Env {
+type StringVar = { [K in keyof Env]-?: Env[K] extends string | undefined ? K : never }[keyof Env];
+
+export function envWith(overrides: Partial<Record<StringVar, string>>): Env {
   return { ...testEnv, ...overrides };
 }
 
 /** Runs the Worker's fetch handler with an environment from envWith. */
-export function callWithEnv(env: Env, path: string, init: RequestInit = {}) {
+export async function callWithEnv(env: Env, pathOrRequest: string | Request, init: RequestInit = {}): Promise<Response> {
   const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
-  return worker.fetch(new Request(BASE + path, init) as Request<unknown, IncomingRequestCfProperties>, env, ctx);
+  const request = typeof pathOrRequest === 'string' ? new Request(BASE + pathOrRequest, init) : pathOrRequest;
+  return worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, env, ctx);
+}
+
+/**
+ * An environment whose services run on a manual clock (the test moves time). Requests go through the
+ * Worker's real handler with the real bindings; only time is injected.
+ */
+export function clockedEnv(start = Date.now()) {
+  const env = envWith({});
+  const built = getDeps(env);
+  if (!built.ok) throw new Error('test env misconfigured');
+  const clock = new ManualClock(start);
+  built.deps.clock = clock;
+  return { env, clock, deps: built.deps };
 }
 
 /** `name=value` of the session cookie a response set (for replay in later requests). */
@@ -52,11 +83,15 @@ export function uniqueEmail(tag = 'user'): string {
 
 export const PASSWORD = 'correct horse battery staple';
 
-export async function registerUser(email = uniqueEmail(), password = PASSWORD) {
-  const res = await call('/v1/auth/register', { method: 'POST', json: { email, password, organization_name: 'Acme' } });
+export async function registerUser(email = uniqueEmail(), password = PASSWORD, env?: Env) {
+  const res = await call('/v1/auth/register', { method: 'POST', json: { email, password, organization_name: 'Acme' }, env });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { user: { id: string; email: string } };
   return { email, password, user: body.user, cookie: sessionCookie(res) };
+}
+
+export async function loginUser(email: string, password = PASSWORD, init: CallInit = {}) {
+  return call('/v1/auth/login', { method: 'POST', json: { email, password }, ...init });
 }
 
 neonConfig.fetchEndpoint = (host, port) => `http://${host}:${port}/sql`;

@@ -1,0 +1,2 @@
+ALTER TABLE "identsphere"."users" ADD COLUMN "failed_login_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "identsphere"."users" ADD COLUMN "locked_until" timestamp with time zone;

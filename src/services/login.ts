@@ -1,0 +1,118 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Deps } from '../deps.ts';
+import { ApiError } from '../lib/errors.ts';
+import { hashPassword, needsRehash, verifyPassword } from '../lib/password.ts';
+import { auditInsert, type RequestContext } from './audit.ts';
+import { cacheRecord, prepareSession, type NewSession, type SessionRecord } from './sessions.ts';
+
+// A real argon2id hash (of a random password nobody knows) with today's parameters: verifying an unknown
+// user's attempt against it costs exactly what a real verify costs, so timing reveals nothing.
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$RC87j1TOCRms10/7kpl2qw$WaI89YcvyA/+FXu5v051KKwr4E66w0WQFKo6IZDOtCw';
+
+/** Consecutive failures allowed before backoff starts; then 1, 2, 4, … seconds, capped. */
+export const FREE_FAILURES = 3;
+export const MAX_BACKOFF_SECONDS = 300;
+
+export type FailureReason = 'unknown_email' | 'wrong_password' | 'disabled' | 'no_password';
+
+export interface LoginInput {
+  email: string; // normalised
+  password: string;
+}
+
+export interface LoggedIn {
+  record: SessionRecord;
+  session: NewSession;
+}
+
+/** Every failure looks like this to the client, whatever the reason (unknown, wrong, locked, disabled). */
+function genericFailure(): ApiError {
+  return new ApiError('invalid_credentials');
+}
+
+/**
+ * Password sign-in. One query before the hash (the user and their first organization), one batch after it.
+ */
+export async function login(deps: Deps, ctx: RequestContext, input: LoginInput): Promise<LoggedIn> {
+  const { db, t } = deps;
+  const rows = await db
+    .select({ u: t.users, orgId: t.memberships.organizationId, orgName: t.organizations.name, role: t.memberships.role })
+    .from(t.users)
+    .leftJoin(t.memberships, eq(t.memberships.userId, t.users.id))
+    .leftJoin(t.organizations, eq(t.organizations.id, t.memberships.organizationId))
+    .where(eq(t.users.email, input.email))
+    .orderBy(asc(t.memberships.createdAt))
+    .limit(1);
+  const row = rows[0];
+  const user = row?.u;
+  const passwordOk = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
+  const now = deps.clock.now();
+
+  if (!user) {
+    await auditInsert(deps, ctx, 'login.failed', { metadata: { reason: 'unknown_email' } });
+    throw genericFailure();
+  }
+  if (user.lockedUntil && user.lockedUntil > now) {
+    // Backed off: the password was checked (same work) but is not honoured, right or wrong.
+    await auditInsert(deps, ctx, 'login.throttled', {
+      userId: user.id,
+      metadata: { locked_until: user.lockedUntil.toISOString() },
+    });
+    throw genericFailure();
+  }
+  const reason: FailureReason | null = !user.passwordHash ? 'no_password' : !passwordOk ? 'wrong_password' : user.disabledAt ? 'disabled' : null;
+  if (reason) {
+    await recordFailure(deps, ctx, user.id, reason);
+    throw genericFailure();
+  }
+
+  const organizationId = row.orgId ?? null;
+  const session = await prepareSession(deps, ctx, user.id, organizationId);
+  const rehash = needsRehash(user.passwordHash!) ? await hashPassword(input.password) : null;
+  await db.batch([
+    db
+      .update(t.users)
+      .set({ failedLoginCount: 0, lockedUntil: null, ...(rehash ? { passwordHash: rehash, updatedAt: now } : {}) })
+      .where(eq(t.users.id, user.id)),
+    session.insert,
+    auditInsert(deps, ctx, 'login.succeeded', {
+      userId: user.id,
+      organizationId,
+      metadata: { method: 'password', ...(rehash ? { password_rehashed: true } : {}) },
+    }),
+  ]);
+  const record: SessionRecord = {
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      email_verified: user.emailVerifiedAt !== null,
+      created_at: user.createdAt.toISOString(),
+    },
+    organization: organizationId && row.orgName ? { id: organizationId, name: row.orgName, role: row.role ?? 'member' } : null,
+    session: session.view,
+  };
+  await cacheRecord(deps, session.tokenHash, record);
+  return { record, session };
+}
+
+/**
+ * One atomic statement counts the failure and sets the backoff from the new count, so concurrent failures
+ * can neither lose an increment nor shorten the lock (no read-modify-write across round trips).
+ */
+async function recordFailure(deps: Deps, ctx: RequestContext, userId: string, reason: FailureReason) {
+  const { db, t } = deps;
+  const now = deps.clock.now();
+  await db.batch([
+    db
+      .update(t.users)
+      .set({
+        failedLoginCount: sql`${t.users.failedLoginCount} + 1`,
+        lockedUntil: sql`case when ${t.users.failedLoginCount} + 1 > ${FREE_FAILURES}
+          then ${now.toISOString()}::timestamptz + least(${MAX_BACKOFF_SECONDS}, power(2, ${t.users.failedLoginCount} + 1 - ${FREE_FAILURES + 1})) * interval '1 second'
+          else null end`,
+      })
+      .where(eq(t.users.id, userId)),
+    auditInsert(deps, ctx, 'login.failed', { userId, metadata: { reason } }),
+  ]);
+}
