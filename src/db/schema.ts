@@ -4,4 +4,12 @@ import { defineTables } from './tables.ts';
 
 export const DEFAULT_SCHEMA = 'identsphere';
 
-export const { schema, organizations, users, memberships, sessions, auditLogs } = defineTables(DEFAULT_SCHEMA);
+// drizzle-kit finds tables by their top-level exports: list every table here, one per line.
+export const {
+  schema,
+  organizations,
+  users,
+  memberships,
+  sessions,
+  auditLogs,
+} = defineTables(DEFAULT_SCHEMA);

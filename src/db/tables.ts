@@ -1,15 +1,23 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, check, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /**
  * Every table lives in the Postgres schema named by IDENTSPHERE_SCHEMA, so the table set is built per
  * schema name. `src/db/schema.ts` instantiates it with the default name for drizzle-kit.
+ * Features with tables of their own define them in `src/db/tables-<feature>.ts` as a function of the core
+ * tables, and are added here.
  */
 export function defineTables(schemaName: string) {
-  const schema = pgSchema(schemaName);
+  const core = defineCoreTables(pgSchema(schemaName));
+  return { ...core };
+}
 
+export type Tables = ReturnType<typeof defineTables>;
+export type CoreTables = ReturnType<typeof defineCoreTables>;
+
+function defineCoreTables(schema: ReturnType<typeof pgSchema>) {
   const organizations = schema.table('organizations', {
     id: uuid('id').primaryKey(),
     name: text('name').notNull(),
@@ -97,5 +105,3 @@ export function defineTables(schemaName: string) {
 
   return { schema, organizations, users, memberships, sessions, auditLogs };
 }
-
-export type Tables = ReturnType<typeof defineTables>;
