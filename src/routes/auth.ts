@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../http/cookies.ts';
 import { enforceRateLimit } from '../http/rate-limit.ts';
 import { parseJson, requestContext } from '../http/request.ts';
+import { respondSignIn } from '../http/sign-in.ts';
 import type { AppEnv } from '../http/types.ts';
 import { emailField } from '../lib/email.ts';
 import { passwordField } from '../lib/password-policy.ts';
@@ -36,10 +37,7 @@ export const authRoutes = new Hono<AppEnv>()
   .post('/login', async (c) => {
     const input = await parseJson(c, LoginBody);
     await enforceRateLimit(c, 'login', input.email);
-    const { record, session } = await login(c.var.deps, requestContext(c), input);
-    c.set('userId', record.user.id);
-    writeSessionCookie(c, session.jwt, session.expiresAt);
-    return c.json(record);
+    return respondSignIn(c, await login(c.var.deps, requestContext(c), input));
   })
   .get('/session', requireSession, (c) => c.json(c.var.session!.record))
   .post('/logout', async (c) => {

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import { hashPassword, needsRehash, verifyPassword } from '../lib/password.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
-import { cacheRecord, prepareSession, type NewSession, type SessionRecord } from './sessions.ts';
+import { completeSignIn, type SignInResult } from './sign-in.ts';
 
 // A real argon2id hash (of a random password nobody knows) with today's parameters: verifying an unknown
 // user's attempt against it costs exactly what a real verify costs, so timing reveals nothing.
@@ -20,10 +20,6 @@ export interface LoginInput {
   password: string;
 }
 
-export interface LoggedIn {
-  record: SessionRecord;
-  session: NewSession;
-}
 
 /** Every failure looks like this to the client, whatever the reason (unknown, wrong, locked, disabled). */
 function genericFailure(): ApiError {
@@ -33,7 +29,7 @@ function genericFailure(): ApiError {
 /**
  * Password sign-in. One query before the hash (the user and their first organization), one batch after it.
  */
-export async function login(deps: Deps, ctx: RequestContext, input: LoginInput): Promise<LoggedIn> {
+export async function login(deps: Deps, ctx: RequestContext, input: LoginInput): Promise<SignInResult> {
   const { db, t } = deps;
   const rows = await db
     .select({ u: t.users, orgId: t.memberships.organizationId, orgName: t.organizations.name, role: t.memberships.role })
@@ -66,34 +62,19 @@ export async function login(deps: Deps, ctx: RequestContext, input: LoginInput):
     throw genericFailure();
   }
 
-  const organizationId = row.orgId ?? null;
-  const session = await prepareSession(deps, ctx, user.id, organizationId);
+  const organization = row.orgId && row.orgName ? { id: row.orgId, name: row.orgName, role: row.role ?? 'member' } : null;
   const rehash = needsRehash(user.passwordHash!) ? await hashPassword(input.password) : null;
-  await db.batch([
-    db
-      .update(t.users)
-      .set({ failedLoginCount: 0, lockedUntil: null, ...(rehash ? { passwordHash: rehash, updatedAt: now } : {}) })
-      .where(eq(t.users.id, user.id)),
-    session.insert,
-    auditInsert(deps, ctx, 'login.succeeded', {
-      userId: user.id,
-      organizationId,
-      metadata: { method: 'password', ...(rehash ? { password_rehashed: true } : {}) },
-    }),
-  ]);
-  const record: SessionRecord = {
-    user: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      email_verified: user.emailVerifiedAt !== null,
-      created_at: user.createdAt.toISOString(),
-    },
-    organization: organizationId && row.orgName ? { id: organizationId, name: row.orgName, role: row.role ?? 'member' } : null,
-    session: session.view,
-  };
-  await cacheRecord(deps, session.tokenHash, record);
-  return { record, session };
+  return completeSignIn(deps, ctx, user, {
+    method: 'password',
+    organization,
+    statements: [
+      db
+        .update(t.users)
+        .set({ failedLoginCount: 0, lockedUntil: null, ...(rehash ? { passwordHash: rehash, updatedAt: now } : {}) })
+        .where(eq(t.users.id, user.id)),
+    ],
+    metadata: rehash ? { password_rehashed: true } : undefined,
+  });
 }
 
 /**
