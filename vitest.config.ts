@@ -18,6 +18,7 @@ export default defineConfig({
           IDENTSPHERE_JWT_SECRET: TEST_JWT_SECRET,
           IDENTSPHERE_PUBLIC_BASE_URL: 'http://localhost:8787',
           IDENTSPHERE_CORS_ORIGINS: 'http://app.localhost:5173',
+          IDENTSPHERE_EMAIL_PROVIDER: 'memory',
         },
       },
     })),

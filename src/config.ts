@@ -13,6 +13,7 @@ export interface Env extends RateLimitBindings {
   IDENTSPHERE_SCHEMA?: string;
   IDENTSPHERE_CORS_ORIGINS?: string;
   IDENTSPHERE_FROM_EMAIL?: string;
+  IDENTSPHERE_EMAIL_PROVIDER?: string;
   IDENTSPHERE_RP_ID?: string;
   IDENTSPHERE_RP_ORIGIN?: string;
   IDENTSPHERE_SESSION_IDLE_TIMEOUT?: string;
@@ -70,6 +71,8 @@ const configSchema = z.object({
     .default('identsphere'),
   IDENTSPHERE_CORS_ORIGINS: originList,
   IDENTSPHERE_FROM_EMAIL: z.email().optional(),
+  // `log` prints messages (dev), `memory` keeps them for tests.
+  IDENTSPHERE_EMAIL_PROVIDER: z.enum(['log', 'memory']).default('log'),
   IDENTSPHERE_RP_ID: z.string().min(1).optional(),
   IDENTSPHERE_RP_ORIGIN: url.optional(),
   IDENTSPHERE_SESSION_IDLE_TIMEOUT: seconds(7 * 24 * 3600),

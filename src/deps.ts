@@ -1,3 +1,4 @@
+import { LogOnlySender, MemorySender, type EmailSender } from './adapters/email.ts';
 import { RATE_LIMITS, createRateLimiters, type RateLimiters } from './adapters/rate-limiter.ts';
 import { KvSessionCache, MemorySessionCache, type SessionCache } from './adapters/session-cache.ts';
 import { loadConfig, type Config, type ConfigProblem, type Env } from './config.ts';
@@ -11,6 +12,7 @@ export interface Deps extends Database {
   clock: Clock;
   sessionCache: SessionCache;
   rateLimiters: RateLimiters;
+  mailer: EmailSender;
 }
 
 export type DepsResult = { ok: true; deps: Deps } | { ok: false; problems: ConfigProblem[] };
@@ -44,7 +46,8 @@ function buildDeps(env: Env): DepsResult {
   const clock: Clock = systemClock;
   const sessionCache = env.SESSION_CACHE ? new KvSessionCache(env.SESSION_CACHE) : new MemorySessionCache();
   const rateLimiters = createRateLimiters(env, clock);
-  return { ok: true, deps: { config, clock, sessionCache, rateLimiters, ...createDatabase(config) } };
+  const mailer = config.IDENTSPHERE_EMAIL_PROVIDER === 'memory' ? new MemorySender() : new LogOnlySender();
+  return { ok: true, deps: { config, clock, sessionCache, rateLimiters, mailer, ...createDatabase(config) } };
 }
 
 /** Production needs the real bindings: the in-memory twins see one isolate only. */

@@ -12,4 +12,5 @@ export const {
   memberships,
   sessions,
   auditLogs,
+  oneTimeTokens,
 } = defineTables(DEFAULT_SCHEMA);

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { defineTokenTables } from './tables-tokens.ts';
 import { bigserial, check, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -11,7 +12,7 @@ export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 
  */
 export function defineTables(schemaName: string) {
   const core = defineCoreTables(pgSchema(schemaName));
-  return { ...core };
+  return { ...core, ...defineTokenTables(core) };
 }
 
 export type Tables = ReturnType<typeof defineTables>;

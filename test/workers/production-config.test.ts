@@ -11,6 +11,7 @@ const SAFE = {
   IDENTSPHERE_CORS_ORIGINS: 'https://app.example.com',
   DATABASE_URL: 'postgres://u:p@db.example.com/neondb?sslmode=require',
   IDENTSPHERE_DATABASE_LOCAL_HTTP: '',
+  IDENTSPHERE_FROM_EMAIL: 'no-reply@example.com',
 };
 
 function captureErrors() {
