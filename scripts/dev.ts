@@ -12,7 +12,7 @@ import { startNeonLocal } from './neon-local/server.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const devVars = `${root}.dev.vars`;
-const dataDir = `${root}.data/pglite`;
+const dataDir = process.env.IDENTSPHERE_DEV_DATA_DIR ?? `${root}.data/pglite`;
 const serverUrl = process.env.IDENTSPHERE_DEV_DATABASE_URL;
 const schema = process.env.IDENTSPHERE_SCHEMA ?? 'identsphere';
 const dbPort = Number(process.env.IDENTSPHERE_DEV_DB_PORT ?? 4444);

@@ -21,6 +21,7 @@ export interface Env extends RateLimitBindings {
   IDENTSPHERE_SESSION_CACHE_TTL?: string;
   IDENTSPHERE_DATABASE_LOCAL_HTTP?: string;
   SESSION_CACHE?: KVNamespace;
+  METRICS?: AnalyticsEngineDataset;
 }
 
 export type Config = z.output<typeof configSchema>;
@@ -59,8 +60,10 @@ const originList = z
 
 const configSchema = z.object({
   IDENTSPHERE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string'),
-  IDENTSPHERE_JWT_SECRET: z.string().min(1, 'is required (npm run dev generates one in .dev.vars)'),
+  DATABASE_URL: z.string({ error: 'is not set' }).regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string'),
+  IDENTSPHERE_JWT_SECRET: z
+    .string({ error: 'is not set (npm run dev generates one in .dev.vars; production: wrangler secret put)' })
+    .min(1, 'is required (npm run dev generates one in .dev.vars)'),
   IDENTSPHERE_COOKIES_SECURE: bool(false),
   IDENTSPHERE_COOKIE_DOMAIN: z.string().min(1).optional(),
   IDENTSPHERE_PUBLIC_BASE_URL: url.default('http://localhost:8787'),
@@ -81,8 +84,8 @@ const configSchema = z.object({
   IDENTSPHERE_DATABASE_LOCAL_HTTP: bool(false),
 });
 
-/** Parses the environment; in production also enforces every checklist item checkable at runtime. */
-export function loadConfig(env: Env): ConfigResult {
+/** Parses and validates the variables (no production rules). */
+export function parseConfig(env: Env): ConfigResult {
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(configSchema.shape)) {
     const value = (env as Record<string, unknown>)[key];
@@ -96,9 +99,15 @@ export function loadConfig(env: Env): ConfigResult {
       problems: parsed.error.issues.map((i) => ({ setting: String(i.path[0] ?? 'config'), reason: i.message })),
     };
   }
-  const config = parsed.data;
-  const problems = config.IDENTSPHERE_ENV === 'production' ? productionProblems(config) : [];
-  return problems.length ? { ok: false, problems } : { ok: true, config };
+  return { ok: true, config: parsed.data };
+}
+
+/** Parses the environment; in production also enforces every checklist item checkable at runtime. */
+export function loadConfig(env: Env): ConfigResult {
+  const parsed = parseConfig(env);
+  if (!parsed.ok) return parsed;
+  const problems = parsed.config.IDENTSPHERE_ENV === 'production' ? productionProblems(parsed.config) : [];
+  return problems.length ? { ok: false, problems } : parsed;
 }
 
 /** The production checklist items a running Worker can verify by itself. */

@@ -1,4 +1,5 @@
 import { LogOnlySender, MemorySender, type EmailSender } from './adapters/email.ts';
+import { AnalyticsEngineMetrics, MemoryMetrics, type Metrics } from './adapters/metrics.ts';
 import { RATE_LIMITS, createRateLimiters, type RateLimiters } from './adapters/rate-limiter.ts';
 import { KvSessionCache, MemorySessionCache, type SessionCache } from './adapters/session-cache.ts';
 import { loadConfig, type Config, type ConfigProblem, type Env } from './config.ts';
@@ -13,6 +14,7 @@ export interface Deps extends Database {
   sessionCache: SessionCache;
   rateLimiters: RateLimiters;
   mailer: EmailSender;
+  metrics: Metrics;
 }
 
 export type DepsResult = { ok: true; deps: Deps } | { ok: false; problems: ConfigProblem[] };
@@ -47,7 +49,8 @@ function buildDeps(env: Env): DepsResult {
   const sessionCache = env.SESSION_CACHE ? new KvSessionCache(env.SESSION_CACHE) : new MemorySessionCache();
   const rateLimiters = createRateLimiters(env, clock);
   const mailer = config.IDENTSPHERE_EMAIL_PROVIDER === 'memory' ? new MemorySender() : new LogOnlySender();
-  return { ok: true, deps: { config, clock, sessionCache, rateLimiters, mailer, ...createDatabase(config) } };
+  const metrics = env.METRICS ? new AnalyticsEngineMetrics(env.METRICS) : new MemoryMetrics();
+  return { ok: true, deps: { config, clock, sessionCache, rateLimiters, mailer, metrics, ...createDatabase(config) } };
 }
 
 /** Production needs the real bindings: the in-memory twins see one isolate only. */

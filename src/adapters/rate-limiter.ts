@@ -11,10 +11,13 @@ export interface RateLimiter {
  * against floods. The exact per-account defence is the failure counter in Postgres.
  */
 export class BindingRateLimiter implements RateLimiter {
-  constructor(
-    private readonly binding: RateLimit,
-    readonly periodSeconds: number,
-  ) {}
+  private readonly binding: RateLimit;
+  readonly periodSeconds: number;
+
+  constructor(binding: RateLimit, periodSeconds: number) {
+    this.binding = binding;
+    this.periodSeconds = periodSeconds;
+  }
 
   async limit(key: string): Promise<boolean> {
     return (await this.binding.limit({ key })).success;
@@ -24,12 +27,15 @@ export class BindingRateLimiter implements RateLimiter {
 /** In-memory twin (dev/test without the binding): same contract, one isolate's view. */
 export class MemoryRateLimiter implements RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
+  private readonly allowance: number;
+  readonly periodSeconds: number;
+  private readonly clock: Clock;
 
-  constructor(
-    private readonly allowance: number,
-    readonly periodSeconds: number,
-    private readonly clock: Clock,
-  ) {}
+  constructor(allowance: number, periodSeconds: number, clock: Clock) {
+    this.allowance = allowance;
+    this.periodSeconds = periodSeconds;
+    this.clock = clock;
+  }
 
   async limit(key: string): Promise<boolean> {
     const now = this.clock.now().getTime();

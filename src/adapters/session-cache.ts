@@ -12,7 +12,11 @@ export interface SessionCache {
 const KV_MIN_TTL = 60;
 
 export class KvSessionCache implements SessionCache {
-  constructor(private readonly kv: KVNamespace) {}
+  private readonly kv: KVNamespace;
+
+  constructor(kv: KVNamespace) {
+    this.kv = kv;
+  }
 
   get<T>(key: string): Promise<T | null> {
     return this.kv.get<T>(`session:${key}`, 'json');

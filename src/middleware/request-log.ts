@@ -14,13 +14,17 @@ export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   c.res.headers.set('x-request-id', requestId);
   // Wall time as seen inside the isolate (it does not advance during pure CPU work; see README, Performance).
+  const durationMs = Math.round(performance.now() - started);
+  const route = routePath(c, -1) === '/*' ? 'unmatched' : routePath(c, -1);
   log(c.res.status >= 500 ? 'error' : 'info', 'request', {
     request_id: requestId,
     method: c.req.method,
-    route: routePath(c, -1) === '/*' ? null : routePath(c, -1),
+    route,
     path: new URL(c.req.url).pathname,
     status: c.res.status,
-    duration_ms: Math.round(performance.now() - started),
+    duration_ms: durationMs,
     user_id: c.var.userId ?? null,
   });
+  const country = (c.req.raw.cf?.country as string | undefined) ?? 'XX';
+  c.var.deps?.metrics.record({ route, method: c.req.method, status: c.res.status, durationMs, country });
 });

@@ -1,0 +1,178 @@
+// The production checklist as code: each item of spec/production-checklist.txt that a program can check,
+// checked from the wrangler configuration of one environment, its variables and secrets, and the database.
+// Items no program can check are listed as manual steps. Runtime rules come from src/config.ts (one source).
+import { createHash } from 'node:crypto';
+import { RATE_LIMITS } from '../adapters/rate-limiter.ts';
+import { parseConfig, productionProblems, type ConfigProblem, type Env } from '../config.ts';
+
+export type CheckStatus = 'pass' | 'fail' | 'manual' | 'info';
+
+export interface CheckResult {
+  section: string;
+  item: string;
+  status: CheckStatus;
+  detail: string;
+}
+
+/** What the checks read: the resolved wrangler config for the environment, variables + secrets, the database. */
+export interface DoctorInput {
+  envName: string;
+  wrangler: {
+    vars: Record<string, unknown>;
+    kvNamespaces: { binding: string; id?: string }[];
+    r2Buckets: { binding: string; bucket_name?: string }[];
+    rateLimits: string[];
+    crons: string[];
+    observability: boolean;
+    analyticsEngine: string[];
+  };
+  /** Variables and secrets as the Worker would see them (wrangler vars overlaid by secrets). */
+  values: Record<string, string>;
+  /** Fingerprints of IDENTSPHERE_JWT_SECRET in other environments (e.g. .dev.vars, staging). */
+  otherSecretFingerprints: { source: string; fingerprint: string }[];
+  database: { error?: string; serverVersionNum?: number; schemaExists?: boolean; pending?: string[] } | null;
+}
+
+export function fingerprint(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex').slice(0, 16);
+}
+
+const PLACEHOLDER = /^(REPLACE|0{32}$|<)/i;
+
+export function runChecks(input: DoctorInput): CheckResult[] {
+  const out: CheckResult[] = [];
+  const check = (section: string, item: string, ok: boolean, failDetail: string, passDetail = '') =>
+    out.push({ section, item, status: ok ? 'pass' : 'fail', detail: ok ? passDetail : failDetail });
+  const manual = (section: string, item: string, detail: string) => out.push({ section, item, status: 'manual', detail });
+  const info = (section: string, item: string, detail: string) => out.push({ section, item, status: 'info', detail });
+
+  const v = input.values;
+  // Invalid values are failures in themselves; only a configuration that parses can be judged item by item.
+  const parsed = parseConfig({ ...(v as Env), IDENTSPHERE_ENV: 'production' });
+  const invalid: ConfigProblem[] = parsed.ok ? [] : parsed.problems;
+  const problems: ConfigProblem[] = parsed.ok ? productionProblems(parsed.config) : invalid;
+  for (const p of invalid) out.push({ section: 'Configuration', item: `${p.setting} has a valid value`, status: 'fail', detail: p.reason });
+  const problem = (setting: string) => problems.filter((p) => p.setting === setting).map((p) => p.reason).join('; ');
+  const fromConfig = (section: string, item: string, setting: string, passDetail = '') => {
+    const reason = problem(setting);
+    check(section, item, !reason, `${setting} ${reason}`, passDetail);
+  };
+
+  // Secrets
+  const secret = v.IDENTSPHERE_JWT_SECRET ?? '';
+  fromConfig('Secrets', 'IDENTSPHERE_JWT_SECRET is at least 32 bytes from a CSPRNG', 'IDENTSPHERE_JWT_SECRET', `${Buffer.byteLength(secret)} bytes`);
+  const fp = secret ? fingerprint(secret) : '';
+  const clash = input.otherSecretFingerprints.filter((o) => o.fingerprint === fp);
+  check(
+    'Secrets',
+    'IDENTSPHERE_JWT_SECRET is distinct from every other environment',
+    !!secret && clash.length === 0,
+    secret ? `same secret as ${clash.map((c) => c.source).join(', ')} (fingerprint ${fp})` : 'no secret to compare',
+    `fingerprint ${fp}; compared with ${input.otherSecretFingerprints.map((o) => o.source).join(', ') || 'no other environment (pass --compare-vars FILE)'}`,
+  );
+  const checkedIn = Object.keys(input.wrangler.vars).filter((k) => /SECRET|API_KEY|ENCRYPTION_KEY|^DATABASE_URL$/.test(k));
+  check('Secrets', 'Secrets are not in the checked-in wrangler.toml (use wrangler secret put)', checkedIn.length === 0, `found in [vars]: ${checkedIn.join(', ')}`);
+  manual('Secrets', 'Secrets come from a secrets manager', 'wrangler secret put (Cloudflare encrypts them); keep the source of truth in your secrets manager');
+  fromConfig('Secrets', 'Database connection string includes sslmode=require (or stricter)', 'DATABASE_URL');
+
+  // Cookies + transport
+  fromConfig('Cookies + transport', 'IDENTSPHERE_COOKIES_SECURE=true', 'IDENTSPHERE_COOKIES_SECURE');
+  fromConfig('Cookies + transport', 'IDENTSPHERE_PUBLIC_BASE_URL is the canonical HTTPS URL', 'IDENTSPHERE_PUBLIC_BASE_URL', v.IDENTSPHERE_PUBLIC_BASE_URL ?? '');
+  info('Cookies + transport', 'Fronted by HTTPS', 'Cloudflare terminates TLS for Workers custom domains');
+
+  // Database
+  const db = input.database;
+  if (!db) {
+    out.push({ section: 'Database', item: 'Database reachable', status: 'fail', detail: 'DATABASE_URL is not set' });
+  } else if (db.error) {
+    out.push({ section: 'Database', item: 'Database reachable', status: 'fail', detail: db.error });
+  } else {
+    const major = Math.floor((db.serverVersionNum ?? 0) / 10000);
+    check('Database', 'Postgres 14 or newer', major >= 14, `server is ${major}`, `server is ${major}`);
+    const schema = v.IDENTSPHERE_SCHEMA ?? 'identsphere';
+    check('Database', `IDENTSPHERE_SCHEMA (${schema}) is pre-created`, !!db.schemaExists, `CREATE SCHEMA ${schema};`);
+    const pending = db.pending ?? [];
+    check('Database', 'identsphere migrate up has been run', db.schemaExists === true && pending.length === 0, `pending: ${pending.join(', ') || 'all (schema missing)'}`);
+  }
+  manual('Database', 'Backups configured AND verified via restore', 'Neon: point-in-time restore; restore into a branch and run identsphere smoke against it');
+  const retention = v.IDENTSPHERE_AUDIT_RETENTION_DAYS;
+  check('Database', 'Audit log retention is scheduled', input.wrangler.crons.length > 0, 'add [triggers] crons (the scheduled handler prunes audit_logs)', `crons ${input.wrangler.crons.join(', ')}; IDENTSPHERE_AUDIT_RETENTION_DAYS=${retention ?? 'default'}`);
+
+  // Email
+  const provider = v.IDENTSPHERE_EMAIL_PROVIDER ?? 'log';
+  check('Email', 'A real EmailSender is wired up (not LogOnlySender)', !['log', 'memory'].includes(provider), `IDENTSPHERE_EMAIL_PROVIDER=${provider} delivers nothing`, provider);
+  check('Email', 'IDENTSPHERE_FROM_EMAIL is set', !!v.IDENTSPHERE_FROM_EMAIL && !problem('IDENTSPHERE_FROM_EMAIL'), 'set a verified sender address on your domain', v.IDENTSPHERE_FROM_EMAIL ?? '');
+  manual('Email', 'Sender domain verified; reverse DNS / SPF / DKIM / DMARC configured', 'at your DNS host and email provider');
+  manual('Email', 'A test password reset reached a real inbox', 'POST /v1/auth/password/forgot with your own address');
+
+  // WebAuthn
+  const base = safeUrl(v.IDENTSPHERE_PUBLIC_BASE_URL);
+  check('WebAuthn / passkeys', "IDENTSPHERE_RP_ID matches the public base URL's host", !!v.IDENTSPHERE_RP_ID && !problem('IDENTSPHERE_RP_ID'), problem('IDENTSPHERE_RP_ID') || `set IDENTSPHERE_RP_ID=${base?.hostname ?? '<host>'}`);
+  check('WebAuthn / passkeys', 'IDENTSPHERE_RP_ORIGIN matches the full URL', !!v.IDENTSPHERE_RP_ORIGIN && !problem('IDENTSPHERE_RP_ORIGIN'), problem('IDENTSPHERE_RP_ORIGIN') || `set IDENTSPHERE_RP_ORIGIN=${base?.origin ?? '<origin>'}`);
+  manual('WebAuthn / passkeys', 'Enrolled a passkey and signed in with it from a clean browser', '');
+
+  // OAuth
+  for (const provider of ['google', 'github']) {
+    const id = v[`IDENTSPHERE_${provider.toUpperCase()}_CLIENT_ID`];
+    if (id) info('OAuth', `${provider}: register this redirect URI with the provider`, `${base?.origin ?? '<public base url>'}/v1/auth/oauth/${provider}/callback`);
+  }
+  manual('OAuth', 'Completed a round trip through each configured provider', '');
+
+  // CORS
+  fromConfig('CORS', 'CORS configured explicitly (no Access-Control-Allow-Origin: *)', 'IDENTSPHERE_CORS_ORIGINS', v.IDENTSPHERE_CORS_ORIGINS ?? '');
+  info('CORS', 'Access-Control-Allow-Credentials: true', 'always sent for allowed origins');
+  manual('CORS', "The frontend uses credentials: 'include'", '');
+
+  // Rate limiting
+  const routes: [string, string][] = [
+    ['POST /v1/auth/login', RATE_LIMITS.login.binding],
+    ['POST /v1/auth/password/forgot', RATE_LIMITS.passwordForgot.binding],
+    ['POST /v1/auth/email-otp/request', RATE_LIMITS.emailOtp.binding],
+    ['POST /v1/auth/register', RATE_LIMITS.register.binding],
+    ['POST /v1/auth/mfa/challenge', RATE_LIMITS.mfaChallenge.binding],
+    ['per IP + account', RATE_LIMITS.account.binding],
+  ];
+  for (const [route, binding] of routes) {
+    check('Rate limiting', `${route} is rate-limited`, input.wrangler.rateLimits.includes(binding), `add a [[ratelimits]] binding named ${binding}`, binding);
+  }
+
+  // Avatar uploads
+  const r2 = input.wrangler.r2Buckets;
+  check('Avatar uploads', 'Object storage (R2) is bound for avatars', r2.length > 0 && r2.every((b) => !PLACEHOLDER.test(b.bucket_name ?? '')), 'add an [[r2_buckets]] binding', r2.map((b) => b.binding).join(', '));
+  info('Avatar uploads', 'The 5 MiB body limit is preserved', 'enforced by the Worker while streaming; nothing in front of it lifts it');
+  info('Avatar uploads', 'CDN / cache strategy for avatar_url', v.IDENTSPHERE_AVATAR_BASE_URL ? `public URL ${v.IDENTSPHERE_AVATAR_BASE_URL}` : 'served by the Worker (immutable, ETag)');
+
+  // Observability
+  check('Observability', 'Structured logs flowing (Workers observability enabled)', input.wrangler.observability, 'set [observability] enabled = true');
+  manual('Observability', 'Health check wired into your monitoring', 'GET /v1/health (liveness), GET /v1/health/ready (database)');
+  check('Observability', 'Metrics for alerts (Analytics Engine dataset bound)', input.wrangler.analyticsEngine.length > 0, 'add [[analytics_engine_datasets]] binding METRICS; alert SQL in README', input.wrangler.analyticsEngine.join(', '));
+  manual('Observability', 'Audit-log queries wired into your SIEM', 'GET /v1/auth/audit-logs or the audit_logs table');
+
+  // Operational
+  const kv = input.wrangler.kvNamespaces.find((k) => k.binding === 'SESSION_CACHE');
+  check('Operational', 'Session cache (KV) bound', !!kv && !PLACEHOLDER.test(kv.id ?? ''), kv ? `replace the placeholder id of SESSION_CACHE (${kv.id})` : 'add [[kv_namespaces]] binding SESSION_CACHE');
+  manual('Operational', 'identsphere migrate up runs in the deploy pipeline before the new version', 'see README, Deployment');
+  info('Operational', 'Rolling deploys, multiple replicas', 'Workers deploys atomically and runs in every location; the Worker is stateless');
+  info('Operational', 'JWT secret rotation runbook', 'README, "JWT secret rotation runbook" (rotation signs everyone out)');
+
+  // Compliance
+  manual('Compliance + legal', 'Privacy policy reflects stored data', 'email, password hash, MFA secret, passkeys, sessions, audit log; README lists them');
+  manual('Compliance + legal', 'Cookie consent reviewed with counsel', 'the session cookie is strictly necessary');
+  manual('Compliance + legal', 'Data-deletion process documented and tested', 'DELETE /v1/auth/me; GET /v1/auth/me/export');
+
+  // Anything else the runtime guard would refuse (invalid values were reported at the top).
+  if (!parsed.ok) return out;
+  const covered = new Set(['IDENTSPHERE_JWT_SECRET', 'DATABASE_URL', 'IDENTSPHERE_COOKIES_SECURE', 'IDENTSPHERE_PUBLIC_BASE_URL', 'IDENTSPHERE_EMAIL_PROVIDER', 'IDENTSPHERE_FROM_EMAIL', 'IDENTSPHERE_RP_ID', 'IDENTSPHERE_RP_ORIGIN', 'IDENTSPHERE_CORS_ORIGINS']);
+  for (const p of problems.filter((p) => !covered.has(p.setting))) {
+    out.push({ section: 'Runtime guard', item: p.setting, status: 'fail', detail: p.reason });
+  }
+  return out;
+}
+
+function safeUrl(value: string | undefined): URL | null {
+  try {
+    return value ? new URL(value) : null;
+  } catch {
+    return null;
+  }
+}

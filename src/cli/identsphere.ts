@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// The `identsphere` command (Node >= 22.18): migrate, doctor, smoke, audit prune, secret generate.
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { openDatabase } from './db.ts';
+import { migrateUp, migrationStatus, quoteSchema } from './migrate.ts';
+import { smoke } from './smoke.ts';
+
+const USAGE = `usage: identsphere <command>
+
+  migrate up                     apply drizzle/ migrations to DATABASE_URL in IDENTSPHERE_SCHEMA (idempotent)
+  migrate status                 list applied and pending migrations
+  doctor [--env production] [--config wrangler.toml] [--vars-file FILE]... [--compare-vars FILE]...
+                                 the production checklist as code; exit 1 on any failing item
+  smoke <base-url>               register, session, logout, session 401 against a running deployment
+  audit prune --older-than DAYS  delete audit_logs rows older than DAYS (in batches)
+  secret generate                32 random bytes, hex (for IDENTSPHERE_JWT_SECRET, IDENTSPHERE_ENCRYPTION_KEY)
+
+Database commands read DATABASE_URL and IDENTSPHERE_SCHEMA (default identsphere) from the environment.`;
+
+function fail(message: string): never {
+  console.error(`identsphere: ${message}`);
+  process.exit(2);
+}
+
+function databaseUrl(): string {
+  return process.env.DATABASE_URL || fail('DATABASE_URL is not set');
+}
+
+function schemaName(): string {
+  const schema = process.env.IDENTSPHERE_SCHEMA ?? 'identsphere';
+  try {
+    quoteSchema(schema);
+  } catch {
+    fail(`IDENTSPHERE_SCHEMA must be a lower-case Postgres identifier, got ${schema}`);
+  }
+  return schema;
+}
+
+async function migrate(sub: string | undefined): Promise<number> {
+  const schema = schemaName();
+  const db = await openDatabase(databaseUrl());
+  try {
+    if (sub === 'status') {
+      const { applied, pending } = await migrationStatus(db, schema);
+      for (const m of applied) console.log(`applied  ${m.tag}`);
+      for (const m of pending) console.log(`pending  ${m.tag}`);
+      console.log(`${applied.length} applied, ${pending.length} pending (schema ${schema})`);
+      return 0;
+    }
+    if (sub !== 'up') fail(`unknown migrate command: ${sub ?? '(none)'}\n${USAGE}`);
+    const exists = (await db.query('select 1 from information_schema.schemata where schema_name = $1', [schema])).rows.length > 0;
+    if (!exists) {
+      const [[canCreate]] = (await db.query("select has_database_privilege(current_user, current_database(), 'CREATE')::text")).rows as [[string]];
+      if (canCreate !== 'true') {
+        fail(`schema ${schema} does not exist and this user may not create it: run CREATE SCHEMA ${schema}; as its owner`);
+      }
+    }
+    const applied = await migrateUp(db, schema);
+    console.log(applied.length ? `applied ${applied.join(', ')} (schema ${schema})` : `up to date (schema ${schema})`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+async function auditPrune(days: number): Promise<number> {
+  if (!Number.isInteger(days) || days < 1) fail('--older-than takes a whole number of days >= 1');
+  const s = quoteSchema(schemaName());
+  const db = await openDatabase(databaseUrl());
+  let total = 0;
+  try {
+    for (;;) {
+      const { rows } = await db.query(
+        `with doomed as (select id from ${s}.audit_logs where created_at < now() - make_interval(days => $1::int) limit 5000)
+         delete from ${s}.audit_logs where id in (select id from doomed) returning id`,
+        [days],
+      );
+      total += rows.length;
+      if (rows.length < 5000) break;
+    }
+  } finally {
+    await db.close();
+  }
+  console.log(`deleted ${total} audit_logs rows older than ${days} days`);
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      env: { type: 'string' },
+      config: { type: 'string', default: 'wrangler.toml' },
+      'vars-file': { type: 'string', multiple: true, default: [] },
+      'compare-vars': { type: 'string', multiple: true, default: [] },
+      'older-than': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, sub, arg] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'migrate':
+      return migrate(sub);
+    case 'doctor': {
+      // Loaded on demand: it reads wrangler's configuration through wrangler itself (slow to import).
+      const { doctor, formatChecks } = await import('./doctor.ts');
+      const results = await doctor({
+        env: values.env,
+        config: values.config!,
+        varsFiles: values['vars-file']!,
+        // Another environment's secret must differ: compare with the dev one by default.
+        compareVars: values['compare-vars']!.length ? values['compare-vars']! : values.env ? ['.dev.vars'] : [],
+        processEnv: process.env,
+      });
+      console.log(`identsphere doctor — environment ${values.env ?? '(top level)'} of ${values.config}`);
+      console.log(formatChecks(results));
+      return results.some((r) => r.status === 'fail') ? 1 : 0;
+    }
+    case 'smoke': {
+      if (!sub) fail('smoke needs the base URL, e.g. identsphere smoke https://auth.example.com');
+      const steps = await smoke(sub);
+      for (const s of steps) console.log(`${s.ok ? 'PASS' : 'FAIL'}  ${s.name} — ${s.detail}`);
+      const ok = steps.length === 4 && steps.every((s) => s.ok);
+      console.log(ok ? 'smoke test passed' : 'smoke test FAILED');
+      return ok ? 0 : 1;
+    }
+    case 'audit':
+      if (sub !== 'prune') fail(`unknown audit command: ${sub ?? '(none)'}`);
+      return auditPrune(Number(values['older-than'] ?? arg));
+    case 'secret':
+      if (sub !== 'generate') fail(`unknown secret command: ${sub ?? '(none)'}`);
+      console.log(randomBytes(32).toString('hex'));
+      return 0;
+    default:
+      fail(`unknown command: ${command}\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    console.error(`identsphere: ${err.message}`);
+    process.exit(1);
+  },
+);
