@@ -12,6 +12,7 @@ import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { openApiRoutes } from './routes/openapi.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -38,6 +39,7 @@ export function createApp() {
   const app = new Hono<AppEnv>();
   app.use('*', requestLog, securityHeaders, configGuard, cors, csrf);
   app.route('/v1', healthRoutes);
+  app.route('/v1', openApiRoutes);
   app.route('/v1/auth/sessions', sessionRoutes);
   app.route('/v1/auth', authRoutes);
 
