@@ -12,6 +12,12 @@ export interface FieldInfo {
   format: 'text';
 }
 
+/** A RowDescription field as either backend reports it, in the shape the driver expects. */
+export function toFieldInfo(f: Omit<FieldInfo, 'format'>): FieldInfo {
+  const { name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier } = f;
+  return { name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, format: 'text' };
+}
+
 export interface QueryResult {
   /** First word of the command tag ('SELECT', 'INSERT', 'CREATE', …); '' for an empty query. */
   command: string;

@@ -6,6 +6,7 @@ import {
   isPgError,
   paramsToText,
   pgError,
+  toFieldInfo,
   type QueryFn,
   type QueryResult,
   type SqlBackend,
@@ -29,15 +30,7 @@ async function run(client: pg.PoolClient, sql: string, params?: readonly unknown
   return {
     command: result.command ?? '',
     rowCount: result.rowCount ?? null,
-    fields: result.fields.map((f) => ({
-      name: f.name,
-      tableID: f.tableID,
-      columnID: f.columnID,
-      dataTypeID: f.dataTypeID,
-      dataTypeSize: f.dataTypeSize,
-      dataTypeModifier: f.dataTypeModifier,
-      format: 'text' as const,
-    })),
+    fields: result.fields.map(toFieldInfo),
     rows: result.rows as (string | null)[][],
   };
 }

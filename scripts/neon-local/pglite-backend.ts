@@ -10,6 +10,7 @@ import {
   paramsToText,
   parseCommandTag,
   pgError,
+  toFieldInfo,
   type FieldInfo,
   type QueryFn,
   type QueryResult,
@@ -28,14 +29,7 @@ interface Reply {
   error: Error | undefined;
 }
 
-interface WireField {
-  name: string;
-  tableID: number;
-  columnID: number;
-  dataTypeID: number;
-  dataTypeSize: number;
-  dataTypeModifier: number;
-}
+type WireField = Omit<FieldInfo, 'format'>;
 
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -60,15 +54,7 @@ export async function openPgliteBackend(dataDir?: string): Promise<SqlBackend> {
     const reply: Reply = { fields: [], rows: [], tag: null, status: 'I', error: undefined };
     for (const m of messages as unknown as { name: string }[]) {
       if (m.name === 'rowDescription') {
-        reply.fields = (m as unknown as { fields: WireField[] }).fields.map((f) => ({
-          name: f.name,
-          tableID: f.tableID,
-          columnID: f.columnID,
-          dataTypeID: f.dataTypeID,
-          dataTypeSize: f.dataTypeSize,
-          dataTypeModifier: f.dataTypeModifier,
-          format: 'text',
-        }));
+        reply.fields = (m as unknown as { fields: WireField[] }).fields.map(toFieldInfo);
       } else if (m.name === 'dataRow') {
         reply.rows.push((m as unknown as { fields: (string | null)[] }).fields);
       } else if (m.name === 'commandComplete') {
