@@ -1,3 +1,4 @@
+import { MemoryAvatarStorage, R2AvatarStorage, type AvatarStorage } from './adapters/avatar-storage.ts';
 import { LogOnlySender, MemorySender, type EmailSender } from './adapters/email.ts';
 import { RATE_LIMITS, createRateLimiters, type RateLimiters } from './adapters/rate-limiter.ts';
 import { KvSessionCache, MemorySessionCache, type SessionCache } from './adapters/session-cache.ts';
@@ -13,6 +14,7 @@ export interface Deps extends Database {
   sessionCache: SessionCache;
   rateLimiters: RateLimiters;
   mailer: EmailSender;
+  avatars: AvatarStorage;
 }
 
 export type DepsResult = { ok: true; deps: Deps } | { ok: false; problems: ConfigProblem[] };
@@ -47,13 +49,16 @@ function buildDeps(env: Env): DepsResult {
   const sessionCache = env.SESSION_CACHE ? new KvSessionCache(env.SESSION_CACHE) : new MemorySessionCache();
   const rateLimiters = createRateLimiters(env, clock);
   const mailer = config.IDENTSPHERE_EMAIL_PROVIDER === 'memory' ? new MemorySender() : new LogOnlySender();
-  return { ok: true, deps: { config, clock, sessionCache, rateLimiters, mailer, ...createDatabase(config) } };
+  const avatars = env.AVATARS ? new R2AvatarStorage(env.AVATARS) : new MemoryAvatarStorage();
+  return { ok: true, deps: { config, clock, sessionCache, rateLimiters, mailer, avatars, ...createDatabase(config) } };
 }
 
 /** Production needs the real bindings: the in-memory twins see one isolate only. */
 function missingBindings(env: Env): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   if (!env.SESSION_CACHE) problems.push({ setting: 'SESSION_CACHE', reason: 'KV namespace binding is required in production' });
+  // The in-memory twin keeps avatars in one isolate's memory: production needs real object storage (R2).
+  if (!env.AVATARS) problems.push({ setting: 'AVATARS', reason: 'R2 bucket binding is required in production' });
   for (const { binding } of Object.values(RATE_LIMITS)) {
     if (!env[binding]) problems.push({ setting: binding, reason: 'rate-limit binding is required in production' });
   }
