@@ -82,10 +82,11 @@ export async function deleteAccount(deps: Deps, ctx: RequestContext, current: Va
     db.delete(t.users).where(and(eq(t.users.id, userId), deletable)).returning({ id: t.users.id }),
     guardedInsert(db, a, auditRow(deps, anonymous, 'user.deleted', {}), gone),
   ]);
-  const n = addressed.length;
-  const queued = (results[n + 5] as { rows: { key: string }[] }).rows.map((r) => r.key);
-  const sessions = results[n + 6] as { tokenHash: string }[];
-  const deleted = results[n + 7] as { id: string }[];
+  // The last four statements' results: queued avatar keys, deleted sessions, the deleted user, the audit insert.
+  const [queuedResult, sessionsResult, deletedResult] = results.slice(-4);
+  const queued = (queuedResult as { rows: { key: string }[] }).rows.map((r) => r.key);
+  const sessions = sessionsResult as { tokenHash: string }[];
+  const deleted = deletedResult as { id: string }[];
   if (!deleted.length) {
     // Someone made the user the sole owner of a shared organization meanwhile (or it is already deleted).
     const [still] = await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.id, userId));

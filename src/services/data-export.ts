@@ -18,6 +18,17 @@ const SECRET_VALUE = /^(\$(argon2|2[aby]|scrypt|pbkdf2)|eyJ[\w-]+\.[\w-]+\.)|^[0
 /** Tables with their own section below (the generic section skips them). */
 const EXPLICIT = new Set(['users', 'user_profiles', 'memberships', 'sessions']);
 
+const PG_TIMESTAMPTZ = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?)([+-]\d{2})(?::?(\d{2}))?$/;
+
+/** Raw rows carry Postgres's timestamp text; the export uses ISO 8601 throughout. */
+function isoTimestamp(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const m = PG_TIMESTAMPTZ.exec(value);
+  if (!m) return value;
+  const date = new Date(`${m[1]}T${m[2]}${m[3]}:${m[4] ?? '00'}`);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+}
+
 function isSecretColumn(name: string): boolean {
   return SECRET_COLUMN.test(name) || SECRET_COLUMN_NAMES.has(name);
 }
@@ -28,7 +39,7 @@ export function withoutSecrets(row: Record<string, unknown>): Record<string, unk
     if (isSecretColumn(name)) continue;
     if (typeof value === 'string' && SECRET_VALUE.test(value)) continue;
     if (value instanceof Uint8Array || value instanceof ArrayBuffer) continue;
-    out[name] = value;
+    out[name] = isoTimestamp(value);
   }
   return out;
 }
