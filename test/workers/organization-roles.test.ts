@@ -63,7 +63,7 @@ describe('organization roles', () => {
     await expectError(await call(orgPath(org.id, '/leave'), { method: 'POST', cookie: admin.cookie }), 409, 'last_owner');
   });
 
-  it('two owners demoting each other at once: one succeeds, an owner remains', async () => {
+  it('two owners leaving at once: one succeeds, an owner remains (the organization row lock; fails without it on PostgreSQL)', async () => {
     const { org, owner, admin } = await team();
     await json(await call(orgPath(org.id, `/members/${admin.user.id}`), { method: 'PATCH', cookie: owner.cookie, json: { role: 'owner' } }));
     const results = await Promise.all([
