@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryMailbox } from '../../src/adapters/email.ts';
 import { json, me, tokenFromMail } from './accounts-support.ts';
-import { PASSWORD, call, clockedEnv, expectError, loginUser, registerUser, sessionCookie, sql, uniqueEmail } from './support.ts';
+import { PASSWORD, call, clockedEnv, envWith, expectError, loginUser, registerUser, sessionCookie, sql, uniqueEmail } from './support.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -37,6 +37,14 @@ describe('email change', () => {
     await expectError(await confirm(token, { env }), 400, 'invalid_token');
     const events = await sql<{ event: string }>("select event from $schema.audit_logs where user_id = $1 and event like 'user.email%' order by id", [user.id]);
     expect(events.map((e) => e.event)).toEqual(['user.email_change_requested', 'user.email_changed']);
+  });
+
+  it('links point at IDENTSPHERE_APP_URL when it is set', async () => {
+    const app = envWith({ IDENTSPHERE_APP_URL: 'https://app.example.com/' });
+    const { cookie } = await registerUser(undefined, undefined, app);
+    const newEmail = uniqueEmail('app');
+    await json(await patch(cookie, { email: newEmail }, { env: app, headers: { host: 'evil.example' } }));
+    expect(memoryMailbox.last(newEmail)!.text).toMatch(/^https:\/\/app\.example\.com\/email-change\/confirm\?token=[A-Za-z0-9_-]{43}$/m);
   });
 
   it('needs fresh authentication: a wrong password or an old session without one is refused, nothing sent', async () => {
