@@ -10,7 +10,12 @@ import { cors } from './middleware/cors.ts';
 import { csrf } from './middleware/csrf.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { auditLogRoutes } from './routes/audit-logs.ts';
 import { authRoutes } from './routes/auth.ts';
+import { avatarServeRoutes, avatarUploadRoutes } from './routes/avatars.ts';
+import { invitationRoutes } from './routes/invitations.ts';
+import { organizationRoutes } from './routes/organizations.ts';
+import { profileRoutes } from './routes/profile.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { sessionRoutes } from './routes/sessions.ts';
@@ -42,6 +47,12 @@ export function createApp() {
   app.route('/v1', openApiRoutes);
   app.route('/v1/auth/sessions', sessionRoutes);
   app.route('/v1/auth', authRoutes);
+  app.route('/v1/auth/me/avatar', avatarUploadRoutes);
+  app.route('/v1/auth/me', profileRoutes);
+  app.route('/v1/avatars', avatarServeRoutes);
+  app.route('/v1/auth/organizations', organizationRoutes);
+  app.route('/v1/auth/invitations', invitationRoutes);
+  app.route('/v1/auth/audit-logs', auditLogRoutes);
 
   app.notFound((c) => c.json(errorBody(new ApiError('not_found', 'No such route.'), c.var.requestId), 404));
   app.onError((err, c) => {

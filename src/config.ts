@@ -20,8 +20,11 @@ export interface Env extends RateLimitBindings {
   IDENTSPHERE_SESSION_ABSOLUTE_LIFETIME?: string;
   IDENTSPHERE_SESSION_CACHE_TTL?: string;
   IDENTSPHERE_DATABASE_LOCAL_HTTP?: string;
+  IDENTSPHERE_AVATAR_BASE_URL?: string;
+  IDENTSPHERE_AUDIT_RETENTION_DAYS?: string;
   SESSION_CACHE?: KVNamespace;
   METRICS?: AnalyticsEngineDataset;
+  AVATARS?: R2Bucket;
 }
 
 export type Config = z.output<typeof configSchema>;
@@ -82,6 +85,10 @@ const configSchema = z.object({
   IDENTSPHERE_SESSION_ABSOLUTE_LIFETIME: seconds(30 * 24 * 3600),
   IDENTSPHERE_SESSION_CACHE_TTL: z.coerce.number().int().min(60).default(60),
   IDENTSPHERE_DATABASE_LOCAL_HTTP: bool(false),
+  // Public bucket or CDN in front of the AVATARS bucket; unset: the Worker serves /v1/avatars/:key itself.
+  IDENTSPHERE_AVATAR_BASE_URL: url.optional(),
+  // Audit rows older than this are deleted by the scheduled job; 0 keeps them forever.
+  IDENTSPHERE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(365),
 });
 
 /** Parses and validates the variables (no production rules). */
@@ -131,6 +138,9 @@ export function productionProblems(c: Config): ConfigProblem[] {
   }
   if (c.IDENTSPHERE_RP_ORIGIN && c.IDENTSPHERE_RP_ORIGIN !== base.origin) {
     add('IDENTSPHERE_RP_ORIGIN', `must equal the public base URL's origin (${base.origin})`);
+  }
+  if (c.IDENTSPHERE_AVATAR_BASE_URL && !c.IDENTSPHERE_AVATAR_BASE_URL.startsWith('https://')) {
+    add('IDENTSPHERE_AVATAR_BASE_URL', 'must be an https:// URL (avatars are embedded in https pages)');
   }
   for (const origin of c.IDENTSPHERE_CORS_ORIGINS) {
     if (!origin.startsWith('https://')) add('IDENTSPHERE_CORS_ORIGINS', `${origin} is not https`);

@@ -1,3 +1,4 @@
+import { MemoryAvatarStorage, R2AvatarStorage, type AvatarStorage } from './adapters/avatar-storage.ts';
 import { LogOnlySender, MemorySender, type EmailSender } from './adapters/email.ts';
 import { AnalyticsEngineMetrics, MemoryMetrics, type Metrics } from './adapters/metrics.ts';
 import { RATE_LIMITS, createRateLimiters, type RateLimiters } from './adapters/rate-limiter.ts';
@@ -15,6 +16,7 @@ export interface Deps extends Database {
   rateLimiters: RateLimiters;
   mailer: EmailSender;
   metrics: Metrics;
+  avatars: AvatarStorage;
 }
 
 export type DepsResult = { ok: true; deps: Deps } | { ok: false; problems: ConfigProblem[] };
@@ -50,13 +52,16 @@ function buildDeps(env: Env): DepsResult {
   const rateLimiters = createRateLimiters(env, clock);
   const mailer = config.IDENTSPHERE_EMAIL_PROVIDER === 'memory' ? new MemorySender() : new LogOnlySender();
   const metrics = env.METRICS ? new AnalyticsEngineMetrics(env.METRICS) : new MemoryMetrics();
-  return { ok: true, deps: { config, clock, sessionCache, rateLimiters, mailer, metrics, ...createDatabase(config) } };
+  const avatars = env.AVATARS ? new R2AvatarStorage(env.AVATARS) : new MemoryAvatarStorage();
+  return { ok: true, deps: { config, clock, sessionCache, rateLimiters, mailer, metrics, avatars, ...createDatabase(config) } };
 }
 
 /** Production needs the real bindings: the in-memory twins see one isolate only. */
 function missingBindings(env: Env): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   if (!env.SESSION_CACHE) problems.push({ setting: 'SESSION_CACHE', reason: 'KV namespace binding is required in production' });
+  // The in-memory twin keeps avatars in one isolate's memory: production needs real object storage (R2).
+  if (!env.AVATARS) problems.push({ setting: 'AVATARS', reason: 'R2 bucket binding is required in production' });
   for (const { binding } of Object.values(RATE_LIMITS)) {
     if (!env[binding]) problems.push({ setting: binding, reason: 'rate-limit binding is required in production' });
   }

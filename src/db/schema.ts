@@ -13,4 +13,7 @@ export const {
   sessions,
   auditLogs,
   oneTimeTokens,
+  userProfiles,
+  invitations,
+  avatarDeletions,
 } = defineTables(DEFAULT_SCHEMA);

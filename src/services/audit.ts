@@ -7,7 +7,29 @@ export interface RequestContext {
   userAgent: string | null;
 }
 
-export type AuditEvent = 'user.registered' | 'login.succeeded' | 'login.failed' | 'login.throttled' | 'logout' | 'session.revoked';
+export type AuditEvent =
+  | 'user.registered'
+  | 'login.succeeded'
+  | 'login.failed'
+  | 'login.throttled'
+  | 'logout'
+  | 'session.revoked'
+  // Accounts: profile, avatar, export, deletion, organizations, invitations.
+  | 'user.profile_updated'
+  | 'user.email_change_requested'
+  | 'user.email_changed'
+  | 'user.avatar_updated'
+  | 'user.avatar_removed'
+  | 'user.data_exported'
+  | 'user.deleted'
+  | 'organization.created'
+  | 'organization.deleted'
+  | 'organization.member_invited'
+  | 'organization.invitation_revoked'
+  | 'organization.invitation_accepted'
+  | 'organization.member_role_changed'
+  | 'organization.member_removed'
+  | 'organization.member_left';
 
 /** An insert to run inside the caller's batch, so the event and the change it records land together. */
 export function auditInsert(
@@ -26,4 +48,23 @@ export function auditInsert(
     metadata: fields.metadata ?? {},
     createdAt: deps.clock.now(),
   });
+}
+
+/** The row `auditInsert` writes, for statements that build their own insert (e.g. one guarded by a single-use token). */
+export function auditRow(
+  deps: Deps,
+  ctx: RequestContext,
+  event: AuditEvent,
+  fields: { userId?: string | null; organizationId?: string | null; metadata?: Record<string, unknown> } = {},
+): typeof deps.t.auditLogs.$inferInsert {
+  return {
+    event,
+    userId: fields.userId ?? null,
+    organizationId: fields.organizationId ?? null,
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+    metadata: fields.metadata ?? {},
+    createdAt: deps.clock.now(),
+  };
 }

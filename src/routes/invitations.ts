@@ -1,0 +1,28 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { enforceRateLimit } from '../http/rate-limit.ts';
+import { parseJson, requestContext } from '../http/request.ts';
+import type { AppEnv } from '../http/types.ts';
+import { writeSessionCookie } from '../http/cookies.ts';
+import { passwordField } from '../lib/password-policy.ts';
+import { requireSession } from '../middleware/session.ts';
+import { acceptInvitation, registerByInvitation } from '../services/invitations.ts';
+
+const token = z.string().min(1).max(200);
+export const AcceptInvitationBody = z.strictObject({ token });
+export const RegisterByInvitationBody = z.strictObject({ token, password: passwordField, name: z.string().trim().min(1).max(200).optional() });
+
+export const invitationRoutes = new Hono<AppEnv>()
+  .post('/accept', requireSession, async (c) => {
+    const { token } = await parseJson(c, AcceptInvitationBody);
+    return c.json(await acceptInvitation(c.var.deps, requestContext(c), c.var.session!, token));
+  })
+  // Accepting without an account: creates one for the invited address and signs it in.
+  .post('/register', async (c) => {
+    const input = await parseJson(c, RegisterByInvitationBody);
+    await enforceRateLimit(c, 'register');
+    const { record, session } = await registerByInvitation(c.var.deps, requestContext(c), input);
+    c.set('userId', record.user.id);
+    writeSessionCookie(c, session.jwt, session.expiresAt);
+    return c.json(record, 201);
+  });

@@ -1,0 +1,14 @@
+import type { Env } from './config.ts';
+import { getDeps } from './deps.ts';
+import { log } from './lib/log.ts';
+import { runScheduledMaintenance } from './services/scheduled-maintenance.ts';
+
+/** The Worker's `scheduled` handler (Cron Trigger). A misconfigured Worker does nothing (and says so). */
+export async function scheduled(controller: ScheduledController, env: Env): Promise<void> {
+  const built = getDeps(env);
+  if (!built.ok) {
+    log('error', 'scheduled run skipped: configuration is unsafe or invalid', { cron: controller.cron });
+    return;
+  }
+  await runScheduledMaintenance(built.deps);
+}

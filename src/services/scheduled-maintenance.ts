@@ -1,0 +1,35 @@
+import { lt } from 'drizzle-orm';
+import type { Deps } from '../deps.ts';
+import { log } from '../lib/log.ts';
+import { purgeAuditLogs } from './audit-retention.ts';
+import { drainAvatarDeletions } from './avatars.ts';
+
+/** Invitations past their expiry are useless, and they hold the invitee's address. */
+export async function purgeExpiredInvitations(deps: Deps): Promise<number> {
+  const inv = deps.t.invitations;
+  const deleted = await deps.db.delete(inv).where(lt(inv.expiresAt, deps.clock.now())).returning({ id: inv.id });
+  return deleted.length;
+}
+
+/**
+ * The Cron Trigger's work ([triggers] crons in wrangler.toml): audit-log retention, avatar objects whose
+ * deletion failed earlier, expired invitations. Each task runs even if another failed.
+ */
+export async function runScheduledMaintenance(deps: Deps): Promise<Record<string, number | string>> {
+  const tasks: Record<string, () => Promise<number>> = {
+    audit_rows_deleted: () => purgeAuditLogs(deps),
+    avatar_objects_deleted: () => drainAvatarDeletions(deps),
+    invitations_expired: () => purgeExpiredInvitations(deps),
+  };
+  const outcome: Record<string, number | string> = {};
+  for (const [name, task] of Object.entries(tasks)) {
+    try {
+      outcome[name] = await task();
+    } catch (err) {
+      outcome[name] = 'failed';
+      log('error', 'scheduled task failed', { task: name, error: String(err) });
+    }
+  }
+  log('info', 'scheduled maintenance', outcome);
+  return outcome;
+}
