@@ -13,4 +13,9 @@ export const {
   sessions,
   auditLogs,
   oneTimeTokens,
+  totpCredentials,
+  recoveryCodes,
+  mfaChallenges,
+  passkeys,
+  webauthnChallenges,
 } = defineTables(DEFAULT_SCHEMA);

@@ -7,7 +7,23 @@ export interface RequestContext {
   userAgent: string | null;
 }
 
-export type AuditEvent = 'user.registered' | 'login.succeeded' | 'login.failed' | 'login.throttled' | 'logout' | 'session.revoked';
+export type AuditEvent =
+  | 'user.registered'
+  | 'login.succeeded'
+  | 'login.failed'
+  | 'login.throttled'
+  | 'logout'
+  | 'session.revoked'
+  // MFA and passkeys
+  | 'mfa.required'
+  | 'mfa.failed'
+  | 'mfa.totp_enabled'
+  | 'mfa.totp_disabled'
+  | 'mfa.recovery_codes_regenerated'
+  | 'passkey.registered'
+  | 'passkey.renamed'
+  | 'passkey.deleted'
+  | 'passkey.login_failed';
 
 /** An insert to run inside the caller's batch, so the event and the change it records land together. */
 export function auditInsert(
