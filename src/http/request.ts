@@ -66,9 +66,7 @@ export async function parseJson<S extends z.ZodType>(c: Context<AppEnv>, schema:
 
 /** Like parseJson, for routes whose body is optional (DELETE with an optional password): no body means `{}`. */
 export async function parseOptionalJson<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.output<S>> {
-  const length = c.req.header('content-length');
-  const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
-  if (!hasBody) {
+  if (c.req.raw.body === null || c.req.header('content-length') === '0') {
     const parsed = schema.safeParse({});
     if (parsed.success) return parsed.data;
   }
