@@ -98,7 +98,7 @@ export class SoftAuthenticator {
   /** navigator.credentials.create() answered with attestation 'none'. */
   async attest(options: { challenge: string; rp: { id?: string }; user: { id: string } }, o: CeremonyOverrides = {}) {
     const rpId = o.rpId ?? options.rp.id ?? 'localhost';
-    const raw = new Uint8Array(await crypto.subtle.exportKey('raw', this.keys.publicKey));
+    const raw = new Uint8Array((await crypto.subtle.exportKey('raw', this.keys.publicKey)) as ArrayBuffer);
     const coseKey = cbor(new Map<number, unknown>([[1, 2], [3, -7], [-1, 1], [-2, raw.subarray(1, 33)], [-3, raw.subarray(33, 65)]]));
     const idLength = Uint8Array.of(this.credentialId.length >> 8, this.credentialId.length & 0xff);
     const authData = concat(
