@@ -1,7 +1,11 @@
 import type { Context } from 'hono';
+import { z } from 'zod';
 import { requireFreshAuth } from '../services/reauthentication.ts';
 import { enforceRateLimit } from './rate-limit.ts';
 import type { AppEnv } from './types.ts';
+
+/** The current password, for routes that need a fresh authentication (optional when the session is fresh). */
+export const FreshAuthBody = z.strictObject({ password: z.string().min(1).max(1024).optional() });
 
 /**
  * Fresh authentication for a signed-in route (requireSession ran): the password, or a session created in the

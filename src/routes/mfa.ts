@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { freshAuth } from '../http/fresh-auth.ts';
+import { FreshAuthBody, freshAuth } from '../http/fresh-auth.ts';
 import { enforceRateLimit } from '../http/rate-limit.ts';
 import { parseJson, parseOptionalJson, requestContext } from '../http/request.ts';
 import { respondSignIn } from '../http/sign-in.ts';
@@ -9,9 +9,6 @@ import { requireSession } from '../middleware/session.ts';
 import { completeMfaChallenge, mfaStatus } from '../services/mfa-challenge.ts';
 import { remainingRecoveryCodes } from '../services/recovery-codes.ts';
 import { confirmTotp, disableTotp, regenerateRecoveryCodes, setupTotp } from '../services/totp.ts';
-
-/** The current password, for routes that need a fresh authentication (optional when the session is fresh). */
-export const FreshAuthBody = z.strictObject({ password: z.string().min(1).max(1024).optional() });
 
 const TotpCode = z.string().trim().regex(/^\d{6}$/, 'must be the 6-digit code from the authenticator app');
 

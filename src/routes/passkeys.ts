@@ -1,7 +1,7 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { freshAuth } from '../http/fresh-auth.ts';
+import { FreshAuthBody, freshAuth } from '../http/fresh-auth.ts';
 import { enforceRateLimit } from '../http/rate-limit.ts';
 import { parseJson, parseOptionalJson, requestContext } from '../http/request.ts';
 import { respondSignIn } from '../http/sign-in.ts';
@@ -11,7 +11,6 @@ import { ApiError } from '../lib/errors.ts';
 import { requireSession } from '../middleware/session.ts';
 import { passkeySignIn, loginOptions } from '../services/passkey-login.ts';
 import { deletePasskey, listPasskeys, registerPasskey, registrationOptions, renamePasskey } from '../services/passkeys.ts';
-import { FreshAuthBody } from './mfa.ts';
 
 const b64url = z.string().max(16384).regex(/^[A-Za-z0-9_-]*$/, 'must be base64url');
 

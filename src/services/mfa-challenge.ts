@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../lib/errors.ts';
@@ -94,7 +94,7 @@ export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaT
   const statements: BatchItem<'pg'>[] = [
     db.update(ch).set({ consumedAt: now, consumedBy: marker }).where(and(eq(ch.id, challenge.id), isNull(ch.consumedAt), gt(ch.expiresAt, now))),
   ];
-  let factorUsed = sql`true`;
+  let factorUsed: SQL;
   let secondFactor: 'totp' | 'recovery_code';
   if ('code' in proof) {
     secondFactor = 'totp';
