@@ -42,6 +42,8 @@ CREATE TABLE "identsphere"."totp_credentials" (
 	"confirmed_at" timestamp with time zone,
 	"last_used_step" bigint,
 	"last_used_by" text,
+	"failed_attempts" integer DEFAULT 0 NOT NULL,
+	"locked_until" timestamp with time zone,
 	"recovery_generation" text,
 	"created_at" timestamp with time zone NOT NULL
 );

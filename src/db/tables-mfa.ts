@@ -15,6 +15,9 @@ export function defineMfaTables({ schema, users, organizations }: CoreTables) {
     lastUsedStep: bigint('last_used_step', { mode: 'number' }),
     // Random marker of the request that used that step (guards the session it creates; see mfa-challenge.ts).
     lastUsedBy: text('last_used_by'),
+    // Per-account backoff for wrong second factors (across mfa_tokens: a password holder can mint many).
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: ts('locked_until'),
     // The current recovery-code set; codes of any other generation are dead (regenerating replaces the set).
     recoveryGeneration: text('recovery_generation'),
     createdAt: ts('created_at').notNull(),

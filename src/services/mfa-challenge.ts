@@ -13,6 +13,13 @@ export type MfaMethod = 'totp' | 'recovery_code' | 'passkey';
 
 export const MFA_TOKEN_TTL_SECONDS = 300;
 export const MFA_MAX_ATTEMPTS = 5;
+/**
+ * Per-account backoff: whoever holds the password can mint mfa_tokens at the login rate, so the per-token cap
+ * alone would allow guessing from many IPs. After this many consecutive wrong second factors each further one
+ * locks the second step for 1, 2, 4 … seconds, at most MFA_MAX_BACKOFF_SECONDS; a success clears it.
+ */
+export const MFA_FREE_FAILURES = 5;
+export const MFA_MAX_BACKOFF_SECONDS = 300;
 
 /** MFA is on once TOTP is confirmed. A passkey is offered as an alternative (passkey sign-in is multi-factor). */
 export async function mfaStatus(deps: Deps, userId: string): Promise<{ enabled: boolean; methods: MfaMethod[] }> {
@@ -89,6 +96,8 @@ export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaT
     .leftJoin(t.memberships, and(eq(t.memberships.organizationId, t.organizations.id), eq(t.memberships.userId, t.users.id)))
     .where(eq(t.users.id, userId));
   if (!row || row.user.disabledAt || !row.totp) throw new ApiError('invalid_mfa_token');
+  // Backed off: refused without looking at the code (same answer as a wrong code).
+  if (row.totp.lockedUntil && row.totp.lockedUntil > now) return failAttempt(deps, ctx, userId, challenge.attempts, 'throttled', false);
 
   const marker = randomToken(16);
   const statements: BatchItem<'pg'>[] = [
@@ -114,6 +123,7 @@ export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaT
     statements.push(useRecoveryCode(deps, userId, await recoveryCodeHash(proof.recovery_code), marker));
     factorUsed = recoveryCodeUsedBy(deps, marker);
   }
+  statements.push(db.update(t.totpCredentials).set({ failedAttempts: 0, lockedUntil: null }).where(eq(t.totpCredentials.userId, userId)));
 
   const organization = challenge.organizationId && row.orgName ? { id: challenge.organizationId, name: row.orgName, role: row.role ?? 'member' } : undefined;
   try {
@@ -137,7 +147,26 @@ export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaT
   }
 }
 
-async function failAttempt(deps: Deps, ctx: RequestContext, userId: string, attempt: number, reason: string): Promise<never> {
-  await auditInsert(deps, ctx, 'mfa.failed', { userId, metadata: { reason, attempt } });
+/** Records a wrong second factor (audit + the account's backoff counter, one atomic statement) and refuses. */
+async function failAttempt(deps: Deps, ctx: RequestContext, userId: string, attempt: number, reason: string, count = true): Promise<never> {
+  const { db, t } = deps;
+  const totp = t.totpCredentials;
+  const now = deps.clock.now().toISOString();
+  const audit = auditInsert(deps, ctx, 'mfa.failed', { userId, metadata: { reason, attempt } });
+  if (!count) await audit;
+  else {
+    await db.batch([
+      db
+        .update(totp)
+        .set({
+          failedAttempts: sql`${totp.failedAttempts} + 1`,
+          lockedUntil: sql`case when ${totp.failedAttempts} + 1 > ${MFA_FREE_FAILURES}
+            then ${now}::timestamptz + least(${MFA_MAX_BACKOFF_SECONDS}, power(2, ${totp.failedAttempts} + 1 - ${MFA_FREE_FAILURES + 1})) * interval '1 second'
+            else null end`,
+        })
+        .where(eq(totp.userId, userId)),
+      audit,
+    ]);
+  }
   throw new ApiError('invalid_mfa_code', attempt >= MFA_MAX_ATTEMPTS ? 'The code is incorrect. No attempts left: sign in again.' : undefined);
 }
