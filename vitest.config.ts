@@ -2,7 +2,7 @@
 // driver, against real Postgres (PGlite by default, a PostgreSQL server with IDENTSPHERE_TEST_DATABASE_URL).
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
-import { TEST_JWT_SECRET } from './test/test-secrets.ts';
+import { TEST_ENCRYPTION_KEY, TEST_JWT_SECRET } from './test/test-secrets.ts';
 
 
 export default defineConfig({
@@ -19,6 +19,7 @@ export default defineConfig({
           IDENTSPHERE_PUBLIC_BASE_URL: 'http://localhost:8787',
           IDENTSPHERE_CORS_ORIGINS: 'http://app.localhost:5173',
           IDENTSPHERE_EMAIL_PROVIDER: 'memory',
+          IDENTSPHERE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
         },
       },
     })),

@@ -2,11 +2,11 @@
 //   1. the local Neon-HTTP endpoint on PGlite (data in .data/pglite), or on the PostgreSQL server named by
 //      IDENTSPHERE_DEV_DATABASE_URL;
 //   2. migrations applied (schema IDENTSPHERE_SCHEMA, default identsphere);
-//   3. .dev.vars created with a freshly generated JWT secret when missing (git-ignored, never committed);
+//   3. .dev.vars created with a freshly generated JWT secret (and encryption key) when missing (git-ignored);
 //   4. `wrangler dev` on port 8787, pointed at the local endpoint. Emails print to this console.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { migrateUp } from '../src/cli/migrate.ts';
 import { startNeonLocal } from './neon-local/server.ts';
 
@@ -31,6 +31,12 @@ if (!existsSync(devVars)) {
     { mode: 0o600 },
   );
   console.log('[dev] created .dev.vars with a fresh IDENTSPHERE_JWT_SECRET');
+}
+
+// Secrets at rest (TOTP seeds) need their own key, never the JWT secret; added to older .dev.vars files too.
+if (!readFileSync(devVars, 'utf8').includes('IDENTSPHERE_ENCRYPTION_KEY=')) {
+  appendFileSync(devVars, `IDENTSPHERE_ENCRYPTION_KEY=${randomBytes(32).toString('hex')}\n`);
+  console.log('[dev] added a fresh IDENTSPHERE_ENCRYPTION_KEY to .dev.vars');
 }
 
 if (!serverUrl) mkdirSync(dataDir, { recursive: true });

@@ -18,6 +18,8 @@ import { organizationRoutes } from './routes/organizations.ts';
 import { profileRoutes } from './routes/profile.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
+import { mfaRoutes } from './routes/mfa.ts';
+import { passkeyRoutes } from './routes/passkeys.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -46,6 +48,8 @@ export function createApp() {
   app.route('/v1', healthRoutes);
   app.route('/v1', openApiRoutes);
   app.route('/v1/auth/sessions', sessionRoutes);
+  app.route('/v1/auth/mfa', mfaRoutes);
+  app.route('/v1/auth/passkeys', passkeyRoutes);
   app.route('/v1/auth', authRoutes);
   app.route('/v1/auth/me/avatar', avatarUploadRoutes);
   app.route('/v1/auth/me', profileRoutes);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RateLimitBindings } from './adapters/rate-limiter.ts';
+import { webauthnProblems } from './lib/webauthn-settings.ts';
 
 /** Bindings and variables the Worker receives. Every value is a string as Workers deliver them. */
 export interface Env extends RateLimitBindings {
@@ -16,6 +17,8 @@ export interface Env extends RateLimitBindings {
   IDENTSPHERE_EMAIL_PROVIDER?: string;
   IDENTSPHERE_RP_ID?: string;
   IDENTSPHERE_RP_ORIGIN?: string;
+  IDENTSPHERE_ENCRYPTION_KEY?: string;
+  IDENTSPHERE_MFA_ISSUER?: string;
   IDENTSPHERE_SESSION_IDLE_TIMEOUT?: string;
   IDENTSPHERE_SESSION_ABSOLUTE_LIFETIME?: string;
   IDENTSPHERE_SESSION_CACHE_TTL?: string;
@@ -79,8 +82,19 @@ const configSchema = z.object({
   IDENTSPHERE_FROM_EMAIL: z.email().optional(),
   // `log` prints messages (dev), `memory` keeps them for tests.
   IDENTSPHERE_EMAIL_PROVIDER: z.enum(['log', 'memory']).default('log'),
-  IDENTSPHERE_RP_ID: z.string().min(1).optional(),
-  IDENTSPHERE_RP_ORIGIN: url.optional(),
+  IDENTSPHERE_RP_ID: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, 'must be a lower-case host name (no scheme, no port)')
+    .optional(),
+  // One or more origins (comma-separated) on which passkey ceremonies run; see src/lib/webauthn-settings.ts.
+  IDENTSPHERE_RP_ORIGIN: originList,
+  // AES-256-GCM key for secrets at rest (TOTP seeds): 32 bytes as 64 hex characters. Never the JWT secret.
+  IDENTSPHERE_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 32 bytes as 64 hex characters (openssl rand -hex 32)')
+    .optional(),
+  // Shown in authenticator apps (otpauth issuer) and passkey prompts (relying-party name).
+  IDENTSPHERE_MFA_ISSUER: z.string().min(1).max(100).default('IdentSphere'),
   IDENTSPHERE_SESSION_IDLE_TIMEOUT: seconds(7 * 24 * 3600),
   IDENTSPHERE_SESSION_ABSOLUTE_LIFETIME: seconds(30 * 24 * 3600),
   IDENTSPHERE_SESSION_CACHE_TTL: z.coerce.number().int().min(60).default(60),
@@ -133,11 +147,12 @@ export function productionProblems(c: Config): ConfigProblem[] {
   if (c.IDENTSPHERE_DATABASE_LOCAL_HTTP) {
     add('IDENTSPHERE_DATABASE_LOCAL_HTTP', 'is a dev/test switch and must not be set in production');
   }
-  if (c.IDENTSPHERE_RP_ID && c.IDENTSPHERE_RP_ID !== base.hostname) {
-    add('IDENTSPHERE_RP_ID', `must equal the public base URL's host (${base.hostname})`);
-  }
-  if (c.IDENTSPHERE_RP_ORIGIN && c.IDENTSPHERE_RP_ORIGIN !== base.origin) {
-    add('IDENTSPHERE_RP_ORIGIN', `must equal the public base URL's origin (${base.origin})`);
+  problems.push(...webauthnProblems(c));
+  if (!c.IDENTSPHERE_ENCRYPTION_KEY) {
+    add('IDENTSPHERE_ENCRYPTION_KEY', 'is required in production (openssl rand -hex 32): it encrypts TOTP seeds');
+  } else if (c.IDENTSPHERE_ENCRYPTION_KEY.toLowerCase() === c.IDENTSPHERE_JWT_SECRET.toLowerCase()) {
+    // Rotating the JWT secret signs everyone out; it must never also destroy everyone's MFA.
+    add('IDENTSPHERE_ENCRYPTION_KEY', 'must differ from IDENTSPHERE_JWT_SECRET');
   }
   if (c.IDENTSPHERE_AVATAR_BASE_URL && !c.IDENTSPHERE_AVATAR_BASE_URL.startsWith('https://')) {
     add('IDENTSPHERE_AVATAR_BASE_URL', 'must be an https:// URL (avatars are embedded in https pages)');

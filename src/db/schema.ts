@@ -16,4 +16,9 @@ export const {
   userProfiles,
   invitations,
   avatarDeletions,
+  totpCredentials,
+  recoveryCodes,
+  mfaChallenges,
+  passkeys,
+  webauthnChallenges,
 } = defineTables(DEFAULT_SCHEMA);

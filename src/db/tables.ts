@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { defineAccountTables } from './tables-accounts.ts';
+import { defineMfaTables } from './tables-mfa.ts';
+import { definePasskeyTables } from './tables-passkeys.ts';
 import { defineTokenTables } from './tables-tokens.ts';
 import { bigserial, check, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
@@ -13,7 +15,7 @@ export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 
  */
 export function defineTables(schemaName: string) {
   const core = defineCoreTables(pgSchema(schemaName));
-  return { ...core, ...defineTokenTables(core), ...defineAccountTables(core) };
+  return { ...core, ...defineTokenTables(core), ...defineAccountTables(core), ...defineMfaTables(core), ...definePasskeyTables(core) };
 }
 
 export type Tables = ReturnType<typeof defineTables>;

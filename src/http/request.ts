@@ -63,3 +63,12 @@ export async function parseJson<S extends z.ZodType>(c: Context<AppEnv>, schema:
   }
   return parsed.data;
 }
+
+/** Like parseJson, for routes whose body is optional (DELETE with an optional password): no body means `{}`. */
+export async function parseOptionalJson<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.output<S>> {
+  if (c.req.raw.body === null || c.req.header('content-length') === '0') {
+    const parsed = schema.safeParse({});
+    if (parsed.success) return parsed.data;
+  }
+  return parseJson(c, schema);
+}

@@ -3,8 +3,15 @@ import type { SignInResult } from '../services/sign-in.ts';
 import { writeSessionCookie } from './cookies.ts';
 import type { AppEnv } from './types.ts';
 
-/** The HTTP answer to a completed first factor: the session cookie and `{user, organization, session}`. */
+/**
+ * The HTTP answer to a completed factor: the session cookie and `{user, organization, session}`, or — MFA on,
+ * only a first factor proven — `{mfa_required: true, mfa_token, methods}` with no cookie at all.
+ */
 export function respondSignIn(c: Context<AppEnv>, result: SignInResult, status: 200 | 201 = 200) {
+  if (result.kind === 'mfa_required') {
+    c.set('userId', result.userId);
+    return c.json({ mfa_required: true, mfa_token: result.mfaToken, methods: result.methods, expires_at: result.expiresAt.toISOString() }, 200);
+  }
   c.set('userId', result.record.user.id);
   writeSessionCookie(c, result.session.jwt, result.session.expiresAt);
   return c.json(result.record, status);

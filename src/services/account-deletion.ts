@@ -64,6 +64,8 @@ export async function deleteAccount(deps: Deps, ctx: RequestContext, current: Va
   const results = await db.batch([
     db.select({ id: t.organizations.id }).from(t.organizations).where(inArray(t.organizations.id, myOrgs)).orderBy(t.organizations.id).for('update'),
     ...addressed,
+    // Ceremony challenges carry user_id without a foreign key (unknown-email hints bind random ids).
+    db.delete(t.webauthnChallenges).where(and(eq(t.webauthnChallenges.userId, userId), deletable)),
     db
       .update(a)
       .set({ metadata: scrubbedMetadata(deps, userId, email) })

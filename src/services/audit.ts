@@ -29,7 +29,17 @@ export type AuditEvent =
   | 'organization.invitation_accepted'
   | 'organization.member_role_changed'
   | 'organization.member_removed'
-  | 'organization.member_left';
+  | 'organization.member_left'
+  // MFA and passkeys
+  | 'mfa.required'
+  | 'mfa.failed'
+  | 'mfa.totp_enabled'
+  | 'mfa.totp_disabled'
+  | 'mfa.recovery_codes_regenerated'
+  | 'passkey.registered'
+  | 'passkey.renamed'
+  | 'passkey.deleted'
+  | 'passkey.login_failed';
 
 /** An insert to run inside the caller's batch, so the event and the change it records land together. */
 export function auditInsert(

@@ -12,6 +12,10 @@ const SAFE = {
   DATABASE_URL: 'postgres://u:p@db.example.com/neondb?sslmode=require',
   IDENTSPHERE_DATABASE_LOCAL_HTTP: '',
   IDENTSPHERE_FROM_EMAIL: 'no-reply@example.com',
+  IDENTSPHERE_ENCRYPTION_KEY: 'b'.repeat(64),
+  // Sibling frontend: passkey ceremonies run on app.example.com, so the RP ID is the shared parent.
+  IDENTSPHERE_RP_ID: 'example.com',
+  IDENTSPHERE_RP_ORIGIN: 'https://app.example.com',
 };
 
 function captureErrors() {
@@ -45,6 +49,12 @@ describe('production configuration guard', () => {
     ['DATABASE_URL', { DATABASE_URL: 'postgres://u:p@db.example.com/neondb?sslmode=prefer' }],
     ['IDENTSPHERE_DATABASE_LOCAL_HTTP', { IDENTSPHERE_DATABASE_LOCAL_HTTP: 'true' }],
     ['IDENTSPHERE_RP_ID', { IDENTSPHERE_RP_ID: 'example.org' }],
+    ['IDENTSPHERE_RP_ID', { IDENTSPHERE_RP_ID: 'com', IDENTSPHERE_RP_ORIGIN: 'https://app.example.com' }],
+    ['IDENTSPHERE_RP_ID', { IDENTSPHERE_RP_ID: 'ample.com' }],
+    ['IDENTSPHERE_RP_ORIGIN', { IDENTSPHERE_RP_ORIGIN: 'http://app.example.com' }],
+    ['IDENTSPHERE_RP_ORIGIN', { IDENTSPHERE_RP_ORIGIN: 'https://app.example.org' }],
+    ['IDENTSPHERE_ENCRYPTION_KEY', { IDENTSPHERE_ENCRYPTION_KEY: '' }],
+    ['IDENTSPHERE_ENCRYPTION_KEY', { IDENTSPHERE_ENCRYPTION_KEY: 'a'.repeat(64) }], // equal to the JWT secret
     ['IDENTSPHERE_CORS_ORIGINS', { IDENTSPHERE_CORS_ORIGINS: '*' }],
   ])('refuses to serve when %s is unsafe', async (setting, change) => {
     const spy = captureErrors();
@@ -71,6 +81,13 @@ describe('production configuration guard', () => {
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
   });
 
+  it.each([
+    ['the public host itself', { IDENTSPHERE_RP_ID: 'auth.example.com', IDENTSPHERE_RP_ORIGIN: 'https://auth.example.com' }],
+    ['derived from the public URL', { IDENTSPHERE_RP_ID: '', IDENTSPHERE_RP_ORIGIN: '' }],
+  ])('serves with the RP ID as %s', async (_, change) => {
+    expect((await callWithEnv(envWith({ ...SAFE, ...change }), '/v1/health')).status).toBe(200);
+  });
+
   it('an invalid value is misconfigured in any mode, a missing secret too', async () => {
     const spy = captureErrors();
     await expectError(await callWithEnv(envWith({ IDENTSPHERE_COOKIES_SECURE: 'maybe' }), '/v1/health'), 503, 'misconfigured');
@@ -78,5 +95,8 @@ describe('production configuration guard', () => {
     spy.mockClear();
     await expectError(await callWithEnv(envWith({ IDENTSPHERE_JWT_SECRET: '' }), '/v1/health'), 503, 'misconfigured');
     expect(loggedSettings(spy)).toEqual(['IDENTSPHERE_JWT_SECRET']);
+    spy.mockClear();
+    await expectError(await callWithEnv(envWith({ IDENTSPHERE_ENCRYPTION_KEY: 'not-hex' }), '/v1/health'), 503, 'misconfigured');
+    expect(loggedSettings(spy)).toEqual(['IDENTSPHERE_ENCRYPTION_KEY']);
   });
 });

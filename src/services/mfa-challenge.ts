@@ -1,0 +1,172 @@
+import { and, eq, gt, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Deps } from '../deps.ts';
+import { ApiError } from '../lib/errors.ts';
+import { matchTotpStep } from '../lib/totp.ts';
+import { newId, randomToken, sha256Hex } from '../lib/tokens.ts';
+import { auditInsert, type RequestContext } from './audit.ts';
+import { recoveryCodeHash, recoveryCodeUsedBy, useRecoveryCode } from './recovery-codes.ts';
+import { callerStatements, completeSignIn, runSignInBatch, type SignInOptions, type SignInResult } from './sign-in.ts';
+import { openTotpKey } from './totp.ts';
+
+export type MfaMethod = 'totp' | 'recovery_code' | 'passkey';
+
+export const MFA_TOKEN_TTL_SECONDS = 300;
+export const MFA_MAX_ATTEMPTS = 5;
+/**
+ * Per-account backoff: whoever holds the password can mint mfa_tokens at the login rate, so the per-token cap
+ * alone would allow guessing from many IPs. After this many consecutive wrong second factors each further one
+ * locks the second step for 1, 2, 4 … seconds, at most MFA_MAX_BACKOFF_SECONDS; a success clears it.
+ */
+export const MFA_FREE_FAILURES = 5;
+export const MFA_MAX_BACKOFF_SECONDS = 300;
+
+/** MFA is on once TOTP is confirmed. A passkey is offered as an alternative (passkey sign-in is multi-factor). */
+export async function mfaStatus(deps: Deps, userId: string): Promise<{ enabled: boolean; methods: MfaMethod[] }> {
+  const { totpCredentials: totp, passkeys } = deps.t;
+  const result = await deps.db.execute<{ totp: boolean; passkey: boolean }>(sql`select
+    exists (select 1 from ${totp} where ${totp.userId} = ${userId} and ${totp.confirmedAt} is not null) as totp,
+    exists (select 1 from ${passkeys} where ${passkeys.userId} = ${userId}) as passkey`);
+  const row = result.rows[0];
+  const enabled = row?.totp === true;
+  return { enabled, methods: enabled ? ['totp', 'recovery_code', ...(row?.passkey ? (['passkey'] as const) : [])] : [] };
+}
+
+/**
+ * The first factor succeeded but MFA is on: a pending sign-in instead of a session. The mfa_token (256 bits,
+ * stored as SHA-256) lives 5 minutes, allows 5 attempts and is single use. The first factor's own statements
+ * (consumed codes, reset counters) commit with it.
+ */
+export async function issueMfaChallenge(
+  deps: Deps,
+  ctx: RequestContext,
+  userId: string,
+  organizationId: string | null,
+  opts: SignInOptions,
+  methods: MfaMethod[],
+): Promise<SignInResult> {
+  const { db, t } = deps;
+  const now = deps.clock.now();
+  const mfaToken = randomToken(32);
+  const expiresAt = new Date(now.getTime() + MFA_TOKEN_TTL_SECONDS * 1000);
+  await runSignInBatch(deps, opts, [
+    ...callerStatements(deps, opts),
+    // Housekeeping: pending sign-ins past their expiry are useless; drop them as new ones are made.
+    db.delete(t.mfaChallenges).where(lt(t.mfaChallenges.expiresAt, now)),
+    db.insert(t.mfaChallenges).values({
+      id: newId(),
+      tokenHash: await sha256Hex(mfaToken),
+      userId,
+      organizationId,
+      firstFactor: opts.method,
+      expiresAt,
+      createdAt: now,
+    }),
+    auditInsert(deps, ctx, 'mfa.required', { userId, organizationId, metadata: { method: opts.method, ...opts.metadata } }),
+  ]);
+  return { kind: 'mfa_required', userId, mfaToken, methods, expiresAt };
+}
+
+export type MfaProof = { code: string } | { recovery_code: string };
+
+/**
+ * Second step of an MFA sign-in. The attempt is counted first, by one conditional UPDATE that only succeeds
+ * below the cap: however many guesses arrive at once, at most 5 are ever checked. A right code then
+ * consumes the token, the TOTP step (or the recovery code) and creates the session in one transaction.
+ */
+export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaToken: string, proof: MfaProof): Promise<SignInResult> {
+  const { db, t } = deps;
+  const ch = t.mfaChallenges;
+  const now = deps.clock.now();
+  const tokenHash = await sha256Hex(mfaToken);
+  const live = and(eq(ch.tokenHash, tokenHash), isNull(ch.consumedAt), gt(ch.expiresAt, now));
+  const [challenge] = await db
+    .update(ch)
+    .set({ attempts: sql`${ch.attempts} + 1` })
+    .where(and(live, lt(ch.attempts, MFA_MAX_ATTEMPTS)))
+    .returning({ id: ch.id, userId: ch.userId, organizationId: ch.organizationId, firstFactor: ch.firstFactor, attempts: ch.attempts });
+  if (!challenge) throw new ApiError('invalid_mfa_token');
+
+  const { userId } = challenge;
+  const [row] = await db
+    .select({ user: t.users, totp: t.totpCredentials, orgName: t.organizations.name, role: t.memberships.role })
+    .from(t.users)
+    .leftJoin(t.totpCredentials, and(eq(t.totpCredentials.userId, t.users.id), sql`${t.totpCredentials.confirmedAt} is not null`))
+    .leftJoin(t.organizations, eq(t.organizations.id, sql`${challenge.organizationId}::uuid`))
+    .leftJoin(t.memberships, and(eq(t.memberships.organizationId, t.organizations.id), eq(t.memberships.userId, t.users.id)))
+    .where(eq(t.users.id, userId));
+  if (!row || row.user.disabledAt || !row.totp) throw new ApiError('invalid_mfa_token');
+  // Backed off: refused without looking at the code (same answer as a wrong code).
+  if (row.totp.lockedUntil && row.totp.lockedUntil > now) return failAttempt(deps, ctx, userId, challenge.attempts, 'throttled', false);
+
+  const marker = randomToken(16);
+  const statements: BatchItem<'pg'>[] = [
+    db.update(ch).set({ consumedAt: now, consumedBy: marker }).where(and(eq(ch.id, challenge.id), isNull(ch.consumedAt), gt(ch.expiresAt, now))),
+  ];
+  let factorUsed: SQL;
+  let secondFactor: 'totp' | 'recovery_code';
+  if ('code' in proof) {
+    secondFactor = 'totp';
+    const step = matchTotpStep(await openTotpKey(deps, userId, row.totp.secretEncrypted), proof.code, now);
+    if (step === null) return failAttempt(deps, ctx, userId, challenge.attempts, 'wrong_code');
+    const totp = t.totpCredentials;
+    // Replay defence: a step is accepted only if it is later than the last one used (one conditional UPDATE).
+    statements.push(
+      db
+        .update(totp)
+        .set({ lastUsedStep: step, lastUsedBy: marker })
+        .where(and(eq(totp.userId, userId), sql`(${totp.lastUsedStep} is null or ${totp.lastUsedStep} < ${step})`)),
+    );
+    factorUsed = sql`exists (select 1 from ${totp} where ${totp.userId} = ${userId} and ${totp.lastUsedBy} = ${marker})`;
+  } else {
+    secondFactor = 'recovery_code';
+    statements.push(useRecoveryCode(deps, userId, await recoveryCodeHash(proof.recovery_code), marker));
+    factorUsed = recoveryCodeUsedBy(deps, marker);
+  }
+  statements.push(db.update(t.totpCredentials).set({ failedAttempts: 0, lockedUntil: null }).where(eq(t.totpCredentials.userId, userId)));
+
+  const organization = challenge.organizationId && row.orgName ? { id: challenge.organizationId, name: row.orgName, role: row.role ?? 'member' } : undefined;
+  try {
+    return await completeSignIn(deps, ctx, row.user, {
+      method: 'mfa',
+      organization,
+      statements,
+      onlyIf: {
+        // This request consumed the token AND used the factor; otherwise nothing at all is written.
+        condition: sql`exists (select 1 from ${ch} where ${ch.id} = ${challenge.id} and ${ch.consumedBy} = ${marker}) and ${factorUsed}`,
+        otherwise: () => new ApiError('invalid_mfa_code'),
+      },
+      metadata: { first_factor: challenge.firstFactor, second_factor: secondFactor },
+    });
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'invalid_mfa_code') {
+      const reason = secondFactor === 'totp' ? 'code_replayed' : 'wrong_recovery_code';
+      return failAttempt(deps, ctx, userId, challenge.attempts, reason);
+    }
+    throw err;
+  }
+}
+
+/** Records a wrong second factor (audit + the account's backoff counter, one atomic statement) and refuses. */
+async function failAttempt(deps: Deps, ctx: RequestContext, userId: string, attempt: number, reason: string, count = true): Promise<never> {
+  const { db, t } = deps;
+  const totp = t.totpCredentials;
+  const now = deps.clock.now().toISOString();
+  const audit = auditInsert(deps, ctx, 'mfa.failed', { userId, metadata: { reason, attempt } });
+  if (!count) await audit;
+  else {
+    await db.batch([
+      db
+        .update(totp)
+        .set({
+          failedAttempts: sql`${totp.failedAttempts} + 1`,
+          lockedUntil: sql`case when ${totp.failedAttempts} + 1 > ${MFA_FREE_FAILURES}
+            then ${now}::timestamptz + least(${MFA_MAX_BACKOFF_SECONDS}, power(2, ${totp.failedAttempts} + 1 - ${MFA_FREE_FAILURES + 1})) * interval '1 second'
+            else null end`,
+        })
+        .where(eq(totp.userId, userId)),
+      audit,
+    ]);
+  }
+  throw new ApiError('invalid_mfa_code', attempt >= MFA_MAX_ATTEMPTS ? 'The code is incorrect. No attempts left: sign in again.' : undefined);
+}
