@@ -11,7 +11,10 @@ import { csrf } from './middleware/csrf.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { authRoutes } from './routes/auth.ts';
+import { emailOtpRoutes } from './routes/email-otp.ts';
+import { emailVerificationRoutes } from './routes/email-verification.ts';
 import { healthRoutes } from './routes/health.ts';
+import { passwordRoutes } from './routes/password.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -40,6 +43,9 @@ export function createApp() {
   app.route('/v1', healthRoutes);
   app.route('/v1/auth/sessions', sessionRoutes);
   app.route('/v1/auth', authRoutes);
+  app.route('/v1/auth', passwordRoutes);
+  app.route('/v1/auth', emailVerificationRoutes);
+  app.route('/v1/auth', emailOtpRoutes);
 
   app.notFound((c) => c.json(errorBody(new ApiError('not_found', 'No such route.'), c.var.requestId), 404));
   app.onError((err, c) => {

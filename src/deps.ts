@@ -1,4 +1,6 @@
-import { LogOnlySender, MemorySender, type EmailSender } from './adapters/email.ts';
+import { noBreachCheck, PwnedPasswordsRangeCheck, type BreachedPasswordCheck } from './adapters/breached-passwords.ts';
+import type { EmailSender } from './adapters/email.ts';
+import { createMailer } from './adapters/email-providers.ts';
 import { RATE_LIMITS, createRateLimiters, type RateLimiters } from './adapters/rate-limiter.ts';
 import { KvSessionCache, MemorySessionCache, type SessionCache } from './adapters/session-cache.ts';
 import { loadConfig, type Config, type ConfigProblem, type Env } from './config.ts';
@@ -13,6 +15,7 @@ export interface Deps extends Database {
   sessionCache: SessionCache;
   rateLimiters: RateLimiters;
   mailer: EmailSender;
+  breachedPasswords: BreachedPasswordCheck;
 }
 
 export type DepsResult = { ok: true; deps: Deps } | { ok: false; problems: ConfigProblem[] };
@@ -46,8 +49,13 @@ function buildDeps(env: Env): DepsResult {
   const clock: Clock = systemClock;
   const sessionCache = env.SESSION_CACHE ? new KvSessionCache(env.SESSION_CACHE) : new MemorySessionCache();
   const rateLimiters = createRateLimiters(env, clock);
-  const mailer = config.IDENTSPHERE_EMAIL_PROVIDER === 'memory' ? new MemorySender() : new LogOnlySender();
-  return { ok: true, deps: { config, clock, sessionCache, rateLimiters, mailer, ...createDatabase(config) } };
+  const mailer = createMailer(config);
+  if (!mailer.ok) return mailer;
+  const breachedPasswords = config.IDENTSPHERE_BREACHED_PASSWORD_CHECK ? new PwnedPasswordsRangeCheck() : noBreachCheck;
+  return {
+    ok: true,
+    deps: { config, clock, sessionCache, rateLimiters, mailer: mailer.mailer, breachedPasswords, ...createDatabase(config) },
+  };
 }
 
 /** Production needs the real bindings: the in-memory twins see one isolate only. */

@@ -13,4 +13,5 @@ export const {
   sessions,
   auditLogs,
   oneTimeTokens,
+  emailOtpCodes,
 } = defineTables(DEFAULT_SCHEMA);

@@ -38,6 +38,8 @@ export interface NewSession {
   view: SessionRecord['session'];
   /** The session row insert, to run in the caller's batch. */
   insert: ReturnType<typeof insertSession>;
+  /** The row itself (for a conditional insert, see insertWhere). */
+  row: Parameters<typeof insertSession>[1];
 }
 
 function insertSession(deps: Deps, row: typeof deps.t.sessions.$inferInsert) {
@@ -77,7 +79,7 @@ export async function prepareSession(
     idle_expires_at: idleExpiresAt.toISOString(),
     expires_at: expiresAt.toISOString(),
   };
-  return { jwt, expiresAt, tokenHash, view, insert: insertSession(deps, row) };
+  return { jwt, expiresAt, tokenHash, view, insert: insertSession(deps, row), row };
 }
 
 async function tokenHashOf(deps: Deps, jwt: string | undefined): Promise<string | null> {

@@ -1,7 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
+import { insertWhere } from '../db/insert-where.ts';
 import type { Deps } from '../deps.ts';
-import { auditInsert, type RequestContext } from './audit.ts';
+import type { ApiError } from '../lib/errors.ts';
+import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { cacheRecord, prepareSession, type NewSession, type SessionRecord } from './sessions.ts';
 
 export type SignInMethod = 'password' | 'email_otp' | 'oauth' | 'passkey' | 'mfa';
@@ -30,6 +32,14 @@ export interface SignInOptions {
   /** Statements that must commit with the session (e.g. consuming a one-time code, resetting counters). */
   statements?: BatchItem<'pg'>[];
   metadata?: Record<string, unknown>;
+  /**
+   * A single-use secret this sign-in spends (an email code, …). `statements` run first in the batch; the
+   * session and its audit event are then inserted only where `guard` holds — only for the one request whose
+   * statements consumed the secret, however many race. Every other request gets `refused()` (the batch's
+   * other effects, such as a counted attempt, still apply). Put effects that must also depend on the
+   * consumption into `statements` above with `guard` in their WHERE.
+   */
+  consume?: { statements: BatchItem<'pg'>[]; guard: SQL; refused: () => ApiError };
 }
 
 export async function firstOrganization(deps: Deps, userId: string): Promise<SignInOrganization> {
@@ -51,15 +61,17 @@ export async function firstOrganization(deps: Deps, userId: string): Promise<Sig
 export async function completeSignIn(deps: Deps, ctx: RequestContext, user: SignInUser, opts: SignInOptions): Promise<SignInResult> {
   const organization = opts.organization === undefined ? await firstOrganization(deps, user.id) : opts.organization;
   const session = await prepareSession(deps, ctx, user.id, organization?.id ?? null);
-  await deps.db.batch([
-    session.insert,
-    auditInsert(deps, ctx, 'login.succeeded', {
-      userId: user.id,
-      organizationId: organization?.id,
-      metadata: { method: opts.method, ...opts.metadata },
-    }),
-    ...(opts.statements ?? []),
-  ]);
+  const audit = { userId: user.id, organizationId: organization?.id, metadata: { method: opts.method, ...opts.metadata } };
+  const { consume } = opts;
+  const inserts: BatchItem<'pg'>[] = consume
+    ? [
+        insertWhere(deps.db, deps.t.sessions, session.row, consume.guard),
+        insertWhere(deps.db, deps.t.auditLogs, auditValues(deps, ctx, 'login.succeeded', audit), consume.guard),
+      ]
+    : [session.insert, auditInsert(deps, ctx, 'login.succeeded', audit)];
+  const before = consume?.statements ?? [];
+  const results: unknown[] = await deps.db.batch([...before, ...inserts, ...(opts.statements ?? [])] as [BatchItem<'pg'>, ...BatchItem<'pg'>[]]);
+  if (consume && !(results[before.length] as { rowCount: number }).rowCount) throw consume.refused();
   const record: SessionRecord = {
     user: {
       id: user.id,
