@@ -12,8 +12,8 @@ export type Flow = ReturnType<typeof flowEnv>;
  * The real Worker handler with the test bindings, its own dependencies (swap `deps.mailer` or
  * `deps.breachedPasswords` to fake a third party at its fetch boundary) and a manual clock.
  */
-export function flowEnv(start = Date.now()) {
-  const env = envWith({});
+export function flowEnv(overrides: Parameters<typeof envWith>[0] = {}, start = Date.now()) {
+  const env = envWith(overrides);
   const built = getDeps(env);
   if (!built.ok) throw new Error('test env misconfigured');
   const clock = new ManualClock(start);
@@ -21,6 +21,7 @@ export function flowEnv(start = Date.now()) {
   const pending: Promise<unknown>[] = [];
   const stats = { scheduled: 0 };
 
+  /** A request to the Worker: `path` below BASE, or a full URL (to test what the Host is not trusted for). */
   async function call(path: string, init: CallInit = {}): Promise<Response> {
     const { json, cookie, ip, env: _ignored, ...rest } = init;
     const headers = new Headers(init.headers);
@@ -31,7 +32,7 @@ export function flowEnv(start = Date.now()) {
     }
     if (cookie) headers.set('cookie', cookie);
     if (ip !== null && !headers.has('cf-connecting-ip')) headers.set('cf-connecting-ip', ip ?? randomIp());
-    const request = new Request(BASE + path, { ...rest, headers, body });
+    const request = new Request(/^https?:/.test(path) ? path : BASE + path, { ...rest, headers, body });
     const ctx = {
       waitUntil(promise: Promise<unknown>) {
         stats.scheduled++;

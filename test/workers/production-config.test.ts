@@ -12,6 +12,8 @@ const SAFE = {
   DATABASE_URL: 'postgres://u:p@db.example.com/neondb?sslmode=require',
   IDENTSPHERE_DATABASE_LOCAL_HTTP: '',
   IDENTSPHERE_FROM_EMAIL: 'no-reply@example.com',
+  IDENTSPHERE_EMAIL_PROVIDER: 'resend',
+  IDENTSPHERE_EMAIL_API_KEY: 're_test_key',
 };
 
 function captureErrors() {
@@ -46,6 +48,11 @@ describe('production configuration guard', () => {
     ['IDENTSPHERE_DATABASE_LOCAL_HTTP', { IDENTSPHERE_DATABASE_LOCAL_HTTP: 'true' }],
     ['IDENTSPHERE_RP_ID', { IDENTSPHERE_RP_ID: 'example.org' }],
     ['IDENTSPHERE_CORS_ORIGINS', { IDENTSPHERE_CORS_ORIGINS: '*' }],
+    // The log-only and in-memory senders deliver nothing; a real sender needs a verified from address.
+    ['IDENTSPHERE_EMAIL_PROVIDER', { IDENTSPHERE_EMAIL_PROVIDER: 'log' }],
+    ['IDENTSPHERE_EMAIL_PROVIDER', { IDENTSPHERE_EMAIL_PROVIDER: 'memory' }],
+    ['IDENTSPHERE_FROM_EMAIL', { IDENTSPHERE_FROM_EMAIL: '' }],
+    ['IDENTSPHERE_EMAIL_API_KEY', { IDENTSPHERE_EMAIL_API_KEY: '' }],
   ])('refuses to serve when %s is unsafe', async (setting, change) => {
     const spy = captureErrors();
     await expectError(await callWithEnv(envWith({ ...SAFE, ...change }), '/v1/health'), 503, 'misconfigured');
@@ -69,6 +76,16 @@ describe('production configuration guard', () => {
     const res = await callWithEnv(envWith(SAFE), '/v1/health');
     expect(res.status).toBe(200);
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
+  });
+
+  it('serves with Postmark too', async () => {
+    expect((await callWithEnv(envWith({ ...SAFE, IDENTSPHERE_EMAIL_PROVIDER: 'postmark' }), '/v1/health')).status).toBe(200);
+  });
+
+  it('a real email provider without its API key is misconfigured in any mode', async () => {
+    const spy = captureErrors();
+    await expectError(await callWithEnv(envWith({ IDENTSPHERE_EMAIL_PROVIDER: 'postmark', IDENTSPHERE_FROM_EMAIL: 'a@example.com' }), '/v1/health'), 503, 'misconfigured');
+    expect(loggedSettings(spy)).toEqual(['IDENTSPHERE_EMAIL_API_KEY']);
   });
 
   it('an invalid value is misconfigured in any mode, a missing secret too', async () => {
