@@ -15,5 +15,9 @@ export function runInBackground(c: Context<AppEnv>, task: string, work: () => Pr
       error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
     });
   });
-  c.executionCtx.waitUntil(promise);
+  try {
+    c.executionCtx.waitUntil(promise);
+  } catch {
+    // No execution context (Hono's app.request() outside a Worker): the task runs all the same, unawaited.
+  }
 }
