@@ -33,11 +33,12 @@ export interface SignInOptions {
   statements?: BatchItem<'pg'>[];
   metadata?: Record<string, unknown>;
   /**
-   * A single-use secret this sign-in spends (an email code, …). `statements` run first in the batch; the
-   * session and its audit event are then inserted only where `guard` holds — only for the one request whose
-   * statements consumed the secret, however many race. Every other request gets `refused()` (the batch's
-   * other effects, such as a counted attempt, still apply). Put effects that must also depend on the
-   * consumption into `statements` above with `guard` in their WHERE.
+   * A single-use secret this sign-in spends (an email code, …). `consume.statements` run first in the batch;
+   * the session and its audit event are then inserted only where `guard` holds — only for the one request
+   * whose statements consumed the secret, however many race. Every other request gets `refused()` (the
+   * batch's other effects, such as a counted attempt, still apply). Effects that must also depend on the
+   * consumption go into the outer `statements` (they run last) with `guard` in their WHERE. (A future
+   * `mfa_required` answer must guard its challenge insert the same way.)
    */
   consume?: { statements: BatchItem<'pg'>[]; guard: SQL; refused: () => ApiError };
 }
