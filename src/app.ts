@@ -20,6 +20,9 @@ import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { mfaRoutes } from './routes/mfa.ts';
 import { passkeyRoutes } from './routes/passkeys.ts';
+import { emailOtpRoutes } from './routes/email-otp.ts';
+import { emailVerificationRoutes } from './routes/email-verification.ts';
+import { passwordRoutes } from './routes/password.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -57,6 +60,9 @@ export function createApp() {
   app.route('/v1/auth/organizations', organizationRoutes);
   app.route('/v1/auth/invitations', invitationRoutes);
   app.route('/v1/auth/audit-logs', auditLogRoutes);
+  app.route('/v1/auth', passwordRoutes);
+  app.route('/v1/auth', emailVerificationRoutes);
+  app.route('/v1/auth', emailOtpRoutes);
 
   app.notFound((c) => c.json(errorBody(new ApiError('not_found', 'No such route.'), c.var.requestId), 404));
   app.onError((err, c) => {

@@ -15,6 +15,8 @@ export interface Env extends RateLimitBindings {
   IDENTSPHERE_CORS_ORIGINS?: string;
   IDENTSPHERE_FROM_EMAIL?: string;
   IDENTSPHERE_EMAIL_PROVIDER?: string;
+  IDENTSPHERE_EMAIL_API_KEY?: string;
+  IDENTSPHERE_BREACHED_PASSWORD_CHECK?: string;
   IDENTSPHERE_RP_ID?: string;
   IDENTSPHERE_RP_ORIGIN?: string;
   IDENTSPHERE_ENCRYPTION_KEY?: string;
@@ -80,8 +82,10 @@ const configSchema = z.object({
     .default('identsphere'),
   IDENTSPHERE_CORS_ORIGINS: originList,
   IDENTSPHERE_FROM_EMAIL: z.email().optional(),
-  // `log` prints messages (dev), `memory` keeps them for tests.
-  IDENTSPHERE_EMAIL_PROVIDER: z.enum(['log', 'memory']).default('log'),
+  // `log` prints messages (dev), `memory` keeps them for tests; `resend` / `postmark` deliver them.
+  IDENTSPHERE_EMAIL_PROVIDER: z.enum(['log', 'memory', 'resend', 'postmark']).default('log'),
+  IDENTSPHERE_EMAIL_API_KEY: z.string().min(1).optional(),
+  IDENTSPHERE_BREACHED_PASSWORD_CHECK: bool(false),
   IDENTSPHERE_RP_ID: z
     .string()
     .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, 'must be a lower-case host name (no scheme, no port)')
@@ -157,6 +161,10 @@ export function productionProblems(c: Config): ConfigProblem[] {
   if (c.IDENTSPHERE_AVATAR_BASE_URL && !c.IDENTSPHERE_AVATAR_BASE_URL.startsWith('https://')) {
     add('IDENTSPHERE_AVATAR_BASE_URL', 'must be an https:// URL (avatars are embedded in https pages)');
   }
+  if (c.IDENTSPHERE_EMAIL_PROVIDER === 'log' || c.IDENTSPHERE_EMAIL_PROVIDER === 'memory') {
+    add('IDENTSPHERE_EMAIL_PROVIDER', `'${c.IDENTSPHERE_EMAIL_PROVIDER}' delivers nothing: use resend or postmark`);
+  }
+  if (!c.IDENTSPHERE_FROM_EMAIL) add('IDENTSPHERE_FROM_EMAIL', 'is required: a verified address on a domain you control');
   for (const origin of c.IDENTSPHERE_CORS_ORIGINS) {
     if (!origin.startsWith('https://')) add('IDENTSPHERE_CORS_ORIGINS', `${origin} is not https`);
   }

@@ -1,5 +1,7 @@
 import { MemoryAvatarStorage, R2AvatarStorage, type AvatarStorage } from './adapters/avatar-storage.ts';
-import { LogOnlySender, MemorySender, type EmailSender } from './adapters/email.ts';
+import { noBreachCheck, PwnedPasswordsRangeCheck, type BreachedPasswordCheck } from './adapters/breached-passwords.ts';
+import type { EmailSender } from './adapters/email.ts';
+import { createMailer } from './adapters/email-providers.ts';
 import { AnalyticsEngineMetrics, MemoryMetrics, type Metrics } from './adapters/metrics.ts';
 import { RATE_LIMITS, createRateLimiters, type RateLimiters } from './adapters/rate-limiter.ts';
 import { KvSessionCache, MemorySessionCache, type SessionCache } from './adapters/session-cache.ts';
@@ -17,6 +19,7 @@ export interface Deps extends Database {
   mailer: EmailSender;
   metrics: Metrics;
   avatars: AvatarStorage;
+  breachedPasswords: BreachedPasswordCheck;
 }
 
 export type DepsResult = { ok: true; deps: Deps } | { ok: false; problems: ConfigProblem[] };
@@ -50,10 +53,15 @@ function buildDeps(env: Env): DepsResult {
   const clock: Clock = systemClock;
   const sessionCache = env.SESSION_CACHE ? new KvSessionCache(env.SESSION_CACHE) : new MemorySessionCache();
   const rateLimiters = createRateLimiters(env, clock);
-  const mailer = config.IDENTSPHERE_EMAIL_PROVIDER === 'memory' ? new MemorySender() : new LogOnlySender();
+  const mailer = createMailer(config);
+  if (!mailer.ok) return mailer;
+  const breachedPasswords = config.IDENTSPHERE_BREACHED_PASSWORD_CHECK ? new PwnedPasswordsRangeCheck() : noBreachCheck;
   const metrics = env.METRICS ? new AnalyticsEngineMetrics(env.METRICS) : new MemoryMetrics();
   const avatars = env.AVATARS ? new R2AvatarStorage(env.AVATARS) : new MemoryAvatarStorage();
-  return { ok: true, deps: { config, clock, sessionCache, rateLimiters, mailer, metrics, avatars, ...createDatabase(config) } };
+  return {
+    ok: true,
+    deps: { config, clock, sessionCache, rateLimiters, mailer: mailer.mailer, breachedPasswords, metrics, avatars, ...createDatabase(config) },
+  };
 }
 
 /** Production needs the real bindings: the in-memory twins see one isolate only. */

@@ -21,4 +21,5 @@ export const {
   mfaChallenges,
   passkeys,
   webauthnChallenges,
+  emailOtpCodes,
 } = defineTables(DEFAULT_SCHEMA);

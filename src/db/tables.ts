@@ -3,6 +3,7 @@ import { defineAccountTables } from './tables-accounts.ts';
 import { defineMfaTables } from './tables-mfa.ts';
 import { definePasskeyTables } from './tables-passkeys.ts';
 import { defineTokenTables } from './tables-tokens.ts';
+import { defineEmailOtpTables } from './tables-email-otp.ts';
 import { bigserial, check, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -15,7 +16,14 @@ export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 
  */
 export function defineTables(schemaName: string) {
   const core = defineCoreTables(pgSchema(schemaName));
-  return { ...core, ...defineTokenTables(core), ...defineAccountTables(core), ...defineMfaTables(core), ...definePasskeyTables(core) };
+  return {
+    ...core,
+    ...defineTokenTables(core),
+    ...defineAccountTables(core),
+    ...defineMfaTables(core),
+    ...definePasskeyTables(core),
+    ...defineEmailOtpTables(core),
+  };
 }
 
 export type Tables = ReturnType<typeof defineTables>;

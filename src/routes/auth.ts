@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../http/cookies.ts';
+import { runInBackground } from '../http/background.ts';
 import { enforceRateLimit } from '../http/rate-limit.ts';
 import { parseJson, requestContext } from '../http/request.ts';
 import { respondSignIn } from '../http/sign-in.ts';
@@ -9,6 +10,7 @@ import { emailField } from '../lib/email.ts';
 import { passwordField } from '../lib/password-policy.ts';
 import { requireSession } from '../middleware/session.ts';
 import { login } from '../services/login.ts';
+import { deliverRegistrationVerification } from '../services/email-verification.ts';
 import { register } from '../services/registration.ts';
 import { endSession } from '../services/sessions.ts';
 
@@ -29,8 +31,9 @@ export const authRoutes = new Hono<AppEnv>()
   .post('/register', async (c) => {
     const input = await parseJson(c, RegisterBody);
     await enforceRateLimit(c, 'register', input.email);
-    const { record, session } = await register(c.var.deps, requestContext(c), input);
+    const { record, session, verificationToken } = await register(c.var.deps, requestContext(c), input);
     c.set('userId', record.user.id);
+    runInBackground(c, 'verification email', () => deliverRegistrationVerification(c.var.deps, record.user.email, verificationToken));
     writeSessionCookie(c, session.jwt, session.expiresAt);
     return c.json(record, 201);
   })

@@ -39,16 +39,23 @@ export type AuditEvent =
   | 'passkey.registered'
   | 'passkey.renamed'
   | 'passkey.deleted'
-  | 'passkey.login_failed';
+  | 'passkey.login_failed'
+  // Email and password lifecycle
+  | 'email.verification_sent'
+  | 'email.verified'
+  | 'password.reset_requested'
+  | 'password.reset'
+  | 'password.changed'
+  | 'password.change_failed'
+  | 'email_otp.requested'
+  | 'email_otp.delivery_failed'
+  | 'email_otp.failed';
 
-/** An insert to run inside the caller's batch, so the event and the change it records land together. */
-export function auditInsert(
-  deps: Deps,
-  ctx: RequestContext,
-  event: AuditEvent,
-  fields: { userId?: string | null; organizationId?: string | null; metadata?: Record<string, unknown> } = {},
-) {
-  return deps.db.insert(deps.t.auditLogs).values({
+type AuditFields = { userId?: string | null; organizationId?: string | null; metadata?: Record<string, unknown> };
+
+/** The audit row itself (for inserts that must be conditional, see insertWhere). */
+export function auditValues(deps: Deps, ctx: RequestContext, event: AuditEvent, fields: AuditFields = {}) {
+  return {
     event,
     userId: fields.userId ?? null,
     organizationId: fields.organizationId ?? null,
@@ -57,7 +64,12 @@ export function auditInsert(
     userAgent: ctx.userAgent,
     metadata: fields.metadata ?? {},
     createdAt: deps.clock.now(),
-  });
+  };
+}
+
+/** An insert to run inside the caller's batch, so the event and the change it records land together. */
+export function auditInsert(deps: Deps, ctx: RequestContext, event: AuditEvent, fields: AuditFields = {}) {
+  return deps.db.insert(deps.t.auditLogs).values(auditValues(deps, ctx, event, fields));
 }
 
 /** The row `auditInsert` writes, for statements that build their own insert (e.g. one guarded by a single-use token). */

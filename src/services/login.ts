@@ -81,19 +81,20 @@ export async function login(deps: Deps, ctx: RequestContext, input: LoginInput):
  * One atomic statement counts the failure and sets the backoff from the new count, so concurrent failures
  * can neither lose an increment nor shorten the lock (no read-modify-write across round trips).
  */
-async function recordFailure(deps: Deps, ctx: RequestContext, userId: string, reason: FailureReason) {
+export function countFailedPassword(deps: Deps, userId: string) {
   const { db, t } = deps;
   const now = deps.clock.now();
-  await db.batch([
-    db
-      .update(t.users)
-      .set({
-        failedLoginCount: sql`${t.users.failedLoginCount} + 1`,
-        lockedUntil: sql`case when ${t.users.failedLoginCount} + 1 > ${FREE_FAILURES}
-          then ${now.toISOString()}::timestamptz + least(${MAX_BACKOFF_SECONDS}, power(2, ${t.users.failedLoginCount} + 1 - ${FREE_FAILURES + 1})) * interval '1 second'
-          else null end`,
-      })
-      .where(eq(t.users.id, userId)),
-    auditInsert(deps, ctx, 'login.failed', { userId, metadata: { reason } }),
-  ]);
+  return db
+    .update(t.users)
+    .set({
+      failedLoginCount: sql`${t.users.failedLoginCount} + 1`,
+      lockedUntil: sql`case when ${t.users.failedLoginCount} + 1 > ${FREE_FAILURES}
+        then ${now.toISOString()}::timestamptz + least(${MAX_BACKOFF_SECONDS}, power(2, ${t.users.failedLoginCount} + 1 - ${FREE_FAILURES + 1})) * interval '1 second'
+        else null end`,
+    })
+    .where(eq(t.users.id, userId));
+}
+
+async function recordFailure(deps: Deps, ctx: RequestContext, userId: string, reason: FailureReason) {
+  await deps.db.batch([countFailedPassword(deps, userId), auditInsert(deps, ctx, 'login.failed', { userId, metadata: { reason } })]);
 }

@@ -6,7 +6,7 @@ import { matchTotpStep } from '../lib/totp.ts';
 import { newId, randomToken, sha256Hex } from '../lib/tokens.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { recoveryCodeHash, recoveryCodeUsedBy, useRecoveryCode } from './recovery-codes.ts';
-import { callerStatements, completeSignIn, runSignInBatch, type SignInOptions, type SignInResult } from './sign-in.ts';
+import { callerStatements, commitSignIn, completeSignIn, runSignInBatch, signInAudit, type SignInOptions, type SignInResult } from './sign-in.ts';
 import { openTotpKey } from './totp.ts';
 
 export type MfaMethod = 'totp' | 'recovery_code' | 'passkey';
@@ -49,21 +49,17 @@ export async function issueMfaChallenge(
   const now = deps.clock.now();
   const mfaToken = randomToken(32);
   const expiresAt = new Date(now.getTime() + MFA_TOKEN_TTL_SECONDS * 1000);
-  await runSignInBatch(deps, opts, [
-    ...callerStatements(deps, opts),
+  const challenge = { id: newId(), tokenHash: await sha256Hex(mfaToken), userId, organizationId, firstFactor: opts.method, expiresAt, createdAt: now };
+  await commitSignIn(
+    deps,
+    opts,
+    [
+      [t.mfaChallenges, challenge],
+      signInAudit(deps, ctx, 'mfa.required', { userId, organizationId, metadata: { method: opts.method, ...opts.metadata } }),
+    ],
     // Housekeeping: pending sign-ins past their expiry are useless; drop them as new ones are made.
-    db.delete(t.mfaChallenges).where(lt(t.mfaChallenges.expiresAt, now)),
-    db.insert(t.mfaChallenges).values({
-      id: newId(),
-      tokenHash: await sha256Hex(mfaToken),
-      userId,
-      organizationId,
-      firstFactor: opts.method,
-      expiresAt,
-      createdAt: now,
-    }),
-    auditInsert(deps, ctx, 'mfa.required', { userId, organizationId, metadata: { method: opts.method, ...opts.metadata } }),
-  ]);
+    [db.delete(t.mfaChallenges).where(lt(t.mfaChallenges.expiresAt, now))],
+  );
   return { kind: 'mfa_required', userId, mfaToken, methods, expiresAt };
 }
 

@@ -49,6 +49,21 @@ export interface TokenRow {
   payload: Record<string, unknown>;
 }
 
+function liveCondition(deps: Deps, purpose: TokenPurpose, tokenHash: string) {
+  const tokens = deps.t.oneTimeTokens;
+  return and(eq(tokens.tokenHash, tokenHash), eq(tokens.purpose, purpose), isNull(tokens.consumedAt), gt(tokens.expiresAt, deps.clock.now()));
+}
+
+/** Whether a token is usable right now (no side effect): lets callers skip costly work for dead links. */
+export async function findLiveToken(deps: Deps, purpose: TokenPurpose, token: string): Promise<TokenRow | null> {
+  const tokens = deps.t.oneTimeTokens;
+  const [row] = await deps.db
+    .select({ userId: tokens.userId, payload: tokens.payload })
+    .from(tokens)
+    .where(liveCondition(deps, purpose, await sha256Hex(token)));
+  return row ?? null;
+}
+
 /**
  * Consumes a token exactly once, together with the caller's effects, atomically:
  * `effects(guard, userId)` returns statements whose WHERE must include `guard`; the guard holds only inside
@@ -62,18 +77,28 @@ export async function consumeToken(
   token: string,
   effects: (guard: SQL, row: TokenRow) => BatchItem<'pg'>[],
 ): Promise<TokenRow | null> {
+  return (await consumeTokenWithResults(deps, purpose, token, effects))?.row ?? null;
+}
+
+/** consumeToken, also returning what each effect statement returned (e.g. RETURNING rows), in order. */
+export async function consumeTokenWithResults(
+  deps: Deps,
+  purpose: TokenPurpose,
+  token: string,
+  effects: (guard: SQL, row: TokenRow) => BatchItem<'pg'>[],
+): Promise<{ row: TokenRow; results: unknown[] } | null> {
   const { db, t } = deps;
   const tokens = t.oneTimeTokens;
   const now = deps.clock.now();
   const tokenHash = await sha256Hex(token);
-  const live = and(eq(tokens.tokenHash, tokenHash), eq(tokens.purpose, purpose), isNull(tokens.consumedAt), gt(tokens.expiresAt, now));
+  const live = liveCondition(deps, purpose, tokenHash);
   const [row] = await db.select({ userId: tokens.userId, payload: tokens.payload }).from(tokens).where(live);
   if (!row) return null;
   const marker = randomToken(16);
   const guard = sql`exists (select 1 from ${tokens} where ${tokens.tokenHash} = ${tokenHash} and ${tokens.consumedBy} = ${marker})`;
-  const [consumed] = await db.batch([
+  const [consumed, ...results] = await db.batch([
     db.update(tokens).set({ consumedAt: now, consumedBy: marker }).where(live).returning({ userId: tokens.userId }),
     ...effects(guard, row),
   ]);
-  return consumed.length ? row : null;
+  return consumed.length ? { row, results } : null;
 }

@@ -4,6 +4,8 @@ import { ApiError } from '../lib/errors.ts';
 import { hashPassword } from '../lib/password.ts';
 import { newId } from '../lib/tokens.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
+import { assertPasswordNotBreached } from './breached-password.ts';
+import { issueVerificationToken } from './email-verification.ts';
 import { cacheRecord, prepareSession, type NewSession, type SessionRecord } from './sessions.ts';
 
 export interface RegisterInput {
@@ -16,6 +18,8 @@ export interface RegisterInput {
 export interface Registered {
   record: SessionRecord;
   session: NewSession;
+  /** Stored with the account; the caller emails it (in the background). */
+  verificationToken: string;
 }
 
 /**
@@ -24,6 +28,7 @@ export interface Registered {
  */
 export async function register(deps: Deps, ctx: RequestContext, input: RegisterInput): Promise<Registered> {
   const { db, t } = deps;
+  await assertPasswordNotBreached(deps, input.password);
   // No existence pre-check: the unique index decides (also under concurrency), saving a round trip.
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now();
@@ -31,6 +36,7 @@ export async function register(deps: Deps, ctx: RequestContext, input: RegisterI
   const orgId = newId();
   const orgName = input.organization_name?.trim() || 'Personal';
   const session = await prepareSession(deps, ctx, userId, orgId);
+  const verification = await issueVerificationToken(deps, userId, input.email);
 
   try {
     await db.batch([
@@ -46,6 +52,7 @@ export async function register(deps: Deps, ctx: RequestContext, input: RegisterI
       db.insert(t.memberships).values({ organizationId: orgId, userId, role: 'owner', createdAt: now }),
       session.insert,
       auditInsert(deps, ctx, 'user.registered', { userId, organizationId: orgId }),
+      ...verification.statements,
     ]);
   } catch (err) {
     if (isUniqueViolation(err, 'users_email_key')) throw new ApiError('email_taken');
@@ -58,5 +65,5 @@ export async function register(deps: Deps, ctx: RequestContext, input: RegisterI
     session: session.view,
   };
   await cacheRecord(deps, session.tokenHash, record);
-  return { record, session };
+  return { record, session, verificationToken: verification.token };
 }

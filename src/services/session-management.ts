@@ -35,7 +35,7 @@ export async function listSessions(deps: Deps, current: ValidSession): Promise<S
 }
 
 /** Drops revoked sessions from the cache; the rows (the truth) are already gone. */
-async function evict(deps: Deps, tokenHashes: string[]): Promise<void> {
+export async function evict(deps: Deps, tokenHashes: string[]): Promise<void> {
   await Promise.all(tokenHashes.map((h) => deps.sessionCache.delete(h)));
 }
 

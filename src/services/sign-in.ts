@@ -1,9 +1,11 @@
 import { asc, eq, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { abortUnless, isGuardAbort } from '../db/batch-guard.ts';
+import { insertWhere } from '../db/insert-where.ts';
 import type { Deps } from '../deps.ts';
 import type { ApiError } from '../lib/errors.ts';
-import { auditInsert, type RequestContext } from './audit.ts';
+import { auditValues, type AuditEvent, type RequestContext } from './audit.ts';
 import { issueMfaChallenge, mfaStatus, type MfaMethod } from './mfa-challenge.ts';
 import { cacheRecord, prepareSession, type NewSession, type SessionRecord } from './sessions.ts';
 
@@ -45,6 +47,15 @@ export interface SignInOptions {
    * conditional UPDATE consumed the code"); otherwise nothing is written and `otherwise()` is thrown.
    */
   onlyIf?: { condition: SQL; otherwise: () => ApiError };
+  /**
+   * A single-use secret this sign-in spends (an email code, …), for flows where a failed attempt must still
+   * count: `consume.statements` run first and always commit; the session (or MFA challenge) and its audit
+   * event are inserted only where `guard` holds — only for the one request whose statements consumed the
+   * secret, however many race. Every other request gets `refused()`. Effects that must also depend on the
+   * consumption go into `statements` with `guard` in their WHERE; `after` runs last (e.g. deleting the
+   * consumed code, which the guard reads).
+   */
+  consume?: { statements: BatchItem<'pg'>[]; guard: SQL; refused: () => ApiError; after?: BatchItem<'pg'>[] };
   metadata?: Record<string, unknown>;
 }
 
@@ -75,6 +86,28 @@ export async function runSignInBatch(deps: Deps, opts: SignInOptions, batch: Bat
   }
 }
 
+type Insert = readonly [PgTable, Record<string, unknown>];
+
+/**
+ * Writes what a sign-in creates (`inserts`: the session or MFA challenge and its audit row) with the caller's
+ * statements in one batch: all of it only if `onlyIf` holds; with `consume`, the inserts only for the request
+ * that consumed the secret (its counting statements commit either way).
+ */
+export async function commitSignIn(deps: Deps, opts: SignInOptions, inserts: Insert[], housekeeping: BatchItem<'pg'>[] = []) {
+  const { consume } = opts;
+  const before = [...(consume?.statements ?? []), ...callerStatements(deps, opts), ...housekeeping];
+  const writes = inserts.map(([table, row]) =>
+    consume ? insertWhere(deps.db, table, row as never, consume.guard) : deps.db.insert(table).values(row as never),
+  );
+  const results = await runSignInBatch(deps, opts, [...before, ...writes, ...(consume?.after ?? [])]);
+  if (consume && !(results[before.length] as { rowCount: number }).rowCount) throw consume.refused();
+}
+
+/** An audit row for `commitSignIn`. */
+export function signInAudit(deps: Deps, ctx: RequestContext, event: AuditEvent, fields: Parameters<typeof auditValues>[3]): Insert {
+  return [deps.t.auditLogs, auditValues(deps, ctx, event, fields)];
+}
+
 /**
  * Completes a successful factor: with MFA on and only a first factor proven, a pending MFA sign-in (no
  * session); otherwise a brand-new session (never a reused id). Its audit event and the caller's statements
@@ -88,14 +121,9 @@ export async function completeSignIn(deps: Deps, ctx: RequestContext, user: Sign
   if (mfa?.enabled) return issueMfaChallenge(deps, ctx, user.id, organization?.id ?? null, opts, mfa.methods);
 
   const session = await prepareSession(deps, ctx, user.id, organization?.id ?? null);
-  await runSignInBatch(deps, opts, [
-    ...callerStatements(deps, opts),
-    session.insert,
-    auditInsert(deps, ctx, 'login.succeeded', {
-      userId: user.id,
-      organizationId: organization?.id,
-      metadata: { method: opts.method, ...opts.metadata },
-    }),
+  await commitSignIn(deps, opts, [
+    [deps.t.sessions, session.row],
+    signInAudit(deps, ctx, 'login.succeeded', { userId: user.id, organizationId: organization?.id, metadata: { method: opts.method, ...opts.metadata } }),
   ]);
   const record: SessionRecord = {
     user: {

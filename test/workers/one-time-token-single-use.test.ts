@@ -24,7 +24,11 @@ describe('one-time tokens', () => {
     const { user } = await registerUser(undefined, undefined, env);
     const token = await issue(deps, user.id);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const rows = await sql<{ token_hash: string }>('select token_hash from $schema.one_time_tokens where user_id = $1', [user.id]);
+    // (Registration also stored a verify_email token.)
+    const rows = await sql<{ token_hash: string }>(
+      "select token_hash from $schema.one_time_tokens where user_id = $1 and purpose = 'password_reset'",
+      [user.id],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(rows)).not.toContain(token);

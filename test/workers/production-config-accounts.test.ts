@@ -3,16 +3,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../src/config.ts';
 import { callWithEnv, envWith, expectError } from './support.ts';
+import { SAFE_PRODUCTION } from './support-production.ts';
 
-const SAFE = {
-  IDENTSPHERE_ENV: 'production',
-  IDENTSPHERE_JWT_SECRET: 'b'.repeat(64),
-  IDENTSPHERE_COOKIES_SECURE: 'true',
-  IDENTSPHERE_PUBLIC_BASE_URL: 'https://auth.example.com',
-  IDENTSPHERE_CORS_ORIGINS: 'https://app.example.com',
-  DATABASE_URL: 'postgres://u:p@db.example.com/neondb?sslmode=require',
-  IDENTSPHERE_DATABASE_LOCAL_HTTP: '',
-};
+const SAFE = SAFE_PRODUCTION;
 
 function settingsLogged(spy: { mock: { calls: unknown[][] } }): string[] {
   const line = spy.mock.calls.map((args) => String(args[0])).find((l: string) => l.includes('refusing to serve'));

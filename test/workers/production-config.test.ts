@@ -2,21 +2,9 @@
 // line names the setting(s).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { callWithEnv, envWith, expectError } from './support.ts';
+import { SAFE_PRODUCTION } from './support-production.ts';
 
-const SAFE = {
-  IDENTSPHERE_ENV: 'production',
-  IDENTSPHERE_JWT_SECRET: 'a'.repeat(64),
-  IDENTSPHERE_COOKIES_SECURE: 'true',
-  IDENTSPHERE_PUBLIC_BASE_URL: 'https://auth.example.com',
-  IDENTSPHERE_CORS_ORIGINS: 'https://app.example.com',
-  DATABASE_URL: 'postgres://u:p@db.example.com/neondb?sslmode=require',
-  IDENTSPHERE_DATABASE_LOCAL_HTTP: '',
-  IDENTSPHERE_FROM_EMAIL: 'no-reply@example.com',
-  IDENTSPHERE_ENCRYPTION_KEY: 'b'.repeat(64),
-  // Sibling frontend: passkey ceremonies run on app.example.com, so the RP ID is the shared parent.
-  IDENTSPHERE_RP_ID: 'example.com',
-  IDENTSPHERE_RP_ORIGIN: 'https://app.example.com',
-};
+const SAFE = SAFE_PRODUCTION;
 
 function captureErrors() {
   return vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -56,6 +44,11 @@ describe('production configuration guard', () => {
     ['IDENTSPHERE_ENCRYPTION_KEY', { IDENTSPHERE_ENCRYPTION_KEY: '' }],
     ['IDENTSPHERE_ENCRYPTION_KEY', { IDENTSPHERE_ENCRYPTION_KEY: 'a'.repeat(64) }], // equal to the JWT secret
     ['IDENTSPHERE_CORS_ORIGINS', { IDENTSPHERE_CORS_ORIGINS: '*' }],
+    // The log-only and in-memory senders deliver nothing; a real sender needs a verified from address.
+    ['IDENTSPHERE_EMAIL_PROVIDER', { IDENTSPHERE_EMAIL_PROVIDER: 'log' }],
+    ['IDENTSPHERE_EMAIL_PROVIDER', { IDENTSPHERE_EMAIL_PROVIDER: 'memory' }],
+    ['IDENTSPHERE_FROM_EMAIL', { IDENTSPHERE_FROM_EMAIL: '' }],
+    ['IDENTSPHERE_EMAIL_API_KEY', { IDENTSPHERE_EMAIL_API_KEY: '' }],
   ])('refuses to serve when %s is unsafe', async (setting, change) => {
     const spy = captureErrors();
     await expectError(await callWithEnv(envWith({ ...SAFE, ...change }), '/v1/health'), 503, 'misconfigured');
@@ -86,6 +79,16 @@ describe('production configuration guard', () => {
     ['derived from the public URL', { IDENTSPHERE_RP_ID: '', IDENTSPHERE_RP_ORIGIN: '' }],
   ])('serves with the RP ID as %s', async (_, change) => {
     expect((await callWithEnv(envWith({ ...SAFE, ...change }), '/v1/health')).status).toBe(200);
+  });
+
+  it('serves with Postmark too', async () => {
+    expect((await callWithEnv(envWith({ ...SAFE, IDENTSPHERE_EMAIL_PROVIDER: 'postmark' }), '/v1/health')).status).toBe(200);
+  });
+
+  it('a real email provider without its API key is misconfigured in any mode', async () => {
+    const spy = captureErrors();
+    await expectError(await callWithEnv(envWith({ IDENTSPHERE_EMAIL_PROVIDER: 'postmark', IDENTSPHERE_FROM_EMAIL: 'a@example.com' }), '/v1/health'), 503, 'misconfigured');
+    expect(loggedSettings(spy)).toEqual(['IDENTSPHERE_EMAIL_API_KEY']);
   });
 
   it('an invalid value is misconfigured in any mode, a missing secret too', async () => {

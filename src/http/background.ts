@@ -1,0 +1,23 @@
+import type { Context } from 'hono';
+import { log } from '../lib/log.ts';
+import type { AppEnv } from './types.ts';
+
+/**
+ * Runs `work` after the response (executionCtx.waitUntil): the answer neither waits for it nor depends on
+ * its outcome. A failure is logged with the request id — never thrown at a client that has its answer.
+ */
+export function runInBackground(c: Context<AppEnv>, task: string, work: () => Promise<unknown>): void {
+  const requestId = c.var.requestId;
+  const promise = work().catch((err: unknown) => {
+    log('error', 'background task failed', {
+      request_id: requestId,
+      task,
+      error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+    });
+  });
+  try {
+    c.executionCtx.waitUntil(promise);
+  } catch {
+    // No execution context (Hono's app.request() outside a Worker): the task runs all the same, unawaited.
+  }
+}

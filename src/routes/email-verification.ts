@@ -1,0 +1,19 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { parseJson, requestContext } from '../http/request.ts';
+import type { AppEnv } from '../http/types.ts';
+import { requireSession } from '../middleware/session.ts';
+import { requestEmailVerification, verifyEmail } from '../services/email-verification.ts';
+
+export const VerifyEmailBody = z.strictObject({ token: z.string().min(1).max(256) });
+
+export const emailVerificationRoutes = new Hono<AppEnv>()
+  .post('/email/verify/request', requireSession, async (c) => {
+    await requestEmailVerification(c.var.deps, requestContext(c), c.var.session!);
+    return c.body(null, 202);
+  })
+  .post('/email/verify', async (c) => {
+    const { token } = await parseJson(c, VerifyEmailBody);
+    await verifyEmail(c.var.deps, requestContext(c), token);
+    return c.body(null, 204);
+  });

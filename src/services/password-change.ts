@@ -1,0 +1,67 @@
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { insertWhere } from '../db/insert-where.ts';
+import type { Deps } from '../deps.ts';
+import { passwordChangedMessage } from '../emails/templates.ts';
+import { ApiError } from '../lib/errors.ts';
+import { hashPassword, verifyPassword } from '../lib/password.ts';
+import { auditInsert, auditValues, type RequestContext } from './audit.ts';
+import { assertPasswordNotBreached } from './breached-password.ts';
+import { countFailedPassword } from './login.ts';
+import { evict } from './session-management.ts';
+import type { ValidSession } from './sessions.ts';
+
+/** "Your password was changed" (after a change or a reset): the owner learns of it even if it was not them. */
+export function sendPasswordChanged(deps: Deps, email: string): Promise<void> {
+  return deps.mailer.send(passwordChangedMessage(deps.config, email, deps.clock.now()));
+}
+
+/**
+ * Changes the signed-in user's password. The current password is required (a stolen session alone must
+ * not be enough to take the account over), and a wrong one counts towards the same per-account backoff as
+ * a failed login. Every other session is revoked; this one stays.
+ */
+export async function changePassword(
+  deps: Deps,
+  ctx: RequestContext,
+  current: ValidSession,
+  input: { current_password: string; new_password: string },
+): Promise<{ email: string }> {
+  const { db, t } = deps;
+  const userId = current.record.user.id;
+  const now = deps.clock.now();
+  const [user] = await db
+    .select({ email: t.users.email, passwordHash: t.users.passwordHash, lockedUntil: t.users.lockedUntil })
+    .from(t.users)
+    .where(eq(t.users.id, userId));
+  if (!user) throw new ApiError('unauthorized');
+  if (user.lockedUntil && user.lockedUntil > now) {
+    await auditInsert(deps, ctx, 'password.change_failed', { userId, metadata: { reason: 'backoff' } });
+    throw new ApiError('invalid_password');
+  }
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.current_password))) {
+    await db.batch([
+      countFailedPassword(deps, userId),
+      auditInsert(deps, ctx, 'password.change_failed', { userId, metadata: { reason: user.passwordHash ? 'wrong_password' : 'no_password' } }),
+    ]);
+    throw new ApiError('invalid_password');
+  }
+  await assertPasswordNotBreached(deps, input.new_password);
+  const newHash = await hashPassword(input.new_password);
+  // Conditional on the hash just verified: a concurrent change wins once, and only the winner revokes.
+  const changed = sql`exists (select 1 from ${t.users} where ${t.users.id} = ${userId} and ${t.users.passwordHash} = ${newHash})`;
+  const [updated, revoked] = await db.batch([
+    db
+      .update(t.users)
+      .set({ passwordHash: newHash, failedLoginCount: 0, lockedUntil: null, updatedAt: now })
+      .where(and(eq(t.users.id, userId), eq(t.users.passwordHash, user.passwordHash)))
+      .returning({ id: t.users.id }),
+    db
+      .delete(t.sessions)
+      .where(and(eq(t.sessions.userId, userId), ne(t.sessions.id, current.record.session.id), changed))
+      .returning({ tokenHash: t.sessions.tokenHash }),
+    insertWhere(db, t.auditLogs, auditValues(deps, ctx, 'password.changed', { userId }), changed),
+  ]);
+  if (!updated.length) throw new ApiError('invalid_password');
+  await evict(deps, revoked.map((s) => s.tokenHash));
+  return { email: user.email };
+}

@@ -1,0 +1,112 @@
+// Helpers for the email and password flows: an environment whose background work (executionCtx.waitUntil)
+// is recorded so tests can wait for it deterministically, a manual clock, and mailbox readers.
+import { memoryMailbox, type EmailMessage } from '../../src/adapters/email.ts';
+import { getDeps } from '../../src/deps.ts';
+import worker from '../../src/index.ts';
+import { ManualClock } from '../../src/lib/clock.ts';
+import { BASE, envWith, PASSWORD, randomIp, sessionCookie, uniqueEmail, type CallInit } from './support.ts';
+
+export type Flow = ReturnType<typeof flowEnv>;
+
+/**
+ * The real Worker handler with the test bindings, its own dependencies (swap `deps.mailer` or
+ * `deps.breachedPasswords` to fake a third party at its fetch boundary) and a manual clock.
+ */
+export function flowEnv(overrides: Parameters<typeof envWith>[0] = {}, start = Date.now()) {
+  const env = envWith(overrides);
+  const built = getDeps(env);
+  if (!built.ok) throw new Error('test env misconfigured');
+  const clock = new ManualClock(start);
+  built.deps.clock = clock;
+  const pending: Promise<unknown>[] = [];
+  const stats = { scheduled: 0 };
+
+  /** A request to the Worker: `path` below BASE, or a full URL (to test what the Host is not trusted for). */
+  async function call(path: string, init: CallInit = {}): Promise<Response> {
+    const { json, cookie, ip, env: _ignored, ...rest } = init;
+    const headers = new Headers(init.headers);
+    let body = init.body;
+    if (json !== undefined) {
+      headers.set('content-type', 'application/json');
+      body = JSON.stringify(json);
+    }
+    if (cookie) headers.set('cookie', cookie);
+    if (ip !== null && !headers.has('cf-connecting-ip')) headers.set('cf-connecting-ip', ip ?? randomIp());
+    const request = new Request(/^https?:/.test(path) ? path : BASE + path, { ...rest, headers, body });
+    const ctx = {
+      waitUntil(promise: Promise<unknown>) {
+        stats.scheduled++;
+        pending.push(promise);
+      },
+      passThroughOnException() {},
+      props: {},
+    } as unknown as ExecutionContext;
+    return worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, env, ctx);
+  }
+
+  /** Waits for every background task scheduled so far (and any they schedule). */
+  async function settle(): Promise<void> {
+    while (pending.length) await Promise.all(pending.splice(0));
+  }
+
+  async function register(email = uniqueEmail(), password = PASSWORD) {
+    const res = await call('/v1/auth/register', { method: 'POST', json: { email, password } });
+    if (res.status !== 201) throw new Error(`register failed: ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as { user: { id: string; email: string } };
+    await settle();
+    return { email, password, user: body.user, cookie: sessionCookie(res) };
+  }
+
+  function login(email: string, password = PASSWORD) {
+    return call('/v1/auth/login', { method: 'POST', json: { email, password } });
+  }
+
+  return { env, deps: built.deps, clock, call, settle, register, login, stats };
+}
+
+/** Messages of one kind sent to an address, oldest first. */
+export function mails(to: string, tag: string): EmailMessage[] {
+  return memoryMailbox.to(to).filter((m) => m.tag === tag);
+}
+
+/** The secret of the newest link of that kind sent to the address. */
+export function tokenIn(to: string, tag: 'password_reset' | 'verify_email'): string {
+  const message = mails(to, tag).at(-1);
+  const token = message && /#token=([A-Za-z0-9_-]+)/.exec(message.text)?.[1];
+  if (!token) throw new Error(`no ${tag} link sent to ${to}`);
+  return token;
+}
+
+/** The newest sign-in code sent to the address. */
+export function codeIn(to: string): string {
+  const message = mails(to, 'email_otp').at(-1);
+  const code = message && /^\s+(\d{6})$/m.exec(message.text)?.[1];
+  if (!code) throw new Error(`no sign-in code sent to ${to}`);
+  return code;
+}
+
+/** A fake provider at the fetch boundary: records requests and answers with `respond`. */
+export function fakeFetch(respond: (request: Request) => Response | Promise<Response>) {
+  const requests: { url: string; method: string; headers: Record<string, string>; body: unknown }[] = [];
+  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const text = await request.clone().text();
+    requests.push({
+      url: request.url,
+      method: request.method,
+      headers: Object.fromEntries(request.headers),
+      body: text ? JSON.parse(text) : null,
+    });
+    return respond(request);
+  }) as typeof fetch;
+  return { fetch: fetchImpl, requests };
+}
+
+/** A provider that never answers: the request ends only when the caller's AbortSignal fires. */
+export function hangingFetch(): typeof fetch {
+  return ((_input: RequestInfo | URL, init?: RequestInit) =>
+    new Promise<Response>((_resolve, reject) => {
+      const signal = init?.signal;
+      signal?.addEventListener('abort', () => reject(signal.reason));
+    })) as typeof fetch;
+}
