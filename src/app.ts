@@ -12,6 +12,8 @@ import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { identityRoutes } from './routes/identities.ts';
+import { oauthRoutes } from './routes/oauth.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -39,6 +41,8 @@ export function createApp() {
   app.use('*', requestLog, securityHeaders, configGuard, cors, csrf);
   app.route('/v1', healthRoutes);
   app.route('/v1/auth/sessions', sessionRoutes);
+  app.route('/v1/auth/oauth', oauthRoutes);
+  app.route('/v1/auth/identities', identityRoutes);
   app.route('/v1/auth', authRoutes);
 
   app.notFound((c) => c.json(errorBody(new ApiError('not_found', 'No such route.'), c.var.requestId), 404));

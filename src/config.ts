@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RateLimitBindings } from './adapters/rate-limiter.ts';
+import { oauthConfigFields, oauthConfigProblems, oauthProductionProblems } from './config-oauth.ts';
 
 /** Bindings and variables the Worker receives. Every value is a string as Workers deliver them. */
 export interface Env extends RateLimitBindings {
@@ -20,6 +21,11 @@ export interface Env extends RateLimitBindings {
   IDENTSPHERE_SESSION_ABSOLUTE_LIFETIME?: string;
   IDENTSPHERE_SESSION_CACHE_TTL?: string;
   IDENTSPHERE_DATABASE_LOCAL_HTTP?: string;
+  IDENTSPHERE_GOOGLE_CLIENT_ID?: string;
+  IDENTSPHERE_GOOGLE_CLIENT_SECRET?: string;
+  IDENTSPHERE_GITHUB_CLIENT_ID?: string;
+  IDENTSPHERE_GITHUB_CLIENT_SECRET?: string;
+  IDENTSPHERE_OIDC_PROVIDERS?: string;
   SESSION_CACHE?: KVNamespace;
 }
 
@@ -79,6 +85,7 @@ const configSchema = z.object({
   IDENTSPHERE_SESSION_ABSOLUTE_LIFETIME: seconds(30 * 24 * 3600),
   IDENTSPHERE_SESSION_CACHE_TTL: z.coerce.number().int().min(60).default(60),
   IDENTSPHERE_DATABASE_LOCAL_HTTP: bool(false),
+  ...oauthConfigFields,
 });
 
 /** Parses the environment; in production also enforces every checklist item checkable at runtime. */
@@ -97,7 +104,7 @@ export function loadConfig(env: Env): ConfigResult {
     };
   }
   const config = parsed.data;
-  const problems = config.IDENTSPHERE_ENV === 'production' ? productionProblems(config) : [];
+  const problems = [...oauthConfigProblems(config), ...(config.IDENTSPHERE_ENV === 'production' ? productionProblems(config) : [])];
   return problems.length ? { ok: false, problems } : { ok: true, config };
 }
 
@@ -126,5 +133,6 @@ export function productionProblems(c: Config): ConfigProblem[] {
   for (const origin of c.IDENTSPHERE_CORS_ORIGINS) {
     if (!origin.startsWith('https://')) add('IDENTSPHERE_CORS_ORIGINS', `${origin} is not https`);
   }
+  problems.push(...oauthProductionProblems(c));
   return problems;
 }

@@ -13,6 +13,8 @@ export interface Deps extends Database {
   sessionCache: SessionCache;
   rateLimiters: RateLimiters;
   mailer: EmailSender;
+  /** Outbound HTTP to third parties (OAuth/OIDC providers): tests replace it to fake them at the fetch boundary. */
+  fetch: typeof fetch;
 }
 
 export type DepsResult = { ok: true; deps: Deps } | { ok: false; problems: ConfigProblem[] };
@@ -47,7 +49,8 @@ function buildDeps(env: Env): DepsResult {
   const sessionCache = env.SESSION_CACHE ? new KvSessionCache(env.SESSION_CACHE) : new MemorySessionCache();
   const rateLimiters = createRateLimiters(env, clock);
   const mailer = config.IDENTSPHERE_EMAIL_PROVIDER === 'memory' ? new MemorySender() : new LogOnlySender();
-  return { ok: true, deps: { config, clock, sessionCache, rateLimiters, mailer, ...createDatabase(config) } };
+  const outbound: typeof fetch = (input, init) => fetch(input, init);
+  return { ok: true, deps: { config, clock, sessionCache, rateLimiters, mailer, fetch: outbound, ...createDatabase(config) } };
 }
 
 /** Production needs the real bindings: the in-memory twins see one isolate only. */

@@ -13,4 +13,6 @@ export const {
   sessions,
   auditLogs,
   oneTimeTokens,
+  identities,
+  oauthFlows,
 } = defineTables(DEFAULT_SCHEMA);

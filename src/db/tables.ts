@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { defineTokenTables } from './tables-tokens.ts';
+import { defineOAuthTables } from './tables-oauth.ts';
 import { bigserial, check, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -12,7 +13,7 @@ export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 
  */
 export function defineTables(schemaName: string) {
   const core = defineCoreTables(pgSchema(schemaName));
-  return { ...core, ...defineTokenTables(core) };
+  return { ...core, ...defineTokenTables(core), ...defineOAuthTables(core) };
 }
 
 export type Tables = ReturnType<typeof defineTables>;

@@ -7,7 +7,9 @@ export interface RequestContext {
   userAgent: string | null;
 }
 
-export type AuditEvent = 'user.registered' | 'login.succeeded' | 'login.failed' | 'login.throttled' | 'logout' | 'session.revoked';
+export type AuditEvent = 'user.registered' | 'login.succeeded' | 'login.failed' | 'login.throttled' | 'logout' | 'session.revoked'
+  | 'identity.linked'
+  | 'identity.unlinked';
 
 /** An insert to run inside the caller's batch, so the event and the change it records land together. */
 export function auditInsert(
