@@ -2,8 +2,8 @@
 // server): discovery, JWKS, authorization code + PKCE, id_tokens, userinfo. Nothing in it is faked; its login
 // and consent pages are the package's development interactions, which an automated client can complete:
 // any login name is accepted (the password is ignored) and names the account that signs in:
-//   "alice@example.com"            -> sub "acct-alice@example.com", email verified
-//   "unverified:bob@example.com"   -> sub "acct-unverified:bob@example.com", email_verified false
+//   "alice@example.com"            -> sub "alice@example.com", email verified
+//   "unverified:bob@example.com"   -> sub "unverified:bob@example.com", email_verified false
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +20,7 @@ export interface LocalOidcProvider {
 function accountClaims(login: string) {
   const unverified = login.startsWith('unverified:');
   const email = unverified ? login.slice('unverified:'.length) : login;
-  return { sub: `acct-${login}`, email, email_verified: !unverified, name: `Test ${email.split('@')[0]}` };
+  return { sub: login, email, email_verified: !unverified, name: `Test ${email.split('@')[0]}` };
 }
 
 /** Starts the provider on a free loopback port; `redirectUris` are the client's registered callback URLs. */
@@ -47,6 +47,7 @@ export async function startOidcProvider(redirectUris: string[]): Promise<LocalOi
     pkce: { required: () => true },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     jwks: { keys: [{ ...(await exportJWK(privateKey)), kid: 'test-rs256', alg: 'RS256', use: 'sig' }] },
+    ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, Interaction: 600, Session: 3600, Grant: 3600 },
     cookies: { keys: [randomBytes(32).toString('hex')] },
     features: { devInteractions: { enabled: true } },
     async findAccount(_ctx, id) {

@@ -8,6 +8,8 @@ import { fetchJson } from './discovery.ts';
 /** Asymmetric algorithms only: `none` and HMAC (keyed with the public client secret) can never verify. */
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
 const CLOCK_TOLERANCE_S = 30;
+/** A token fresh from the token endpoint is seconds old; an older one (or one from the future) is a replay. */
+const MAX_TOKEN_AGE_S = 600;
 const JWKS_MAX_AGE_MS = 10 * 60 * 1000;
 /** After an unknown `kid`, the key set is re-fetched (keys rotate) — at most this often. */
 const JWKS_REFRESH_COOLDOWN_MS = 30 * 1000;
@@ -56,8 +58,8 @@ export interface IdTokenClaims extends JWTPayload {
 
 /**
  * Verifies an id_token (OpenID Connect Core §3.1.3.7): signature against the provider's JWKS with an
- * asymmetric algorithm, issuer, audience (and `azp` when there are several), expiry and issue time on our
- * clock, and the nonce we bound to this browser's flow — so a token minted for another client, another
+ * asymmetric algorithm, issuer, audience (and `azp` when there are several), expiry and issue time (not in
+ * the future, at most 10 minutes old) on our clock, and the nonce we bound to this browser's flow — so a token minted for another client, another
  * flow or another time is refused.
  */
 export async function verifyIdToken(deps: Deps, idToken: string, expect: IdTokenExpectations): Promise<IdTokenClaims> {
@@ -67,6 +69,7 @@ export async function verifyIdToken(deps: Deps, idToken: string, expect: IdToken
     audience: expect.clientId,
     currentDate: deps.clock.now(),
     clockTolerance: CLOCK_TOLERANCE_S,
+    maxTokenAge: MAX_TOKEN_AGE_S,
     requiredClaims: ['sub', 'iat', 'exp', 'nonce'],
   };
   let payload: JWTPayload;
