@@ -19,10 +19,6 @@ export default defineConfig({
           IDENTSPHERE_PUBLIC_BASE_URL: 'http://localhost:8787',
           IDENTSPHERE_CORS_ORIGINS: 'http://app.localhost:5173',
           IDENTSPHERE_EMAIL_PROVIDER: 'memory',
-          // The real OpenID provider started by test/global-setup.ts (test/oidc-provider-server.ts).
-          IDENTSPHERE_OIDC_PROVIDERS: JSON.stringify([
-            { id: 'local-oidc', name: 'Local OIDC', issuer: inject<string>('oidcIssuer'), client_id: inject<string>('oidcClientId'), client_secret: inject<string>('oidcClientSecret') },
-          ]),
         },
       },
     })),

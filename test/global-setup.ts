@@ -12,7 +12,7 @@ declare module 'vitest' {
     databaseUrl: string;
     schema: string;
     argon2Vectors: { password: string; salt: string; m: number; t: number; p: number; phc: string }[];
-    /** The local OpenID provider (test/oidc-provider-server.ts) the Worker knows as `local-oidc`. */
+    /** The local OpenID provider (test/oidc-provider-server.ts); tests configure it as `local-oidc`. */
     oidcIssuer: string;
     oidcClientId: string;
     oidcClientSecret: string;

@@ -121,7 +121,7 @@ describe('Google sign-in', () => {
     const res = await call(`/v1/auth/oauth/github/start?redirect_to=${encodeURIComponent(`${APP}/x`)}`, { env, redirect: 'manual' });
     expect(landing(res)).toMatchObject({ error: 'not_found' });
     const list = (await (await call('/v1/auth/oauth/providers', { env })).json()) as { providers: { id: string; callback_url: string }[] };
-    expect(list.providers.map((p) => p.id)).toEqual(['google', 'local-oidc']);
+    expect(list.providers.map((p) => p.id)).toEqual(['google']);
     expect(list.providers[0]!.callback_url).toBe('http://localhost:8787/v1/auth/oauth/google/callback');
   });
 

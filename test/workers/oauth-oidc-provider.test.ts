@@ -5,10 +5,10 @@
 // consent pages with plain HTTP requests, as a browser would.
 import { inject } from 'vitest';
 import { describe, expect, it } from 'vitest';
-import { BASE, call, envWith, registerUser, sql, uniqueEmail } from './support.ts';
-import { APP, callback, cookies, landing, startFlow } from './oauth-support.ts';
+import { BASE, call, registerUser, sql, uniqueEmail } from './support.ts';
+import { APP, callback, cookies, landing, localOidcEnv, startFlow } from './oauth-support.ts';
 
-const env = envWith({ IDENTSPHERE_APP_URL: APP });
+const env = localOidcEnv();
 const PROVIDER = 'local-oidc';
 
 /**

@@ -1,5 +1,6 @@
 // OAuth test helpers: Google and GitHub faked at the fetch boundary (deps.fetch), with real PKCE checks and
 // id_tokens signed by a test key served as JWKS; an environment wired to them; flow helpers.
+import { inject } from 'vitest';
 import { SignJWT, exportJWK, generateKeyPair, type JWK, type JWTPayload } from 'jose';
 import type { Env } from '../../src/config.ts';
 import { getDeps } from '../../src/deps.ts';
@@ -187,6 +188,19 @@ export function oauthEnv(overrides: Partial<Record<keyof Env, string>> = {}) {
   built.deps.clock = clock;
   built.deps.fetch = fakeFetch(google, github);
   return { env, deps: built.deps, clock, google, github };
+}
+
+/**
+ * The real OpenID provider started by test/global-setup.ts (test/oidc-provider-server.ts), configured as the
+ * generic provider `local-oidc`; the Worker reaches it with the real fetch.
+ */
+export function localOidcEnv() {
+  return envWith({
+    IDENTSPHERE_APP_URL: APP,
+    IDENTSPHERE_OIDC_PROVIDERS: JSON.stringify([
+      { id: 'local-oidc', name: 'Local OIDC', issuer: inject('oidcIssuer'), client_id: inject('oidcClientId'), client_secret: inject('oidcClientSecret') },
+    ]),
+  });
 }
 
 /** The `name=value` of a cookie a response set, or null. */
