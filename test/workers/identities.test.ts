@@ -49,11 +49,18 @@ describe('identities', () => {
     expect(audit).toEqual([{ event: 'identity.unlinked', metadata: { provider: 'github', identity_id: github!.id } }]);
   });
 
-  it('two concurrent unlinks of the last two identities: exactly one succeeds, one identity remains', async () => {
+  it('concurrent unlinks of all of a user’s identities: all but one succeed, exactly one remains', async () => {
     const ctx = oauthEnv();
-    const { session, list } = await oauthOnlyUserWithTwoIdentities(ctx);
-    const results = await Promise.all(list.identities.map((i) => call(`/v1/auth/identities/${i.id}`, { env: ctx.env, method: 'DELETE', cookie: session })));
-    expect(results.map((r) => r.status).sort()).toEqual([204, 409]);
+    const { session } = await oauthOnlyUserWithTwoIdentities(ctx);
+    for (let i = 0; i < 4; i++) {
+      const flow = await startFlow('google', { env: ctx.env, cookie: session });
+      const back = ctx.google.authorize(flow.location, { sub: `g-extra-${crypto.randomUUID()}` });
+      expect(landing(await callback('google', back, { env: ctx.env, cookie: cookies(flow.flowCookie, session) })).error).toBeNull();
+    }
+    const { identities } = (await (await call('/v1/auth/identities', { env: ctx.env, cookie: session })).json()) as IdentityList;
+    expect(identities).toHaveLength(6);
+    const results = await Promise.all(identities.map((i) => call(`/v1/auth/identities/${i.id}`, { env: ctx.env, method: 'DELETE', cookie: session })));
+    expect(results.map((r) => r.status).sort()).toEqual([204, 204, 204, 204, 204, 409]);
     const left = (await (await call('/v1/auth/identities', { env: ctx.env, cookie: session })).json()) as IdentityList;
     expect(left.identities).toHaveLength(1);
   });
