@@ -78,6 +78,24 @@ describe('Google sign-in', () => {
     for (const s of sessions) expect((await call('/v1/auth/session', { env, cookie: s })).status).toBe(200);
   });
 
+  it('two first sign-ins of the same new identity completed at once (two tabs): one account, both signed in to it', async () => {
+    const { env, google } = oauthEnv();
+    const email = uniqueEmail('two-tabs');
+    const sub = `g-${crypto.randomUUID()}`;
+    const flows = await Promise.all([startFlow('google', { env }), startFlow('google', { env })]);
+    const results = await Promise.all(
+      flows.map((f) => callback('google', google.authorize(f.location, { sub, email, email_verified: true }), { env, cookie: f.flowCookie })),
+    );
+    const ids = new Set<string>();
+    for (const res of results) {
+      const { session, error } = landing(res);
+      expect(error).toBeNull();
+      ids.add(((await (await call('/v1/auth/session', { env, cookie: session! })).json()) as { user: { id: string } }).user.id);
+    }
+    expect(ids.size).toBe(1);
+    expect(await sql('select 1 from $schema.users where email = $1', [email])).toHaveLength(1);
+  });
+
   it('a verified Google email equal to an account’s verified email signs into that account and links the identity', async () => {
     const { env, google } = oauthEnv();
     const reg = await registerUser(undefined, undefined, env);
