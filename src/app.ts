@@ -23,6 +23,8 @@ import { passkeyRoutes } from './routes/passkeys.ts';
 import { emailOtpRoutes } from './routes/email-otp.ts';
 import { emailVerificationRoutes } from './routes/email-verification.ts';
 import { passwordRoutes } from './routes/password.ts';
+import { identityRoutes } from './routes/identities.ts';
+import { oauthRoutes } from './routes/oauth.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -53,6 +55,8 @@ export function createApp() {
   app.route('/v1/auth/sessions', sessionRoutes);
   app.route('/v1/auth/mfa', mfaRoutes);
   app.route('/v1/auth/passkeys', passkeyRoutes);
+  app.route('/v1/auth/oauth', oauthRoutes);
+  app.route('/v1/auth/identities', identityRoutes);
   app.route('/v1/auth', authRoutes);
   app.route('/v1/auth/me/avatar', avatarUploadRoutes);
   app.route('/v1/auth/me', profileRoutes);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RateLimitBindings } from './adapters/rate-limiter.ts';
 import { webauthnProblems } from './lib/webauthn-settings.ts';
+import { oauthConfigFields, oauthConfigProblems, oauthProductionProblems } from './config-oauth.ts';
 
 /** Bindings and variables the Worker receives. Every value is a string as Workers deliver them. */
 export interface Env extends RateLimitBindings {
@@ -27,6 +28,11 @@ export interface Env extends RateLimitBindings {
   IDENTSPHERE_DATABASE_LOCAL_HTTP?: string;
   IDENTSPHERE_AVATAR_BASE_URL?: string;
   IDENTSPHERE_AUDIT_RETENTION_DAYS?: string;
+  IDENTSPHERE_GOOGLE_CLIENT_ID?: string;
+  IDENTSPHERE_GOOGLE_CLIENT_SECRET?: string;
+  IDENTSPHERE_GITHUB_CLIENT_ID?: string;
+  IDENTSPHERE_GITHUB_CLIENT_SECRET?: string;
+  IDENTSPHERE_OIDC_PROVIDERS?: string;
   SESSION_CACHE?: KVNamespace;
   METRICS?: AnalyticsEngineDataset;
   AVATARS?: R2Bucket;
@@ -107,6 +113,7 @@ const configSchema = z.object({
   IDENTSPHERE_AVATAR_BASE_URL: url.optional(),
   // Audit rows older than this are deleted by the scheduled job; 0 keeps them forever.
   IDENTSPHERE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(365),
+  ...oauthConfigFields,
 });
 
 /** Parses and validates the variables (no production rules). */
@@ -131,7 +138,8 @@ export function parseConfig(env: Env): ConfigResult {
 export function loadConfig(env: Env): ConfigResult {
   const parsed = parseConfig(env);
   if (!parsed.ok) return parsed;
-  const problems = parsed.config.IDENTSPHERE_ENV === 'production' ? productionProblems(parsed.config) : [];
+  const { config } = parsed;
+  const problems = [...oauthConfigProblems(config), ...(config.IDENTSPHERE_ENV === 'production' ? productionProblems(config) : [])];
   return problems.length ? { ok: false, problems } : parsed;
 }
 
@@ -168,5 +176,6 @@ export function productionProblems(c: Config): ConfigProblem[] {
   for (const origin of c.IDENTSPHERE_CORS_ORIGINS) {
     if (!origin.startsWith('https://')) add('IDENTSPHERE_CORS_ORIGINS', `${origin} is not https`);
   }
+  problems.push(...oauthProductionProblems(c));
   return problems;
 }

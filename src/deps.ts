@@ -20,6 +20,8 @@ export interface Deps extends Database {
   metrics: Metrics;
   avatars: AvatarStorage;
   breachedPasswords: BreachedPasswordCheck;
+  /** Outbound HTTP to third parties (OAuth/OIDC providers): tests replace it to fake them at the fetch boundary. */
+  fetch: typeof fetch;
 }
 
 export type DepsResult = { ok: true; deps: Deps } | { ok: false; problems: ConfigProblem[] };
@@ -58,9 +60,21 @@ function buildDeps(env: Env): DepsResult {
   const breachedPasswords = config.IDENTSPHERE_BREACHED_PASSWORD_CHECK ? new PwnedPasswordsRangeCheck() : noBreachCheck;
   const metrics = env.METRICS ? new AnalyticsEngineMetrics(env.METRICS) : new MemoryMetrics();
   const avatars = env.AVATARS ? new R2AvatarStorage(env.AVATARS) : new MemoryAvatarStorage();
+  const outbound: typeof fetch = (input, init) => fetch(input, init);
   return {
     ok: true,
-    deps: { config, clock, sessionCache, rateLimiters, mailer: mailer.mailer, breachedPasswords, metrics, avatars, ...createDatabase(config) },
+    deps: {
+      config,
+      clock,
+      sessionCache,
+      rateLimiters,
+      mailer: mailer.mailer,
+      breachedPasswords,
+      metrics,
+      avatars,
+      fetch: outbound,
+      ...createDatabase(config),
+    },
   };
 }
 

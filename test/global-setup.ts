@@ -5,12 +5,17 @@ import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { migrateUp } from '../src/cli/migrate.ts';
 import { startNeonLocal } from '../scripts/neon-local/server.ts';
+import { startOidcProvider } from './oidc-provider-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     schema: string;
     argon2Vectors: { password: string; salt: string; m: number; t: number; p: number; phc: string }[];
+    /** The local OpenID provider (test/oidc-provider-server.ts); tests configure it as `local-oidc`. */
+    oidcIssuer: string;
+    oidcClientId: string;
+    oidcClientSecret: string;
   }
 }
 
@@ -24,10 +29,15 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', `postgres://identsphere:local@127.0.0.1:${neon.port}/identsphere`);
   project.provide('schema', schema);
   project.provide('argon2Vectors', await nativeArgon2Vectors());
+  const oidc = await startOidcProvider(['http://localhost:8787/v1/auth/oauth/local-oidc/callback']);
+  project.provide('oidcIssuer', oidc.issuer);
+  project.provide('oidcClientId', oidc.clientId);
+  project.provide('oidcClientSecret', oidc.clientSecret);
   console.log(`[test] database: ${serverUrl ? `PostgreSQL ${serverUrl.replace(/\/\/[^@]*@/, '//')}` : 'PGlite (in memory)'}, schema ${schema}`);
   return async () => {
     if (serverUrl) await neon.backend.query(`drop schema if exists "${schema}" cascade`, []);
     await neon.close();
+    await oidc.close();
   };
 }
 

@@ -22,4 +22,6 @@ export const {
   passkeys,
   webauthnChallenges,
   emailOtpCodes,
+  identities,
+  oauthFlows,
 } = defineTables(DEFAULT_SCHEMA);

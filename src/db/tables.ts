@@ -4,6 +4,7 @@ import { defineMfaTables } from './tables-mfa.ts';
 import { definePasskeyTables } from './tables-passkeys.ts';
 import { defineTokenTables } from './tables-tokens.ts';
 import { defineEmailOtpTables } from './tables-email-otp.ts';
+import { defineOAuthTables } from './tables-oauth.ts';
 import { bigserial, check, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -23,6 +24,7 @@ export function defineTables(schemaName: string) {
     ...defineMfaTables(core),
     ...definePasskeyTables(core),
     ...defineEmailOtpTables(core),
+    ...defineOAuthTables(core),
   };
 }
 

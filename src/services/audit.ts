@@ -49,7 +49,10 @@ export type AuditEvent =
   | 'password.change_failed'
   | 'email_otp.requested'
   | 'email_otp.delivery_failed'
-  | 'email_otp.failed';
+  | 'email_otp.failed'
+  // OAuth identities
+  | 'identity.linked'
+  | 'identity.unlinked';
 
 type AuditFields = { userId?: string | null; organizationId?: string | null; metadata?: Record<string, unknown> };
 
