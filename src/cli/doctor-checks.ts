@@ -3,6 +3,7 @@
 // Items no program can check are listed as manual steps. Runtime rules come from src/config.ts (one source).
 import { createHash } from 'node:crypto';
 import { RATE_LIMITS } from '../adapters/rate-limiter.ts';
+import { oauthConfigProblems } from '../config-oauth.ts';
 import { parseConfig, productionProblems, type ConfigProblem, type Env } from '../config.ts';
 
 export type CheckStatus = 'pass' | 'fail' | 'manual' | 'info';
@@ -37,6 +38,19 @@ export function fingerprint(secret: string): string {
   return createHash('sha256').update(secret).digest('hex').slice(0, 16);
 }
 
+// Settings with a checklist item of their own below; any other problem is listed under "Runtime guard".
+const COVERED = new Set([
+  'IDENTSPHERE_JWT_SECRET',
+  'DATABASE_URL',
+  'IDENTSPHERE_COOKIES_SECURE',
+  'IDENTSPHERE_PUBLIC_BASE_URL',
+  'IDENTSPHERE_EMAIL_PROVIDER',
+  'IDENTSPHERE_FROM_EMAIL',
+  'IDENTSPHERE_RP_ID',
+  'IDENTSPHERE_RP_ORIGIN',
+  'IDENTSPHERE_CORS_ORIGINS',
+]);
+
 const PLACEHOLDER = /^(REPLACE|0{32}$|<)/i;
 
 export function runChecks(input: DoctorInput): CheckResult[] {
@@ -50,8 +64,10 @@ export function runChecks(input: DoctorInput): CheckResult[] {
   // Invalid values are failures in themselves; only a configuration that parses can be judged item by item.
   const parsed = parseConfig({ ...(v as Env), IDENTSPHERE_ENV: 'production' });
   const invalid: ConfigProblem[] = parsed.ok ? [] : parsed.problems;
-  const problems: ConfigProblem[] = parsed.ok ? productionProblems(parsed.config) : invalid;
-  for (const p of invalid) out.push({ section: 'Configuration', item: `${p.setting} has a valid value`, status: 'fail', detail: p.reason });
+  const problems: ConfigProblem[] = parsed.ok ? [...oauthConfigProblems(parsed.config), ...productionProblems(parsed.config)] : invalid;
+  for (const p of invalid.filter((p) => !COVERED.has(p.setting))) {
+    out.push({ section: 'Configuration', item: `${p.setting} has a valid value`, status: 'fail', detail: p.reason });
+  }
   const problem = (setting: string) => problems.filter((p) => p.setting === setting).map((p) => p.reason).join('; ');
   const fromConfig = (section: string, item: string, setting: string, passDetail = '') => {
     const reason = problem(setting);
@@ -101,6 +117,9 @@ export function runChecks(input: DoctorInput): CheckResult[] {
   // Email
   const provider = v.IDENTSPHERE_EMAIL_PROVIDER ?? 'log';
   check('Email', 'A real EmailSender is wired up (not LogOnlySender)', !['log', 'memory'].includes(provider), `IDENTSPHERE_EMAIL_PROVIDER=${provider} delivers nothing`, provider);
+  if (!['log', 'memory'].includes(provider)) {
+    check('Email', `The ${provider} API key is set (IDENTSPHERE_EMAIL_API_KEY, a secret)`, !!v.IDENTSPHERE_EMAIL_API_KEY, 'wrangler secret put IDENTSPHERE_EMAIL_API_KEY');
+  }
   check('Email', 'IDENTSPHERE_FROM_EMAIL is set', !!v.IDENTSPHERE_FROM_EMAIL && !problem('IDENTSPHERE_FROM_EMAIL'), 'set a verified sender address on your domain', v.IDENTSPHERE_FROM_EMAIL ?? '');
   manual('Email', 'Sender domain verified; reverse DNS / SPF / DKIM / DMARC configured', 'at your DNS host and email provider');
   manual('Email', 'A test password reset reached a real inbox', 'POST /v1/auth/password/forgot with your own address');
@@ -162,8 +181,7 @@ export function runChecks(input: DoctorInput): CheckResult[] {
 
   // Anything else the runtime guard would refuse (invalid values were reported at the top).
   if (!parsed.ok) return out;
-  const covered = new Set(['IDENTSPHERE_JWT_SECRET', 'DATABASE_URL', 'IDENTSPHERE_COOKIES_SECURE', 'IDENTSPHERE_PUBLIC_BASE_URL', 'IDENTSPHERE_EMAIL_PROVIDER', 'IDENTSPHERE_FROM_EMAIL', 'IDENTSPHERE_RP_ID', 'IDENTSPHERE_RP_ORIGIN', 'IDENTSPHERE_CORS_ORIGINS']);
-  for (const p of problems.filter((p) => !covered.has(p.setting))) {
+  for (const p of problems.filter((p) => !COVERED.has(p.setting))) {
     out.push({ section: 'Runtime guard', item: p.setting, status: 'fail', detail: p.reason });
   }
   return out;

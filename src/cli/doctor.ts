@@ -44,8 +44,12 @@ export async function doctor(opts: DoctorOptions): Promise<CheckResult[]> {
   const config = unstable_readConfig({ config: resolve(opts.config), env: opts.env });
   const vars = Object.fromEntries(Object.entries(config.vars ?? {}).map(([k, val]) => [k, String(val)]));
   const fromFiles = Object.assign({}, ...opts.varsFiles.map(parseVarsFile)) as Record<string, string>;
+  // IDENTSPHERE_DATABASE_LOCAL_HTTP in this process's environment is the CLI's own transport switch (dev/test),
+  // not a setting of the Worker being checked.
   const fromProcess = Object.fromEntries(
-    Object.entries(opts.processEnv).filter(([k, val]) => (k.startsWith('IDENTSPHERE_') || k === 'DATABASE_URL') && val !== undefined),
+    Object.entries(opts.processEnv).filter(
+      ([k, val]) => (k.startsWith('IDENTSPHERE_') || k === 'DATABASE_URL') && k !== 'IDENTSPHERE_DATABASE_LOCAL_HTTP' && val !== undefined,
+    ),
   ) as Record<string, string>;
   // As the Worker sees them: wrangler vars, overlaid by secrets (given as files or environment variables).
   const values = { ...vars, ...fromFiles, ...fromProcess };
