@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryAvatarBucket } from '../../src/adapters/avatar-storage.ts';
 import { png } from '../fixtures/images.ts';
 import { addMember, createOrganization, json, putAvatar, team, tokenFromMail } from './accounts-support.ts';
+import { totp } from './support-mfa.ts';
+import { enrollPasskey, loginOptions } from './support-webauthn.ts';
 import { PASSWORD, call, clockedEnv, expectError, loginUser, registerUser, sessionCookie, sql, testEnv, uniqueEmail } from './support.ts';
 
 const bucket = (env as unknown as { AVATARS: R2Bucket }).AVATARS;
@@ -56,6 +58,15 @@ describe('account deletion', () => {
     await json(await call(`/v1/auth/organizations/${other.id}/invitations`, { method: 'POST', cookie: owner.cookie, json: { email } }), 201);
     await json(await call(`/v1/auth/organizations/${solo.id}/invitations`, { method: 'POST', cookie: victim.cookie, json: { email: uniqueEmail('invitee') } }), 201);
     await loginUser(email, 'wrong password'); // a login.failed event
+    // Second factors: a passkey, TOTP with recovery codes, an email-hinted passkey ceremony, an MFA sign-in in flight.
+    await enrollPasskey(victim.cookie);
+    const setup = await json<{ secret: string }>(await call('/v1/auth/mfa/totp/setup', { method: 'POST', cookie: victim.cookie }));
+    await json(await call('/v1/auth/mfa/totp/confirm', { method: 'POST', cookie: victim.cookie, json: { code: await totp(setup.secret, Date.now(), -1) } }));
+    await loginOptions({ email });
+    expect(await json<{ mfa_required: boolean }>(await loginUser(email))).toMatchObject({ mfa_required: true });
+    for (const table of ['passkeys', 'totp_credentials', 'recovery_codes', 'webauthn_challenges', 'mfa_challenges']) {
+      expect(await sql(`select 1 from $schema.${table} where user_id = $1`, [id]), table).not.toHaveLength(0);
+    }
     expect((await rowsHolding(id)).length).toBeGreaterThan(5);
     expect((await rowsHolding(email)).length).toBeGreaterThan(0);
 
