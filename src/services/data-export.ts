@@ -1,5 +1,6 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
+import { mfaStatus } from './mfa-challenge.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { loadUserView } from './profile.ts';
 import type { ValidSession } from './sessions.ts';
@@ -52,7 +53,7 @@ export function withoutSecrets(row: Record<string, unknown>): Record<string, unk
 export async function exportUserData(deps: Deps, ctx: RequestContext, current: ValidSession) {
   const { db, t } = deps;
   const userId = current.record.user.id;
-  const [account, profile, organizations, sessions, auditEvents, references] = await Promise.all([
+  const [account, profile, organizations, sessions, auditEvents, references, mfa] = await Promise.all([
     db.execute<Record<string, unknown>>(sql`select * from ${t.users} where ${t.users.id} = ${userId}`),
     loadUserView(deps, userId),
     db
@@ -64,6 +65,7 @@ export async function exportUserData(deps: Deps, ctx: RequestContext, current: V
     db.select().from(t.sessions).where(eq(t.sessions.userId, userId)).orderBy(desc(t.sessions.createdAt)),
     db.select().from(t.auditLogs).where(eq(t.auditLogs.userId, userId)).orderBy(desc(t.auditLogs.createdAt), desc(t.auditLogs.id)),
     userReferences(deps),
+    mfaStatus(deps, userId),
   ]);
 
   const otherRecords: Record<string, Record<string, unknown>[]> = {};
@@ -80,6 +82,7 @@ export async function exportUserData(deps: Deps, ctx: RequestContext, current: V
     exported_at: deps.clock.now().toISOString(),
     account: withoutSecrets(account.rows[0] ?? {}),
     profile,
+    mfa: { enabled: mfa.enabled, methods: mfa.methods },
     organizations: organizations.map((o) => ({ id: o.id, name: o.name, role: o.role, joined_at: o.joinedAt.toISOString() })),
     sessions: sessions.map((s) => ({
       id: s.id,

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { png } from '../fixtures/images.ts';
 import { createOrganization, json, putAvatar } from './accounts-support.ts';
+import { totp } from './support-mfa.ts';
 import { PASSWORD, call, loginUser, registerUser, sessionCookie, sql, uniqueEmail } from './support.ts';
 
 describe('data export', () => {
@@ -23,6 +24,7 @@ describe('data export', () => {
     expect(data.account).toMatchObject({ id: user.id, email, name: 'Export Me', email_verified_at: null });
     expect(data.account.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(data.profile).toMatchObject({ email_verified: false, time_zone: 'Asia/Tokyo', avatar_url });
+    expect(data.mfa).toEqual({ enabled: false, methods: [] });
     expect(data.organizations.map((o: { name: string; role: string }) => [o.name, o.role])).toEqual([
       ['Acme', 'owner'],
       ['Second org', 'owner'],
@@ -55,5 +57,18 @@ describe('data export', () => {
     const tokens = JSON.parse(text).other_records.one_time_tokens as { purpose: string }[];
     expect(tokens.find((t) => t.purpose === 'email_change')).toMatchObject({ purpose: 'email_change', payload: { new_email: expect.any(String) } });
     expect(await sql("select 1 from $schema.audit_logs where user_id = $1 and event = 'user.data_exported'", [user.id])).toHaveLength(1);
+
+    // With TOTP on: the flag is exported, the encrypted seed and the recovery-code hashes are not.
+    const setup = await json<{ secret: string }>(await call('/v1/auth/mfa/totp/setup', { method: 'POST', cookie }));
+    await json(await call('/v1/auth/mfa/totp/confirm', { method: 'POST', cookie, json: { code: await totp(setup.secret, Date.now(), -1) } }));
+    const withMfa = await (await call('/v1/auth/me/export', { cookie })).text();
+    expect(JSON.parse(withMfa).mfa).toMatchObject({ enabled: true });
+    expect(withMfa).not.toContain(setup.secret);
+    for (const r of await sql<{ code_hash: string }>('select code_hash from $schema.recovery_codes where user_id = $1', [user.id])) {
+      expect(withMfa).not.toContain(r.code_hash);
+    }
+    const [seed] = await sql<{ secret_encrypted: string }>('select secret_encrypted from $schema.totp_credentials where user_id = $1', [user.id]);
+    expect(seed!.secret_encrypted.length).toBeGreaterThan(20);
+    expect(withMfa).not.toContain(seed!.secret_encrypted);
   });
 });
