@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { isDatabaseUnavailable } from './db/errors.ts';
 import type { AppEnv } from './http/types.ts';
-import { ApiError, errorBody, type ErrorCode } from './lib/errors.ts';
+import { toApiError } from './http/api-error.ts';
+import { ApiError, errorBody } from './lib/errors.ts';
 import { log } from './lib/log.ts';
 import { configGuard } from './middleware/config-guard.ts';
 import { cors } from './middleware/cors.ts';
@@ -26,26 +25,6 @@ import { passwordRoutes } from './routes/password.ts';
 import { identityRoutes } from './routes/identities.ts';
 import { oauthRoutes } from './routes/oauth.ts';
 import { sessionRoutes } from './routes/sessions.ts';
-
-const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
-  400: 'invalid_request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  405: 'method_not_allowed',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  429: 'rate_limited',
-  503: 'service_unavailable',
-};
-
-/** The one place errors become responses. Clients never see a stack trace or an internal message. */
-export function toApiError(err: unknown): ApiError {
-  if (err instanceof ApiError) return err;
-  if (isDatabaseUnavailable(err)) return new ApiError('service_unavailable', undefined, { cause: err });
-  if (err instanceof HTTPException) return new ApiError(STATUS_CODES[err.status] ?? 'internal', undefined, { cause: err });
-  return new ApiError('internal', undefined, { cause: err });
-}
 
 export function createApp() {
   const app = new Hono<AppEnv>();

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { requireFreshAuth } from '../services/reauthentication.ts';
+import { requireFreshAuth } from '../services/fresh-auth.ts';
 import { enforceRateLimit } from './rate-limit.ts';
 import type { AppEnv } from './types.ts';
 

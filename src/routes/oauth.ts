@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { toApiError } from '../app.ts';
+import { toApiError } from '../http/api-error.ts';
 import { readSessionCookie, writeSessionCookie } from '../http/cookies.ts';
 import { clearFlowCookie, readFlowCookie, writeFlowCookie } from '../http/oauth-cookie.ts';
 import { enforceRateLimit } from '../http/rate-limit.ts';

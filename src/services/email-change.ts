@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { guardedInsert } from '../db/guarded-insert.ts';
+import { insertWhere } from '../db/insert-where.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Deps } from '../deps.ts';
 import { emailChangeAddressInUse, emailChangeVerification, emailChangedNotice } from '../emails/email-change.ts';
@@ -72,7 +72,7 @@ export async function confirmEmailChange(deps: Deps, ctx: RequestContext, token:
     consumed = await consumeToken(deps, 'email_change', token, (guard, row) => [
       db.update(t.users).set({ email: newEmail, emailVerifiedAt: now, updatedAt: now }).where(and(eq(t.users.id, row.userId), guard)),
       db.delete(tokens).where(and(eq(tokens.userId, row.userId), isNull(tokens.consumedAt), guard)),
-      guardedInsert(db, t.auditLogs, auditRow(deps, ctx, 'user.email_changed', { userId: row.userId }), guard),
+      insertWhere(db, t.auditLogs, auditRow(deps, ctx, 'user.email_changed', { userId: row.userId }), guard),
     ]);
   } catch (err) {
     if (isUniqueViolation(err, 'users_email_key')) throw new ApiError('email_taken');

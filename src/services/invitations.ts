@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { guardedInsert } from '../db/guarded-insert.ts';
+import { insertWhere } from '../db/insert-where.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Deps } from '../deps.ts';
 import { invitationEmail } from '../emails/invitation.ts';
@@ -110,7 +110,7 @@ export async function revokeInvitation(deps: Deps, ctx: RequestContext, organiza
   const inv = t.invitations;
   const [deleted] = await db.batch([
     db.delete(inv).where(and(eq(inv.id, invitationId), eq(inv.organizationId, organizationId))).returning({ id: inv.id }),
-    guardedInsert(
+    insertWhere(
       db,
       t.auditLogs,
       auditRow(deps, ctx, 'organization.invitation_revoked', { userId: actorId, organizationId, metadata: { invitation_id: invitationId } }),
@@ -179,8 +179,8 @@ export async function acceptInvitation(deps: Deps, ctx: RequestContext, current:
   try {
     [claimed] = await db.batch([
       claim,
-      guardedInsert(db, t.memberships, { organizationId, userId: user.id, role: invitation.role, createdAt: deps.clock.now() }, guard),
-      guardedInsert(db, t.auditLogs, auditRow(deps, ctx, 'organization.invitation_accepted', { userId: user.id, organizationId, metadata: { invitation_id: invitation.id, role: invitation.role } }), guard),
+      insertWhere(db, t.memberships, { organizationId, userId: user.id, role: invitation.role, createdAt: deps.clock.now() }, guard),
+      insertWhere(db, t.auditLogs, auditRow(deps, ctx, 'organization.invitation_accepted', { userId: user.id, organizationId, metadata: { invitation_id: invitation.id, role: invitation.role } }), guard),
       consume,
     ]);
   } catch (err) {
@@ -212,11 +212,11 @@ export async function registerByInvitation(
   try {
     [claimed] = await db.batch([
       claim,
-      guardedInsert(db, t.users, { id: userId, email: invitation.email, name, passwordHash, emailVerifiedAt: now, createdAt: now, updatedAt: now }, guard),
-      guardedInsert(db, t.memberships, { organizationId, userId, role: invitation.role, createdAt: now }, guard),
-      guardedInsert(db, t.sessions, session.row, guard),
-      guardedInsert(db, t.auditLogs, auditRow(deps, ctx, 'user.registered', { userId, organizationId, metadata: { via: 'invitation' } }), guard),
-      guardedInsert(db, t.auditLogs, auditRow(deps, ctx, 'organization.invitation_accepted', { userId, organizationId, metadata: { invitation_id: invitation.id, role: invitation.role } }), guard),
+      insertWhere(db, t.users, { id: userId, email: invitation.email, name, passwordHash, emailVerifiedAt: now, createdAt: now, updatedAt: now }, guard),
+      insertWhere(db, t.memberships, { organizationId, userId, role: invitation.role, createdAt: now }, guard),
+      insertWhere(db, t.sessions, session.row, guard),
+      insertWhere(db, t.auditLogs, auditRow(deps, ctx, 'user.registered', { userId, organizationId, metadata: { via: 'invitation' } }), guard),
+      insertWhere(db, t.auditLogs, auditRow(deps, ctx, 'organization.invitation_accepted', { userId, organizationId, metadata: { invitation_id: invitation.id, role: invitation.role } }), guard),
       consume,
     ]);
   } catch (err) {

@@ -1,7 +1,7 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../lib/errors.ts';
-import { guardedInsert } from '../db/guarded-insert.ts';
+import { insertWhere } from '../db/insert-where.ts';
 import { auditRow, type RequestContext } from './audit.ts';
 import { anotherOwnerRemains, authorize, lockOrganization, membershipOf, type Role } from './org-access.ts';
 import { evictUserSessions } from './session-cache-eviction.ts';
@@ -51,7 +51,7 @@ export async function changeRole(deps: Deps, ctx: RequestContext, organizationId
         .where(and(eq(m.organizationId, organizationId), eq(m.userId, targetId), or(sql`${m.role} <> 'owner'`, anotherOwnerRemains(deps, organizationId, targetId))))
         .returning({ role: m.role }),
       // Recorded only if the change happened.
-      guardedInsert(
+      insertWhere(
         db,
         t.auditLogs,
         auditRow(deps, ctx, 'organization.member_role_changed', {
@@ -95,7 +95,7 @@ export async function removeMember(deps: Deps, ctx: RequestContext, organization
       .update(t.sessions)
       .set({ organizationId: null })
       .where(and(eq(t.sessions.userId, targetId), eq(t.sessions.organizationId, organizationId), sql`not ${stillMember}`)),
-    guardedInsert(
+    insertWhere(
       db,
       t.auditLogs,
       auditRow(deps, ctx, leaving ? 'organization.member_left' : 'organization.member_removed', {

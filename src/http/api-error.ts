@@ -1,0 +1,23 @@
+import { HTTPException } from 'hono/http-exception';
+import { isDatabaseUnavailable } from '../db/errors.ts';
+import { ApiError, type ErrorCode } from '../lib/errors.ts';
+
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'invalid_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  503: 'service_unavailable',
+};
+
+/** Maps anything thrown to the closed error model (rendered by app.ts onError): no stack trace or internal message reaches a client. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (isDatabaseUnavailable(err)) return new ApiError('service_unavailable', undefined, { cause: err });
+  if (err instanceof HTTPException) return new ApiError(STATUS_CODES[err.status] ?? 'internal', undefined, { cause: err });
+  return new ApiError('internal', undefined, { cause: err });
+}

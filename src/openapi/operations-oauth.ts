@@ -1,0 +1,47 @@
+// Sign-in with OAuth / OpenID Connect providers (browser redirects).
+import { z } from 'zod';
+import { CallbackQuery, StartQuery } from '../routes/oauth.ts';
+import type { Operation } from './schemas.ts';
+
+const Provider = z.object({ id: z.string(), name: z.string(), start_url: z.string(), callback_url: z.string() });
+
+export const OAUTH_OPERATIONS: Operation[] = [
+  {
+    id: 'listOAuthProviders',
+    method: 'GET',
+    path: '/v1/auth/oauth/providers',
+    summary: 'The configured sign-in providers',
+    tag: 'oauth',
+    responses: { 200: { description: 'Providers', schema: z.object({ providers: z.array(Provider) }) } },
+  },
+  {
+    id: 'startOAuth',
+    method: 'GET',
+    path: '/v1/auth/oauth/:provider/start',
+    summary: 'Start a sign-in with a provider (with a session: link the provider to the signed-in user)',
+    tag: 'oauth',
+    query: StartQuery,
+    responses: {
+      302: {
+        description:
+          "Redirect to the provider (flow cookie set); on failure, back to redirect_to (or the app URL) with ?error=<code>. " +
+          'Errors are JSON only when no safe redirect target is known.',
+      },
+    },
+  },
+  {
+    id: 'oauthCallback',
+    method: 'GET',
+    path: '/v1/auth/oauth/:provider/callback',
+    summary: 'Where the provider sends the browser back',
+    tag: 'oauth',
+    query: CallbackQuery,
+    responses: {
+      302: {
+        description:
+          'Redirect to redirect_to: signed in (session cookie set); or, MFA on, #mfa_token=… in the fragment (finish at ' +
+          'POST /v1/auth/mfa/challenge); or ?linked=<provider>; or ?error=<code>. Errors are JSON only when no safe target is known.',
+      },
+    },
+  },
+];
