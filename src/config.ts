@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RateLimitBindings } from './adapters/rate-limiter.ts';
 
 /** Bindings and variables the Worker receives. Every value is a string as Workers deliver them. */
