@@ -2,6 +2,7 @@
 import type { Argon2Figures } from './scenarios/argon2.ts';
 import type { BundleFigures } from './scenarios/bundle.ts';
 import type { LoginFigures } from './scenarios/login.ts';
+import type { LoopFigures } from './scenarios/in-isolate.ts';
 import type { LoadFigures } from './scenarios/session.ts';
 import { Table, fmt, fmtSpread, ratio } from './lib/stats.ts';
 
@@ -20,6 +21,7 @@ export interface Results {
   peerNote: string | null;
   argon2: Argon2Figures | null;
   session: LoadFigures[];
+  inIsolate: LoopFigures[];
   login: LoginFigures[];
   bundle: Partial<Record<'identsphere' | 'better-auth', BundleFigures>>;
 }
@@ -49,6 +51,13 @@ function printSession(rows: LoadFigures[], settings: Record<string, number>): vo
     t.add(r.label, fmtSpread(r.rps, 0), fmtSpread(r.p50, 2), fmtSpread(r.p99, 2), fmtSpread(r.cpuMsPerRequest, 2), fmtSpread(r.statementsPerRequest, 3), String(r.statementsTotal), String(r.non2xx + r.errors));
   }
   console.log(t.render());
+  const ours = rows.find((r) => r.key === 'identsphere-session');
+  if (ours?.statementsTotal) {
+    console.log(
+      `IdentSphere's ${ours.statementsTotal} statement(s) over ${ours.requestsTotal} session checks are cache refills: an entry lives ` +
+        'IDENTSPHERE_SESSION_CACHE_TTL (60 s by default), then the next check — one per connection that arrives at once — reads Postgres.',
+    );
+  }
   const by = new Map(rows.map((r) => [r.key, r]));
   const pair = (a: string, b: string, what: string) => {
     const x = by.get(a);
@@ -65,6 +74,30 @@ function printSession(rows: LoadFigures[], settings: Record<string, number>): vo
   pair('better-auth-session-cookie-cache', 'better-auth-noop', 'Better Auth session check (cookieCache) vs its no-op');
   pair('better-auth-session', 'identsphere-session', 'Better Auth (defaults) vs IdentSphere');
   pair('better-auth-session-cookie-cache', 'identsphere-session', 'Better Auth (cookieCache) vs IdentSphere');
+}
+
+function printInIsolate(rows: LoopFigures[], settings: Record<string, number>): void {
+  console.log(`\n## Session check inside one isolate (${settings.loopCalls} calls of the app per request, ${settings.rounds} rounds, interleaved)`);
+  console.log('CPU of the route itself: wrangler dev\'s per-request plumbing is paid once per loop; IdentSphere uses its in-memory cache here;');
+  console.log('console.log is silenced in the loop (under wrangler dev each call costs ~1.5 ms CPU: see the "log line printed" row).');
+  const t = new Table(['route', 'workerd CPU µs/call', 'SQL/call', 'non-2xx']);
+  for (const r of rows) t.add(r.label, fmtSpread(r.cpuUsPerCall, 0), fmtSpread(r.statementsPerCall, 3), String(r.non2xx));
+  console.log(t.render());
+  const by = new Map(rows.map((r) => [r.key, r]));
+  const above = (a: string, b: string, what: string) => {
+    const x = by.get(a);
+    const y = by.get(b);
+    if (x && y) console.log(`${what}: ${fmt(x.cpuUsPerCall.median - y.cpuUsPerCall.median, 0)} µs CPU above its no-op (${ratio(x.cpuUsPerCall.median, y.cpuUsPerCall.median)})`);
+  };
+  above('identsphere-session', 'identsphere-noop', 'IdentSphere session check');
+  above('identsphere-noop-logged', 'identsphere-noop', 'IdentSphere request log line under wrangler dev');
+  above('better-auth-session', 'better-auth-noop', 'Better Auth session check (defaults)');
+  above('better-auth-session-cookie-cache', 'better-auth-noop', 'Better Auth session check (cookieCache)');
+  const ours = by.get('identsphere-session');
+  for (const key of ['better-auth-session', 'better-auth-session-cookie-cache']) {
+    const peer = by.get(key);
+    if (ours && peer) console.log(`${peer.label} vs IdentSphere: CPU ${ratio(peer.cpuUsPerCall.median, ours.cpuUsPerCall.median)}`);
+  }
 }
 
 function printLogin(rows: LoginFigures[], settings: Record<string, number>): void {
@@ -108,6 +141,7 @@ export function printReport(r: Results): void {
   console.log('and the CPU/statements per request (measured in the same run, interleaved), not absolute numbers.');
   if (r.argon2) printArgon2(r.argon2, core);
   if (r.session.length) printSession(r.session, r.settings);
+  if (r.inIsolate.length) printInIsolate(r.inIsolate, r.settings);
   if (r.login.length) printLogin(r.login, r.settings);
   printBundle(r.bundle);
 }

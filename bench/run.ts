@@ -1,7 +1,8 @@
 // `npm run bench`: measures and prints; never asserts (tests assert behaviour). Writes bench/results.json.
 //
 //   1. argon2id inside workerd (shipped core, and hash-wasm's prebuilt one) against native argon2;
-//   2. session check under load (warm cache) against a no-op route, with CPU and SQL statements per request;
+//   2. session check under load (warm cache) against a no-op route, with CPU and SQL statements per request,
+//      and the same routes' CPU inside one isolate (no dev-server plumbing);
 //   3. sign-in end to end: latency, CPU, database round trips and statements per sign-in;
 //   4. bundle size (raw, gzip) and global-scope start-up time;
 //   5. the same session-check, sign-in, bundle and start-up figures for Better Auth (bench/peers).
@@ -9,7 +10,7 @@
 //
 // Settings (environment): BENCH_ROUNDS (3), BENCH_SECONDS per load run (5), BENCH_CONNECTIONS (4),
 // BENCH_HASHES per variant per round (4), BENCH_LOGINS per target per round (5), BENCH_STARTUP_RUNS (7),
-// BENCH_PEER=0 to leave Better Auth out.
+// BENCH_LOOP_CALLS per in-isolate run (300), BENCH_PEER=0 to leave Better Auth out.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -19,7 +20,9 @@ import { printReport, type Results } from './report.ts';
 import { benchArgon2 } from './scenarios/argon2.ts';
 import { measureBundles } from './scenarios/bundle.ts';
 import { benchLogins, randomIp } from './scenarios/login.ts';
+import { runLoops, type LoopScenario } from './scenarios/in-isolate.ts';
 import { betterAuthSession, identsphereSession, runLoadScenarios, type LoadScenario } from './scenarios/session.ts';
+import { workerdBin } from './lib/processes.ts';
 import { buildDir, root, startDatabase, startWorkers } from './lib/stack.ts';
 
 const setting = (name: string, fallback: number) => {
@@ -32,6 +35,7 @@ const loadOptions = { rounds, seconds: setting('BENCH_SECONDS', 5), connections:
 const hashesPerRound = Math.max(1, setting('BENCH_HASHES', 4));
 const loginsPerRound = Math.max(1, setting('BENCH_LOGINS', 5));
 const startupRuns = Math.max(1, setting('BENCH_STARTUP_RUNS', 7));
+const loopCalls = Math.max(1, setting('BENCH_LOOP_CALLS', 300));
 let withPeer = process.env.BENCH_PEER !== '0';
 let peerNote: string | null = withPeer ? null : 'left out (BENCH_PEER=0)';
 
@@ -39,7 +43,7 @@ const log = (line: string) => console.error(`[bench] ${line}`);
 
 function machine() {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
-  const workerd = execFileSync(join(root, 'node_modules/.bin/workerd'), ['--version'], { encoding: 'utf8' }).trim();
+  const workerd = execFileSync(workerdBin, ['--version'], { encoding: 'utf8' }).trim();
   const wasmBuild = JSON.parse(readFileSync(join(root, 'src/lib/wasm/build.json'), 'utf8')) as Results['machine']['wasmBuild'];
   return {
     cpu: /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1] ?? 'unknown',
@@ -75,10 +79,11 @@ async function main(): Promise<void> {
   preparePeer();
   const results: Results = {
     machine: machine(),
-    settings: { ...loadOptions, hashesPerRound, loginsPerRound, startupRuns },
+    settings: { ...loadOptions, hashesPerRound, loginsPerRound, startupRuns, loopCalls },
     peerNote,
     argon2: null,
     session: [],
+    inIsolate: [],
     login: [],
     bundle: {},
   };
@@ -101,13 +106,13 @@ async function main(): Promise<void> {
     throw e;
   });
   const stopAll = async () => {
-    for (const s of [servers.ours, servers.argon2, servers.peer]) await s?.stop();
+    for (const s of [servers.ours, servers.bench, servers.peer]) await s?.stop();
     await neon.close();
   };
   process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
   try {
     log(`argon2id: ${rounds} rounds x ${hashesPerRound} hashes per variant…`);
-    results.argon2 = await benchArgon2(servers.argon2, rounds, hashesPerRound);
+    results.argon2 = await benchArgon2(servers.bench, rounds, hashesPerRound);
 
     const password = 'bench password, long enough';
     const oursCookie = await identsphereSession(servers.ours, 'bench@example.com', password);
@@ -116,8 +121,9 @@ async function main(): Promise<void> {
       { key: 'identsphere-noop', label: 'IdentSphere GET /v1/health (no-op)', server: servers.ours, path: '/v1/health', headers: {} },
     ];
     const peer = servers.peer;
+    let peerCookies: { token: string; data: string } | null = null;
     if (peer) {
-      const c = await betterAuthSession(peer, 'bench@example.com', password);
+      const c = (peerCookies = await betterAuthSession(peer, 'bench@example.com', password));
       scenarios.push(
         { key: 'better-auth-session', label: 'Better Auth GET /api/auth/get-session (defaults)', server: peer, path: '/api/auth/get-session', headers: { cookie: c.token } },
         { key: 'better-auth-session-cookie-cache', label: 'Better Auth get-session (cookieCache)', server: peer, path: '/cached/api/auth/get-session', headers: { cookie: `${c.token}; ${c.data}` } },
@@ -126,6 +132,22 @@ async function main(): Promise<void> {
     }
     log(`session check: ${scenarios.length} scenarios x ${rounds} rounds x ${loadOptions.seconds} s, ${loadOptions.connections} connections…`);
     results.session = await runLoadScenarios(scenarios, neon, loadOptions);
+
+    const loops: LoopScenario[] = [
+      { key: 'identsphere-session', label: 'IdentSphere GET /v1/auth/session (in-memory cache)', server: servers.bench, endpoint: '/loop', body: { path: '/v1/auth/session', quiet: true } },
+      { key: 'identsphere-noop', label: 'IdentSphere GET /v1/health (no-op)', server: servers.bench, endpoint: '/loop', body: { path: '/v1/health', quiet: true } },
+      { key: 'identsphere-noop-logged', label: 'IdentSphere GET /v1/health, its log line printed', server: servers.bench, endpoint: '/loop', body: { path: '/v1/health', quiet: false } },
+    ];
+    if (peer && peerCookies) {
+      const loopBody = (path: string, cookie?: string) => ({ path, cookie, quiet: true });
+      loops.push(
+        { key: 'better-auth-session', label: 'Better Auth get-session (defaults)', server: peer, endpoint: '/__bench/loop', body: loopBody('/api/auth/get-session', peerCookies.token) },
+        { key: 'better-auth-session-cookie-cache', label: 'Better Auth get-session (cookieCache)', server: peer, endpoint: '/__bench/loop', body: loopBody('/cached/api/auth/get-session', `${peerCookies.token}; ${peerCookies.data}`) },
+        { key: 'better-auth-noop', label: 'Better Auth GET /health (no-op)', server: peer, endpoint: '/__bench/loop', body: loopBody('/health') },
+      );
+    }
+    log(`session check inside one isolate: ${loops.length} scenarios x ${rounds} rounds x ${loopCalls} calls…`);
+    results.inIsolate = await runLoops(loops, neon, rounds, loopCalls);
 
     log(`sign-in: ${rounds} rounds x ${loginsPerRound} per target…`);
     const body = { email: 'bench@example.com', password };

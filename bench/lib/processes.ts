@@ -1,7 +1,8 @@
 // Child processes of the benchmark: `wrangler dev` servers (each runs workerd), and CPU time read from /proc.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 export interface DevServer {
   name: string;
@@ -13,6 +14,9 @@ export interface DevServer {
 
 const root = new URL('../..', import.meta.url).pathname;
 const wranglerBin = join(root, 'node_modules/wrangler/bin/wrangler.js');
+
+/** The workerd that `wrangler dev` runs (wrangler may pin a newer one than the test pool's). */
+export const workerdBin = join(dirname(createRequire(wranglerBin).resolve('workerd/package.json')), 'bin/workerd');
 
 function parentOf(pid: number): number | null {
   try {

@@ -11,12 +11,13 @@ export const root = new URL('../..', import.meta.url).pathname;
 export const buildDir = join(root, 'bench/.build');
 
 /** Ports 8797+ (8787 and 8790 belong to other developers' `wrangler dev`). */
-export const PORTS = { ours: 8797, argon2: 8798, peer: 8799 } as const;
+export const PORTS = { ours: 8797, bench: 8798, peer: 8799 } as const;
 
 export interface Stack {
   neon: NeonLocal;
   ours: DevServer;
-  argon2: DevServer;
+  /** bench/worker: argon2 cores and IdentSphere's app called in a loop. */
+  bench: DevServer;
   peer: DevServer | null;
   stop(): Promise<void>;
 }
@@ -31,46 +32,40 @@ export async function startDatabase(): Promise<NeonLocal> {
 export async function startWorkers(neon: NeonLocal, withPeer: boolean): Promise<Omit<Stack, 'neon' | 'stop'>> {
   mkdirSync(join(buildDir, 'logs'), { recursive: true });
   const databaseUrl = `postgres://bench:local@127.0.0.1:${neon.port}/bench`;
-  const common = (name: string) => ({
-    logFile: join(buildDir, 'logs', `${name}.log`),
-    persistTo: join(buildDir, 'state', name),
-  });
-  const ours = await startWranglerDev({
-    name: 'identsphere',
-    config: join(root, 'wrangler.toml'),
-    port: PORTS.ours,
-    readyPath: '/v1/health',
-    vars: {
+  const started: DevServer[] = [];
+  const start = async (name: string, config: string, port: number, readyPath: string, vars: Record<string, string>) => {
+    const server = await startWranglerDev({
+      name,
+      config: join(root, config),
+      port,
+      readyPath,
+      vars,
+      logFile: join(buildDir, 'logs', `${name}.log`),
+      persistTo: join(buildDir, 'state', name),
+    });
+    started.push(server);
+    return server;
+  };
+  try {
+    const ours = await start('identsphere', 'wrangler.toml', PORTS.ours, '/v1/health', {
       DATABASE_URL: databaseUrl,
       IDENTSPHERE_DATABASE_LOCAL_HTTP: 'true',
       IDENTSPHERE_SCHEMA: 'identsphere',
       IDENTSPHERE_JWT_SECRET: randomBytes(32).toString('hex'),
       IDENTSPHERE_PUBLIC_BASE_URL: `http://127.0.0.1:${PORTS.ours}`,
-    },
-    ...common('identsphere'),
-  });
-  const argon2 = await startWranglerDev({
-    name: 'argon2',
-    config: join(root, 'bench/argon2/wrangler.toml'),
-    port: PORTS.argon2,
-    readyPath: '/noop',
-    vars: {},
-    ...common('argon2'),
-  });
-  const peer = withPeer
-    ? await startWranglerDev({
-        name: 'better-auth',
-        config: join(root, 'bench/peers/better-auth/wrangler.toml'),
-        port: PORTS.peer,
-        readyPath: '/health',
-        vars: {
+    });
+    const bench = await start('bench-worker', 'bench/worker/wrangler.toml', PORTS.bench, '/noop', {});
+    const peer = withPeer
+      ? await start('better-auth', 'bench/peers/better-auth/wrangler.toml', PORTS.peer, '/health', {
           DATABASE_URL: databaseUrl,
           DATABASE_LOCAL_HTTP: 'true',
           BETTER_AUTH_SECRET: randomBytes(32).toString('hex'),
           BETTER_AUTH_URL: `http://127.0.0.1:${PORTS.peer}`,
-        },
-        ...common('better-auth'),
-      })
-    : null;
-  return { ours, argon2, peer };
+        })
+      : null;
+    return { ours, bench, peer };
+  } catch (e) {
+    for (const server of started) await server.stop();
+    throw e;
+  }
 }

@@ -7,10 +7,8 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { cpuNs, sleep } from './processes.ts';
+import { cpuNs, sleep, workerdBin } from './processes.ts';
 import { median } from './stats.ts';
-
-const workerdBin = new URL('../../node_modules/.bin/workerd', import.meta.url).pathname;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -41,6 +41,24 @@ function createAuth(env: Env, basePath: string, cookieCache: boolean) {
 
 const app = new Hono<{ Bindings: Env }>();
 app.get('/health', (c) => c.json({ status: 'ok' }));
+// Bench only: calls this app `n` times inside one request, so the bench can read the CPU of the route alone
+// (without wrangler dev's per-request plumbing) from workerd's CPU time around it.
+app.post('/__bench/loop', async (c) => {
+  const { path, n, cookie, quiet } = await c.req.json<{ path: string; n: number; cookie?: string; quiet?: boolean }>();
+  const statuses: Record<number, number> = {};
+  const consoleLog = console.log; // silenced like IdentSphere's loop (Better Auth logs nothing per request anyway)
+  if (quiet) console.log = () => {};
+  try {
+    for (let i = 0; i < n; i++) {
+      const res = await app.fetch(new Request(new URL(path, c.req.url), { headers: cookie ? { cookie } : {} }), c.env, c.executionCtx);
+      await res.arrayBuffer();
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    }
+  } finally {
+    console.log = consoleLog;
+  }
+  return c.json({ statuses });
+});
 app.on(['GET', 'POST'], '/api/auth/*', (c) => createAuth(c.env, '/api/auth', false).handler(c.req.raw));
 app.on(['GET', 'POST'], '/cached/api/auth/*', (c) => createAuth(c.env, '/cached/api/auth', true).handler(c.req.raw));
 
