@@ -60,15 +60,34 @@ export function extractPrebuilt(name: CoreName): Uint8Array {
   return bytes;
 }
 
-/** argon2.c with its scalar block() swapped for the SIMD one; fails if hash-wasm's source changed shape. */
+const MAIN_BLOCK_CALL = `          block(
+            (uint64_t *)&B[offset * 1024],
+            (uint64_t *)&B[prev * 1024],
+            (uint64_t *)&B[newOffset * 1024],
+            1
+          );`;
+
+/**
+ * hash-wasm's argon2.c with two changes, failing loudly if its source no longer has the expected shape:
+ *  1. the scalar block() is replaced by the SIMD one (argon2-block-simd.h);
+ *  2. the first pass overwrites blocks instead of XORing into them (RFC 9106 v1.3: XOR only from the second
+ *     pass on). hash-wasm XORs on every pass and relies on zeroed memory, so its callers must wipe ~19 MiB
+ *     before each hash; with this change they need not. The exported marker tells src/lib/argon2.ts so.
+ */
 export function patchedArgon2Source(): string {
   const source = readFileSync(join(hashWasmSrc, 'argon2.c'), 'utf8');
   const start = source.indexOf('uint64_t t[128];\n\nvoid block(uint64_t *z, uint64_t *a, uint64_t *b, int32_t xor) {');
   const end = source.indexOf('uint64_t addresses[128];');
-  if (start < 0 || end < start || source.indexOf('void block(', start + 1) !== source.lastIndexOf('void block(')) {
-    throw new Error("hash-wasm's argon2.c no longer has the expected block() (package updated?)");
+  const call = source.indexOf(MAIN_BLOCK_CALL);
+  if (start < 0 || end < start || call < end || source.indexOf(MAIN_BLOCK_CALL, call + 1) >= 0) {
+    throw new Error("hash-wasm's argon2.c no longer has the expected block() and main loop (package updated?)");
   }
-  return `${source.slice(0, start)}#include "argon2-block-simd.h"\n\n${source.slice(end)}`;
+  const marker = 'WASM_EXPORT\nuint32_t Argon2_FirstPassOverwrites() {\n  return 1;\n}\n\n';
+  return (
+    `${source.slice(0, start)}#include "argon2-block-simd.h"\n\n${marker}${source.slice(end, call)}` +
+    MAIN_BLOCK_CALL.replace(/1\n {10}\);$/, 'k != 0\n          );') +
+    source.slice(call + MAIN_BLOCK_CALL.length)
+  );
 }
 
 function clangVersion(clang: string): string | null {

@@ -13,6 +13,8 @@ interface HashExports {
   Hash_Final(): void;
   Hash_SetMemorySize(bytes: number): number;
   Hash_Calculate(length: number, param: number): void;
+  /** Present in our SIMD build only: the first pass overwrites blocks (no zeroed memory needed). */
+  Argon2_FirstPassOverwrites?(): number;
 }
 
 export interface Argon2Params {
@@ -93,9 +95,10 @@ export function argon2idRaw(
   // The last 1 KiB block carries the parameters to the core (hash-wasm's convention).
   core.ensureCapacity(p.memoryKiB * 1024 + 1024);
   const memory = () => new Uint8Array(ex.memory.buffer, bufferOffset);
-  // The core XORs into blocks on every pass (including the first), relying on zeroed memory: a reused core
-  // must be wiped, which also leaves nothing of the previous password's blocks behind.
-  memory().fill(0, 0, p.memoryKiB * 1024);
+  // hash-wasm's prebuilt core XORs into blocks on every pass (including the first), relying on zeroed memory:
+  // a reused one must be wiped. Our SIMD build overwrites every block in the first pass before anything reads
+  // it (RFC 9106 v1.3), so nothing of a previous password's blocks is ever used, and ~19 MiB of wiping is saved.
+  if (!core.firstPassOverwrites) memory().fill(0, 0, p.memoryKiB * 1024);
 
   const params = new Uint8Array(24);
   const view = new DataView(params.buffer);
@@ -142,9 +145,12 @@ export class Argon2Core {
   private capacity = 512 * 1024;
 
   /** `module`: the shipped core by default (the benchmark also passes hash-wasm's prebuilt one). */
+  readonly firstPassOverwrites: boolean;
+
   constructor(module: WebAssembly.Module = argon2Module) {
     this.exports = instantiate(module);
     this.bufferOffset = this.exports.Hash_GetBuffer();
+    this.firstPassOverwrites = typeof this.exports.Argon2_FirstPassOverwrites === 'function';
   }
 
   ensureCapacity(bytes: number): void {
