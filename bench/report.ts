@@ -29,7 +29,7 @@ export interface Results {
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 function printArgon2(a: Argon2Figures, core: string): void {
-  console.log(`\n## argon2id m=19456 KiB, t=2, p=1 — ms per hash (${a.rounds} rounds x ${a.hashesPerRound} hashes; workerd timed from outside)`);
+  console.log(`\n## argon2id m=19456 KiB, t=2, p=1 — ms per hash (${a.rounds} rounds x ${a.hashesPerRound} hashes, one batch per round; workerd timed from outside)`);
   const t = new Table(['implementation', 'wall ms', 'CPU ms', 'wall / native', 'CPU / native']);
   const native = a.wallMs.native.median;
   const nativeCpu = a.cpuMs.native.median;
@@ -143,5 +143,5 @@ export function printReport(r: Results): void {
   if (r.session.length) printSession(r.session, r.settings);
   if (r.inIsolate.length) printInIsolate(r.inIsolate, r.settings);
   if (r.login.length) printLogin(r.login, r.settings);
-  printBundle(r.bundle);
+  if (Object.keys(r.bundle).length) printBundle(r.bundle);
 }

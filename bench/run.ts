@@ -9,8 +9,9 @@
 // Scenarios run interleaved, several rounds; each figure prints as median (min–max) over rounds.
 //
 // Settings (environment): BENCH_ROUNDS (3), BENCH_SECONDS per load run (5), BENCH_CONNECTIONS (4),
-// BENCH_HASHES per variant per round (4), BENCH_LOGINS per target per round (5), BENCH_STARTUP_RUNS (7),
-// BENCH_LOOP_CALLS per in-isolate run (300), BENCH_PEER=0 to leave Better Auth out.
+// BENCH_HASHES per variant per round (4), BENCH_ARGON2_ROUNDS (7), BENCH_LOGINS per target per round (5), BENCH_STARTUP_RUNS (7),
+// BENCH_LOOP_CALLS per in-isolate run (300), BENCH_PEER=0 to leave Better Auth out, BENCH_ONLY=a,b to run only
+// some of the sections bundle, argon2, session, isolate, login.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -33,9 +34,14 @@ const setting = (name: string, fallback: number) => {
 const rounds = Math.max(1, setting('BENCH_ROUNDS', 3));
 const loadOptions = { rounds, seconds: setting('BENCH_SECONDS', 5), connections: Math.max(1, setting('BENCH_CONNECTIONS', 4)) };
 const hashesPerRound = Math.max(1, setting('BENCH_HASHES', 4));
+const argon2Rounds = Math.max(1, setting('BENCH_ARGON2_ROUNDS', 7));
 const loginsPerRound = Math.max(1, setting('BENCH_LOGINS', 5));
 const startupRuns = Math.max(1, setting('BENCH_STARTUP_RUNS', 7));
 const loopCalls = Math.max(1, setting('BENCH_LOOP_CALLS', 300));
+const SECTIONS = ['bundle', 'argon2', 'session', 'isolate', 'login'] as const;
+const only = new Set((process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((x) => x.trim()));
+for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown section ${name}`);
+const runs = (section: (typeof SECTIONS)[number]) => only.has(section);
 let withPeer = process.env.BENCH_PEER !== '0';
 let peerNote: string | null = withPeer ? null : 'left out (BENCH_PEER=0)';
 
@@ -89,14 +95,16 @@ async function main(): Promise<void> {
   };
 
   // Bundles and start-up first: they build with wrangler, which would disturb the load figures.
-  log(`bundle sizes and global-scope start-up (${startupRuns} fresh workerd per bundle)…`);
-  const configs: Record<string, string> = { identsphere: join(root, 'wrangler.toml') };
-  if (withPeer) configs['better-auth'] = join(root, 'bench/peers/better-auth/wrangler.toml');
-  const work = mkdtempSync(join(tmpdir(), 'identsphere-bench-'));
-  try {
-    results.bundle = await measureBundles(configs, work, startupRuns);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
+  if (runs('bundle')) {
+    log(`bundle sizes and global-scope start-up (${startupRuns} fresh workerd per bundle)…`);
+    const configs: Record<string, string> = { identsphere: join(root, 'wrangler.toml') };
+    if (withPeer) configs['better-auth'] = join(root, 'bench/peers/better-auth/wrangler.toml');
+    const work = mkdtempSync(join(tmpdir(), 'identsphere-bench-'));
+    try {
+      results.bundle = await measureBundles(configs, work, startupRuns);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   }
 
   log('starting the local Neon-HTTP endpoint (PGlite) and the Workers (wrangler dev on 8797-8799)…');
@@ -111,8 +119,10 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
   try {
-    log(`argon2id: ${rounds} rounds x ${hashesPerRound} hashes per variant…`);
-    results.argon2 = await benchArgon2(servers.bench, rounds, hashesPerRound);
+    if (runs('argon2')) {
+      log(`argon2id: ${argon2Rounds} rounds x ${hashesPerRound} hashes per variant…`);
+      results.argon2 = await benchArgon2(servers.bench, argon2Rounds, hashesPerRound);
+    }
 
     const password = 'bench password, long enough';
     const oursCookie = await identsphereSession(servers.ours, 'bench@example.com', password);
@@ -130,8 +140,10 @@ async function main(): Promise<void> {
         { key: 'better-auth-noop', label: 'Better Auth GET /health (no-op)', server: peer, path: '/health', headers: {} },
       );
     }
-    log(`session check: ${scenarios.length} scenarios x ${rounds} rounds x ${loadOptions.seconds} s, ${loadOptions.connections} connections…`);
-    results.session = await runLoadScenarios(scenarios, neon, loadOptions);
+    if (runs('session')) {
+      log(`session check: ${scenarios.length} scenarios x ${rounds} rounds x ${loadOptions.seconds} s, ${loadOptions.connections} connections…`);
+      results.session = await runLoadScenarios(scenarios, neon, loadOptions);
+    }
 
     const loops: LoopScenario[] = [
       { key: 'identsphere-session', label: 'IdentSphere GET /v1/auth/session (in-memory cache)', server: servers.bench, endpoint: '/loop', body: { path: '/v1/auth/session', quiet: true } },
@@ -146,12 +158,14 @@ async function main(): Promise<void> {
         { key: 'better-auth-noop', label: 'Better Auth GET /health (no-op)', server: peer, endpoint: '/__bench/loop', body: loopBody('/health') },
       );
     }
-    log(`session check inside one isolate: ${loops.length} scenarios x ${rounds} rounds x ${loopCalls} calls…`);
-    results.inIsolate = await runLoops(loops, neon, rounds, loopCalls);
+    if (runs('isolate')) {
+      log(`session check inside one isolate: ${loops.length} scenarios x ${rounds} rounds x ${loopCalls} calls…`);
+      results.inIsolate = await runLoops(loops, neon, rounds, loopCalls);
+    }
 
-    log(`sign-in: ${rounds} rounds x ${loginsPerRound} per target…`);
     const body = { email: 'bench@example.com', password };
-    results.login = await benchLogins(
+    if (runs('login')) log(`sign-in: ${rounds} rounds x ${loginsPerRound} per target…`);
+    results.login = !runs('login') ? [] : await benchLogins(
       [
         { key: 'identsphere', label: 'IdentSphere POST /v1/auth/login', server: servers.ours, path: '/v1/auth/login', body, headers: () => ({ 'cf-connecting-ip': randomIp() }) },
         ...(peer
