@@ -1,19 +1,42 @@
-// Writes hash-wasm's argon2 and blake2b WebAssembly binaries to src/lib/wasm/*.wasm so wrangler bundles them
-// as precompiled modules: Workers forbid compiling WebAssembly from bytes at run time, which is what hash-wasm's
-// own loader does. Runs on `npm install` (postinstall); the output is generated and git-ignored.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+// Writes the argon2 and blake2b WebAssembly cores to src/lib/wasm/*.wasm so wrangler bundles them as precompiled
+// modules (Workers forbid compiling WebAssembly from bytes at run time, which is what hash-wasm's own loader
+// does). With clang + wasm-ld (Debian: apt-get install -y clang lld) they are compiled from hash-wasm's C
+// sources with SIMD; without, hash-wasm's prebuilt non-SIMD cores are used (see scripts/wasm/build.ts).
+// Runs on `npm install` (postinstall); the output, and src/lib/wasm/build.json describing it, are git-ignored.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { buildCores } from './wasm/build.ts';
 
-const require = createRequire(import.meta.url);
-const dist = await readFile(require.resolve('hash-wasm/dist/index.esm.js'), 'utf8');
 const outDir = new URL('../src/lib/wasm/', import.meta.url);
-await mkdir(outDir, { recursive: true });
+mkdirSync(outDir, { recursive: true });
 
-for (const name of ['argon2', 'blake2b']) {
-  const match = dist.match(new RegExp(`var name(\\$\\w+)? = "${name}";\\s*var data\\1 = "([A-Za-z0-9+/=]+)"`));
-  if (!match?.[2]) throw new Error(`hash-wasm: embedded ${name} module not found (package layout changed?)`);
-  const bytes = Buffer.from(match[2], 'base64');
-  if (!WebAssembly.validate(bytes)) throw new Error(`hash-wasm: ${name} is not valid WebAssembly`);
-  await writeFile(new URL(`${name}.wasm`, outDir), bytes);
-  console.log(`src/lib/wasm/${name}.wasm: ${bytes.length} bytes`);
+const report = buildCores();
+for (const core of report.cores) {
+  writeFileSync(new URL(`${core.name}.wasm`, outDir), core.bytes);
+  console.log(`src/lib/wasm/${core.name}.wasm: ${core.bytes.length} bytes, ${core.kind}, sha256 ${core.sha256.slice(0, 16)}…`);
+}
+writeFileSync(
+  new URL('build.json', outDir),
+  `${JSON.stringify(
+    {
+      compiler: report.compiler,
+      fallback_reason: report.fallbackReason,
+      cores: Object.fromEntries(report.cores.map((c) => [c.name, { kind: c.kind, bytes: c.bytes.length, sha256: c.sha256 }])),
+    },
+    null,
+    2,
+  )}\n`,
+);
+if (report.fallbackReason) {
+  console.warn(
+    [
+      '',
+      '*** WARNING: argon2 is using hash-wasm\'s prebuilt NON-SIMD WebAssembly core.',
+      `*** Reason: ${report.fallbackReason}`,
+      '*** Password hashes stay correct but run several times slower inside workerd than the SIMD build.',
+      '*** Install clang and lld (Debian/Ubuntu: apt-get install -y clang lld), then `node scripts/build-wasm.ts`.',
+      '',
+    ].join('\n'),
+  );
+} else {
+  console.log(`argon2/blake2b compiled with SIMD by ${report.compiler}; identical to hash-wasm's cores on the self-check.`);
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ConfigProblem } from './config.ts';
 
 /** Ids that name built-in providers; a configured OIDC provider may not take them. */

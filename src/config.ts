@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RateLimitBindings } from './adapters/rate-limiter.ts';
 import { webauthnProblems } from './lib/webauthn-settings.ts';
 import { oauthConfigFields, oauthConfigProblems, oauthProductionProblems } from './config-oauth.ts';

@@ -48,6 +48,8 @@ async function nativeArgon2Vectors() {
     { password: 'pässwörd ✓ 🔐 unicode', m: 19456, t: 2, p: 1 },
     { password: 'x'.repeat(128), m: 19456, t: 2, p: 1 },
     { password: 'older-params', m: 4096, t: 3, p: 1 },
+    { password: 'two lanes', m: 8192, t: 2, p: 2 },
+    { password: 'four lanes, one pass', m: 2048, t: 1, p: 4 },
   ];
   return Promise.all(
     cases.map(async (c) => {

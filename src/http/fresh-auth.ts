@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { requireFreshAuth } from '../services/fresh-auth.ts';
 import { enforceRateLimit } from './rate-limit.ts';
 import type { AppEnv } from './types.ts';

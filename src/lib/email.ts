@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Trim, Unicode NFC, lower-case: one mailbox, one account, however it was typed. */
 export function normalizeEmail(email: string): string {

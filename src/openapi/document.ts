@@ -1,6 +1,6 @@
 // OpenAPI 3.1 for the whole API, built from the same zod schemas the routes validate with (request bodies)
 // so it cannot drift; a test checks that every served route is documented and every documented one served.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ERROR_CODES } from '../lib/errors.ts';
 import { OPERATIONS, type Operation } from './operations.ts';
 

@@ -1,5 +1,5 @@
 // The signed-in user's account: sessions, profile, avatar, linked identities, data export, deletion, audit log.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuditLogQuery } from '../routes/audit-logs.ts';
 import { AccountDeleteBody, EmailChangeConfirmBody, ProfilePatchBody } from '../routes/profile.ts';
 import { noContent, SignedIn, UserView, type Operation } from './schemas.ts';

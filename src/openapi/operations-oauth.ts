@@ -1,5 +1,5 @@
 // Sign-in with OAuth / OpenID Connect providers (browser redirects).
-import { z } from 'zod';
+import * as z from 'zod';
 import { CallbackQuery, StartQuery } from '../routes/oauth.ts';
 import type { Operation } from './schemas.ts';
 

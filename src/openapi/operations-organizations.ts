@@ -1,5 +1,5 @@
 // Organizations: membership, roles and invitations.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AcceptInvitationBody, RegisterByInvitationBody } from '../routes/invitations.ts';
 import { InvitationBody, OrganizationBody, RoleBody } from '../routes/organizations.ts';
 import { noContent, Role, SignedIn, type Operation } from './schemas.ts';

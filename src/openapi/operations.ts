@@ -1,6 +1,6 @@
 // Every route the app serves, with its input schema (the one the handler validates with) and responses.
 // One file per feature (each imports its request schemas from the route files); concatenated here.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACCOUNT_OPERATIONS } from './operations-accounts.ts';
 import { AUTH_OPERATIONS } from './operations-auth.ts';
 import { MFA_OPERATIONS } from './operations-mfa.ts';

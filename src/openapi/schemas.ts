@@ -1,6 +1,6 @@
 // The Operation type and the response shapes several features share (the sign-in answers above all).
 // Request bodies never live here: they are the routes' own validation schemas, imported from src/routes.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface Operation {
   id: string;

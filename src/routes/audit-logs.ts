@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AppEnv } from '../http/types.ts';
 import { ApiError } from '../lib/errors.ts';
 import { requireSession } from '../middleware/session.ts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../http/cookies.ts';
 import { runInBackground } from '../http/background.ts';
 import { enforceRateLimit } from '../http/rate-limit.ts';

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { toApiError } from '../http/api-error.ts';
 import { readSessionCookie, writeSessionCookie } from '../http/cookies.ts';
 import { clearFlowCookie, readFlowCookie, writeFlowCookie } from '../http/oauth-cookie.ts';

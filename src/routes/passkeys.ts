@@ -1,6 +1,6 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FreshAuthBody, freshAuth } from '../http/fresh-auth.ts';
 import { enforceRateLimit } from '../http/rate-limit.ts';
 import { parseJson, parseOptionalJson, requestContext } from '../http/request.ts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { clearSessionCookie } from '../http/cookies.ts';
 import { parseOptionalJson } from '../http/optional-json.ts';
 import { parseJson, requestContext } from '../http/request.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../../deps.ts';
 import { normalizeEmail } from '../../lib/email.ts';
 import { ApiError } from '../../lib/errors.ts';

@@ -1,0 +1,65 @@
+// The session check's own cost inside one isolate, without wrangler dev's plumbing or the KV simulator:
+// IdentSphere's real app (createApp) with the in-memory session cache holding a valid session, and a database
+// URL nothing listens on (any query would fail). `runLoop` calls the app `n` times in this request; the bench
+// reads workerd's CPU time around it and compares the session route with the no-op route.
+import { createApp } from '../../src/app.ts';
+import type { Env } from '../../src/config.ts';
+import { getDeps } from '../../src/deps.ts';
+import { signSessionJwt } from '../../src/lib/jwt.ts';
+import { randomToken, sha256Hex } from '../../src/lib/tokens.ts';
+import type { SessionRecord } from '../../src/services/sessions.ts';
+
+const app = createApp();
+let setup: Promise<{ env: Env; cookie: string }> | undefined;
+
+async function seedSession(): Promise<{ env: Env; cookie: string }> {
+  const env = {
+    IDENTSPHERE_ENV: 'development',
+    DATABASE_URL: 'postgres://bench:none@127.0.0.1:9/none',
+    IDENTSPHERE_DATABASE_LOCAL_HTTP: 'true',
+    IDENTSPHERE_JWT_SECRET: randomToken(32), // random values only inside a handler, not at global scope
+    IDENTSPHERE_PUBLIC_BASE_URL: 'http://127.0.0.1:8798',
+  } as unknown as Env; // no SESSION_CACHE binding: the in-memory twin
+  const built = getDeps(env);
+  if (!built.ok) throw new Error(`bench env rejected: ${built.problems.map((p) => p.setting).join(', ')}`);
+  const { deps } = built;
+  const now = new Date();
+  const expires = new Date(now.getTime() + 30 * 86400_000);
+  const secret = randomToken(32);
+  const record: SessionRecord = {
+    user: { id: crypto.randomUUID(), email: 'loop@example.com', name: null, email_verified: true, created_at: now.toISOString() },
+    organization: { id: crypto.randomUUID(), name: 'Bench', role: 'owner' },
+    session: {
+      id: crypto.randomUUID(),
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      idle_expires_at: expires.toISOString(),
+      expires_at: expires.toISOString(),
+    },
+  };
+  await deps.sessionCache.put(await sha256Hex(secret), record, 3600);
+  return { env, cookie: `identsphere_session=${await signSessionJwt(deps.config.IDENTSPHERE_JWT_SECRET, secret, now, expires)}` };
+}
+
+/**
+ * `quiet`: console.log is a no-op during the loop. Under wrangler dev each console.log costs ~1.5 ms of CPU
+ * (the dev server's log capture), which would otherwise dwarf the route itself; the bench reports it apart.
+ */
+export async function runLoop(path: string, n: number, ctx: ExecutionContext, quiet: boolean): Promise<Record<number, number>> {
+  setup ??= seedSession();
+  const { env, cookie } = await setup;
+  const headers = { cookie };
+  const statuses: Record<number, number> = {};
+  const consoleLog = console.log;
+  if (quiet) console.log = () => {};
+  try {
+    for (let i = 0; i < n; i++) {
+      const res = await app.fetch(new Request(`http://127.0.0.1:8798${path}`, { headers }), env, ctx);
+      await res.arrayBuffer();
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    }
+  } finally {
+    console.log = consoleLog;
+  }
+  return statuses;
+}

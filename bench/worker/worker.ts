@@ -1,0 +1,36 @@
+// The bench's own Worker (never deployed). Timed from outside: performance.now() does not advance during CPU
+// work inside a Worker.
+//   POST /hash {core: "shipped" | "prebuilt", passwords: [...], salt: base64} → {phc: [...]}: argon2id with
+//     OWASP's parameters, one hash per password. "shipped" is exactly what IdentSphere runs
+//     (src/lib/password.ts); "prebuilt" is hash-wasm's published non-SIMD core through the same code.
+//   POST /loop {path, n, quiet} → {statuses}: IdentSphere's app called n times in this isolate (session-loop.ts).
+import prebuiltArgon2 from '../.build/argon2-prebuilt.wasm';
+import { Argon2Core, argon2idRaw } from '../../src/lib/argon2.ts';
+import { fromBase64 } from '../../src/lib/encoding.ts';
+import { CURRENT_PARAMS, encodePhc, hashWithSalt } from '../../src/lib/password.ts';
+import { runLoop } from './session-loop.ts';
+
+let prebuiltCore: Argon2Core | undefined;
+
+async function hash(core: string, password: string, salt: Uint8Array): Promise<string> {
+  if (core === 'shipped') return hashWithSalt(password, salt);
+  prebuiltCore ??= new Argon2Core(prebuiltArgon2);
+  return encodePhc(CURRENT_PARAMS, salt, argon2idRaw(prebuiltCore, new TextEncoder().encode(password), salt, CURRENT_PARAMS));
+}
+
+export default {
+  async fetch(request: Request, _env: unknown, ctx: ExecutionContext): Promise<Response> {
+    const { pathname } = new URL(request.url);
+    if (pathname === '/noop') return new Response('ok');
+    if (pathname === '/loop' && request.method === 'POST') {
+      const { path, n, quiet } = (await request.json()) as { path: string; n: number; quiet?: boolean };
+      return Response.json({ statuses: await runLoop(path, n, ctx, quiet === true) });
+    }
+    if (pathname !== '/hash' || request.method !== 'POST') return new Response('not found', { status: 404 });
+    const body = (await request.json()) as { core: string; passwords: string[]; salt: string };
+    const salt = fromBase64(body.salt);
+    const phc: string[] = [];
+    for (const password of body.passwords) phc.push(await hash(body.core, password, salt));
+    return Response.json({ phc });
+  },
+};

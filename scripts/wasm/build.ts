@@ -1,0 +1,157 @@
+// Builds the argon2 and blake2b WebAssembly cores the Worker ships (src/lib/wasm/*.wasm). Workers forbid
+// compiling WebAssembly from bytes at run time, so the cores reach the Worker as modules wrangler precompiles.
+//
+// Preferred: compile hash-wasm's own C sources (shipped in the npm package, pinned) with clang for wasm32 with
+// SIMD, using hash-wasm's own flags plus -msimd128; argon2.c's scalar `block()` is replaced by the SIMD version
+// in argon2-block-simd.h (the hot loop: ~4x fewer instructions than hash-wasm's prebuilt, non-SIMD core).
+// Fallback (no clang/wasm-ld, or a self-check failure): hash-wasm's prebuilt cores, extracted from its dist,
+// with a loud warning — correct, but several times slower inside workerd.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crossCheck } from './self-check.ts';
+
+export type CoreName = 'argon2' | 'blake2b';
+export type CoreKind = 'clang-simd128' | 'hash-wasm-prebuilt';
+
+export interface BuiltCore {
+  name: CoreName;
+  kind: CoreKind;
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+export interface BuildReport {
+  cores: BuiltCore[];
+  compiler: string | null;
+  /** Why the prebuilt cores were used, when they were. */
+  fallbackReason: string | null;
+}
+
+const require = createRequire(import.meta.url);
+const hashWasmSrc = join(dirname(require.resolve('hash-wasm/package.json')), 'src');
+const here = dirname(fileURLToPath(import.meta.url));
+
+// hash-wasm's scripts/Makefile-clang (4.13.0), plus -msimd128. argon2 may grow to 2 GiB like hash-wasm's own.
+const CFLAGS = ['-flto', '-O3', '-nostdlib', '-fno-builtin', '-ffreestanding', '--target=wasm32', '-msimd128'];
+const LDFLAGS = [
+  '-Wl,--strip-all',
+  '-Wl,--initial-memory=131072',
+  '-Wl,--no-entry',
+  '-Wl,--allow-undefined',
+  '-Wl,--compress-relocations',
+  '-Wl,--export-dynamic',
+];
+const MAX_MEMORY: Record<CoreName, string> = { argon2: '2147483648', blake2b: '131072' };
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** hash-wasm's prebuilt (non-SIMD) core, base64 inside its dist bundle. */
+export function extractPrebuilt(name: CoreName): Uint8Array {
+  const dist = readFileSync(require.resolve('hash-wasm/dist/index.esm.js'), 'utf8');
+  const match = dist.match(new RegExp(`var name(\\$\\w+)? = "${name}";\\s*var data\\1 = "([A-Za-z0-9+/=]+)"`));
+  if (!match?.[2]) throw new Error(`hash-wasm: embedded ${name} module not found (package layout changed?)`);
+  const bytes = new Uint8Array(Buffer.from(match[2], 'base64'));
+  if (!WebAssembly.validate(bytes)) throw new Error(`hash-wasm: ${name} is not valid WebAssembly`);
+  return bytes;
+}
+
+const MAIN_BLOCK_CALL = `          block(
+            (uint64_t *)&B[offset * 1024],
+            (uint64_t *)&B[prev * 1024],
+            (uint64_t *)&B[newOffset * 1024],
+            1
+          );`;
+
+/**
+ * hash-wasm's argon2.c with two changes, failing loudly if its source no longer has the expected shape:
+ *  1. the scalar block() is replaced by the SIMD one (argon2-block-simd.h);
+ *  2. the first pass overwrites blocks instead of XORing into them (RFC 9106 v1.3: XOR only from the second
+ *     pass on). hash-wasm XORs on every pass and relies on zeroed memory, so its callers must wipe ~19 MiB
+ *     before each hash; with this change they need not. The exported marker tells src/lib/argon2.ts so.
+ */
+export function patchedArgon2Source(): string {
+  const source = readFileSync(join(hashWasmSrc, 'argon2.c'), 'utf8');
+  const start = source.indexOf('uint64_t t[128];\n\nvoid block(uint64_t *z, uint64_t *a, uint64_t *b, int32_t xor) {');
+  const end = source.indexOf('uint64_t addresses[128];');
+  const call = source.indexOf(MAIN_BLOCK_CALL);
+  if (start < 0 || end < start || call < end || source.indexOf(MAIN_BLOCK_CALL, call + 1) >= 0) {
+    throw new Error("hash-wasm's argon2.c no longer has the expected block() and main loop (package updated?)");
+  }
+  const marker = 'WASM_EXPORT\nuint32_t Argon2_FirstPassOverwrites() {\n  return 1;\n}\n\n';
+  return (
+    `${source.slice(0, start)}#include "argon2-block-simd.h"\n\n${marker}${source.slice(end, call)}` +
+    MAIN_BLOCK_CALL.replace(/1\n {10}\);$/, 'k != 0\n          );') +
+    source.slice(call + MAIN_BLOCK_CALL.length)
+  );
+}
+
+function clangVersion(clang: string): string | null {
+  try {
+    return execFileSync(clang, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0]!.trim();
+  } catch {
+    return null;
+  }
+}
+
+/** The first clang on PATH (plain `clang`, then versioned names Debian installs). */
+export function findClang(): { path: string; version: string } | null {
+  for (const candidate of [process.env.CLANG, 'clang', ...[21, 20, 19, 18, 17, 16, 15, 14].map((v) => `clang-${v}`)]) {
+    if (!candidate) continue;
+    const version = clangVersion(candidate);
+    if (version) return { path: candidate, version };
+  }
+  return null;
+}
+
+/** Compiles one core with clang (SIMD). Throws with clang's message when the toolchain is incomplete. */
+export function compileSimd(clang: string, name: CoreName): Uint8Array {
+  const work = mkdtempSync(join(tmpdir(), 'identsphere-wasm-'));
+  try {
+    const source = join(work, `${name}.c`);
+    writeFileSync(source, name === 'argon2' ? patchedArgon2Source() : readFileSync(join(hashWasmSrc, `${name}.c`), 'utf8'));
+    const out = join(work, `${name}.wasm`);
+    const args = [...CFLAGS, `-I${hashWasmSrc}`, `-I${here}`, ...LDFLAGS, `-Wl,--max-memory=${MAX_MEMORY[name]}`, '-o', out, source];
+    try {
+      execFileSync(clang, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      const stderr = (e as { stderr?: Buffer }).stderr?.toString().trim();
+      throw new Error(`${clang} failed for ${name}: ${stderr || (e as Error).message}`);
+    }
+    const bytes = new Uint8Array(readFileSync(out));
+    if (!WebAssembly.validate(bytes)) throw new Error(`${name}: clang produced invalid WebAssembly`);
+    return bytes;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * SIMD cores when clang and wasm-ld are available and their output agrees byte for byte with hash-wasm's
+ * prebuilt cores on the self-check inputs; otherwise the prebuilt cores. Set IDENTSPHERE_WASM_BUILD=prebuilt
+ * to force the fallback.
+ */
+export function buildCores(): BuildReport {
+  const prebuilt = { argon2: extractPrebuilt('argon2'), blake2b: extractPrebuilt('blake2b') };
+  const useBuilt = (kind: CoreKind, bytes: Record<CoreName, Uint8Array>) =>
+    (['argon2', 'blake2b'] as const).map((name) => ({ name, kind, bytes: bytes[name], sha256: sha256(bytes[name]) }));
+
+  let reason: string;
+  const clang = findClang();
+  if (process.env.IDENTSPHERE_WASM_BUILD === 'prebuilt') reason = 'IDENTSPHERE_WASM_BUILD=prebuilt';
+  else if (!clang) reason = 'clang not found (Debian: apt-get install -y clang lld)';
+  else {
+    try {
+      const simd = { argon2: compileSimd(clang.path, 'argon2'), blake2b: compileSimd(clang.path, 'blake2b') };
+      crossCheck(simd, prebuilt);
+      return { cores: useBuilt('clang-simd128', simd), compiler: clang.version, fallbackReason: null };
+    } catch (e) {
+      reason = (e as Error).message;
+    }
+  }
+  return { cores: useBuilt('hash-wasm-prebuilt', prebuilt), compiler: null, fallbackReason: reason };
+}
