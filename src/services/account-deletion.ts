@@ -3,7 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { insertWhere } from '../db/insert-where.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../lib/errors.ts';
-import { auditRow, type RequestContext } from './audit.ts';
+import { auditValues, type RequestContext } from './audit.ts';
 import { drainAvatarDeletions } from './avatars.ts';
 import { requireFreshAuth } from './fresh-auth.ts';
 import { evictTokenHashes } from './session-cache-eviction.ts';
@@ -82,7 +82,7 @@ export async function deleteAccount(deps: Deps, ctx: RequestContext, current: Va
       where ${p.userId} = ${userId} and ${p.avatarKey} is not null and ${deletable} on conflict do nothing returning key`),
     db.delete(t.sessions).where(and(eq(t.sessions.userId, userId), deletable)).returning({ tokenHash: t.sessions.tokenHash }),
     db.delete(t.users).where(and(eq(t.users.id, userId), deletable)).returning({ id: t.users.id }),
-    insertWhere(db, a, auditRow(deps, anonymous, 'user.deleted', {}), gone),
+    insertWhere(db, a, auditValues(deps, anonymous, 'user.deleted', {}), gone),
   ]);
   // The last four statements' results: queued avatar keys, deleted sessions, the deleted user, the audit insert.
   const [queuedResult, sessionsResult, deletedResult] = results.slice(-4);

@@ -74,22 +74,3 @@ export function auditValues(deps: Deps, ctx: RequestContext, event: AuditEvent, 
 export function auditInsert(deps: Deps, ctx: RequestContext, event: AuditEvent, fields: AuditFields = {}) {
   return deps.db.insert(deps.t.auditLogs).values(auditValues(deps, ctx, event, fields));
 }
-
-/** The row `auditInsert` writes, for statements that build their own insert (e.g. one guarded by a single-use token). */
-export function auditRow(
-  deps: Deps,
-  ctx: RequestContext,
-  event: AuditEvent,
-  fields: { userId?: string | null; organizationId?: string | null; metadata?: Record<string, unknown> } = {},
-): typeof deps.t.auditLogs.$inferInsert {
-  return {
-    event,
-    userId: fields.userId ?? null,
-    organizationId: fields.organizationId ?? null,
-    requestId: ctx.requestId,
-    ip: ctx.ip,
-    userAgent: ctx.userAgent,
-    metadata: fields.metadata ?? {},
-    createdAt: deps.clock.now(),
-  };
-}

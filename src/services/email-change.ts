@@ -7,7 +7,7 @@ import { emailChangeAddressInUse, emailChangeVerification, emailChangedNotice } 
 import { ApiError } from '../lib/errors.ts';
 import { sha256Hex } from '../lib/tokens.ts';
 import { sendOrFail } from './account-mail.ts';
-import { auditInsert, auditRow, type RequestContext } from './audit.ts';
+import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { consumeToken, issueToken } from './one-time-tokens.ts';
 import { evictUserSessions } from './session-cache-eviction.ts';
 
@@ -72,7 +72,7 @@ export async function confirmEmailChange(deps: Deps, ctx: RequestContext, token:
     consumed = await consumeToken(deps, 'email_change', token, (guard, row) => [
       db.update(t.users).set({ email: newEmail, emailVerifiedAt: now, updatedAt: now }).where(and(eq(t.users.id, row.userId), guard)),
       db.delete(tokens).where(and(eq(tokens.userId, row.userId), isNull(tokens.consumedAt), guard)),
-      insertWhere(db, t.auditLogs, auditRow(deps, ctx, 'user.email_changed', { userId: row.userId }), guard),
+      insertWhere(db, t.auditLogs, auditValues(deps, ctx, 'user.email_changed', { userId: row.userId }), guard),
     ]);
   } catch (err) {
     if (isUniqueViolation(err, 'users_email_key')) throw new ApiError('email_taken');

@@ -7,7 +7,7 @@ import { ApiError } from '../lib/errors.ts';
 import { hashPassword } from '../lib/password.ts';
 import { newId, randomToken, sha256Hex } from '../lib/tokens.ts';
 import { sendOrFail } from './account-mail.ts';
-import { auditInsert, auditRow, type RequestContext } from './audit.ts';
+import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { authorize, type Role } from './org-access.ts';
 import { cacheRecord, prepareSession, type NewSession, type SessionRecord, type ValidSession } from './sessions.ts';
 
@@ -113,7 +113,7 @@ export async function revokeInvitation(deps: Deps, ctx: RequestContext, organiza
     insertWhere(
       db,
       t.auditLogs,
-      auditRow(deps, ctx, 'organization.invitation_revoked', { userId: actorId, organizationId, metadata: { invitation_id: invitationId } }),
+      auditValues(deps, ctx, 'organization.invitation_revoked', { userId: actorId, organizationId, metadata: { invitation_id: invitationId } }),
       sql`not exists (select 1 from ${inv} where ${inv.id} = ${invitationId})`,
     ),
   ]);
@@ -180,7 +180,7 @@ export async function acceptInvitation(deps: Deps, ctx: RequestContext, current:
     [claimed] = await db.batch([
       claim,
       insertWhere(db, t.memberships, { organizationId, userId: user.id, role: invitation.role, createdAt: deps.clock.now() }, guard),
-      insertWhere(db, t.auditLogs, auditRow(deps, ctx, 'organization.invitation_accepted', { userId: user.id, organizationId, metadata: { invitation_id: invitation.id, role: invitation.role } }), guard),
+      insertWhere(db, t.auditLogs, auditValues(deps, ctx, 'organization.invitation_accepted', { userId: user.id, organizationId, metadata: { invitation_id: invitation.id, role: invitation.role } }), guard),
       consume,
     ]);
   } catch (err) {
@@ -215,8 +215,8 @@ export async function registerByInvitation(
       insertWhere(db, t.users, { id: userId, email: invitation.email, name, passwordHash, emailVerifiedAt: now, createdAt: now, updatedAt: now }, guard),
       insertWhere(db, t.memberships, { organizationId, userId, role: invitation.role, createdAt: now }, guard),
       insertWhere(db, t.sessions, session.row, guard),
-      insertWhere(db, t.auditLogs, auditRow(deps, ctx, 'user.registered', { userId, organizationId, metadata: { via: 'invitation' } }), guard),
-      insertWhere(db, t.auditLogs, auditRow(deps, ctx, 'organization.invitation_accepted', { userId, organizationId, metadata: { invitation_id: invitation.id, role: invitation.role } }), guard),
+      insertWhere(db, t.auditLogs, auditValues(deps, ctx, 'user.registered', { userId, organizationId, metadata: { via: 'invitation' } }), guard),
+      insertWhere(db, t.auditLogs, auditValues(deps, ctx, 'organization.invitation_accepted', { userId, organizationId, metadata: { invitation_id: invitation.id, role: invitation.role } }), guard),
       consume,
     ]);
   } catch (err) {

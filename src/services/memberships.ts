@@ -2,7 +2,7 @@ import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import { insertWhere } from '../db/insert-where.ts';
-import { auditRow, type RequestContext } from './audit.ts';
+import { auditValues, type RequestContext } from './audit.ts';
 import { anotherOwnerRemains, authorize, lockOrganization, membershipOf, type Role } from './org-access.ts';
 import { evictUserSessions } from './session-cache-eviction.ts';
 
@@ -54,7 +54,7 @@ export async function changeRole(deps: Deps, ctx: RequestContext, organizationId
       insertWhere(
         db,
         t.auditLogs,
-        auditRow(deps, ctx, 'organization.member_role_changed', {
+        auditValues(deps, ctx, 'organization.member_role_changed', {
           userId: actorId,
           organizationId,
           metadata: { target_user_id: targetId, from: target.role, to: role },
@@ -98,7 +98,7 @@ export async function removeMember(deps: Deps, ctx: RequestContext, organization
     insertWhere(
       db,
       t.auditLogs,
-      auditRow(deps, ctx, leaving ? 'organization.member_left' : 'organization.member_removed', {
+      auditValues(deps, ctx, leaving ? 'organization.member_left' : 'organization.member_removed', {
         userId: actorId,
         organizationId,
         metadata: leaving ? {} : { target_user_id: targetId },

@@ -10,15 +10,9 @@ export async function json<T = Record<string, unknown>>(res: Response, status = 
   return JSON.parse(text) as T;
 }
 
-export interface UserView {
-  id: string;
-  email: string;
-  name: string | null;
-  email_verified: boolean;
-  locale: string | null;
-  time_zone: string | null;
-  avatar_url: string | null;
-}
+import type { UserView } from '../../src/services/profile.ts';
+
+export type { UserView };
 
 export async function me(cookie: string, init: CallInit = {}): Promise<UserView> {
   return (await json<{ user: UserView }>(await call('/v1/auth/me', { cookie, ...init }))).user;

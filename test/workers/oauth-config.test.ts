@@ -4,18 +4,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { callWithEnv, envWith, expectError } from './support.ts';
 import { APP, landing, oauthEnv } from './oauth-support.ts';
+import { SAFE_PRODUCTION } from './support-production.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
-const PRODUCTION = {
-  IDENTSPHERE_ENV: 'production',
-  IDENTSPHERE_JWT_SECRET: 'a'.repeat(64),
-  IDENTSPHERE_COOKIES_SECURE: 'true',
-  IDENTSPHERE_PUBLIC_BASE_URL: 'https://auth.example.com',
-  IDENTSPHERE_CORS_ORIGINS: 'https://app.example.com',
-  DATABASE_URL: 'postgres://u:p@db.example.com/neondb?sslmode=require',
-  IDENTSPHERE_DATABASE_LOCAL_HTTP: '',
-};
+const PRODUCTION = SAFE_PRODUCTION;
 
 function refusedSettings(spy: { mock: { calls: unknown[][] } }): string[] {
   const line = spy.mock.calls.map((a) => String(a[0])).find((l) => l.includes('refusing to serve'));
