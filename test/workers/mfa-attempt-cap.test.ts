@@ -2,7 +2,7 @@
 // and is dead afterwards, even for the right code. The route has its own per-IP rate limit (429).
 import { describe, expect, it } from 'vitest';
 import { RATE_LIMITS } from '../../src/adapters/rate-limiter.ts';
-import { expectError, randomIp, sql } from './support.ts';
+import { expectError, randomIp, sql, startEarlyInRateLimitWindow } from './support.ts';
 import { challenge, mfaToken, totp, userWithTotp } from './support-mfa.ts';
 
 async function wrongCode(secret: string): Promise<string> {
@@ -54,6 +54,7 @@ describe('MFA attempt cap', () => {
   });
 
   it('POST /v1/auth/mfa/challenge is rate limited per IP: 429 with Retry-After', async () => {
+    await startEarlyInRateLimitWindow();
     const ip = randomIp();
     const statuses: number[] = [];
     for (let i = 0; i <= RATE_LIMITS.mfaChallenge.limit; i++) {
@@ -63,5 +64,5 @@ describe('MFA attempt cap', () => {
     const limited = await challenge({ mfa_token: 'x', code: '123456' }, { ip });
     await expectError(limited, 429, 'rate_limited');
     expect(limited.headers.get('retry-after')).toBe(String(RATE_LIMITS.mfaChallenge.period));
-  });
+  }, 30_000);
 });

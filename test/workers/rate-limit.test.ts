@@ -1,11 +1,13 @@
 // Security requirement 17 (edge): Cloudflare rate-limit bindings per client IP and per IP + account;
 // 429 `rate_limited` with Retry-After; a request without cf-connecting-ip is limited too (never skipped).
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { RATE_LIMITS } from '../../src/adapters/rate-limiter.ts';
-import { call, expectError, randomIp, registerUser, uniqueEmail } from './support.ts';
+import { call, expectError, randomIp, registerUser, startEarlyInRateLimitWindow, uniqueEmail } from './support.ts';
 
 const login = (email: string, ip: string | null) =>
   call('/v1/auth/login', { method: 'POST', json: { email, password: 'wrong password' }, ip });
+
+beforeEach(startEarlyInRateLimitWindow, 20_000);
 
 describe('rate limits', () => {
   it('limits login per IP: over the allowance is 429 with Retry-After, another IP is unaffected', async () => {

@@ -115,3 +115,14 @@ export async function expectError(res: Response, status: number, code: string): 
   if (/\bat .*\.(ts|js):\d+/.test(text)) throw new Error(`stack trace leaked: ${text}`);
   return body;
 }
+
+/**
+ * The rate-limit bindings count in fixed windows aligned to the clock (60 s here): a test that straddled a
+ * window edge would see its count reset half-way. Call before a test that counts up to a limit: it starts
+ * early in a window (such a test needs a few seconds at most).
+ */
+export async function startEarlyInRateLimitWindow(): Promise<void> {
+  const period = 60_000;
+  const intoWindow = Date.now() % period;
+  if (intoWindow > period - 15_000) await new Promise((r) => setTimeout(r, period - intoWindow + 250));
+}
