@@ -4,7 +4,7 @@ import { memoryMailbox, type EmailMessage } from '../../src/adapters/email.ts';
 import { getDeps } from '../../src/deps.ts';
 import worker from '../../src/index.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
-import { BASE, envWith, PASSWORD, randomIp, sessionCookie, uniqueEmail, type CallInit } from './support.ts';
+import { buildRequest, envWith, PASSWORD, sessionCookie, uniqueEmail, type CallInit } from './support.ts';
 
 export type Flow = ReturnType<typeof flowEnv>;
 
@@ -23,16 +23,7 @@ export function flowEnv(overrides: Parameters<typeof envWith>[0] = {}, start = D
 
   /** A request to the Worker: `path` below BASE, or a full URL (to test what the Host is not trusted for). */
   async function call(path: string, init: CallInit = {}): Promise<Response> {
-    const { json, cookie, ip, env: _ignored, ...rest } = init;
-    const headers = new Headers(init.headers);
-    let body = init.body;
-    if (json !== undefined) {
-      headers.set('content-type', 'application/json');
-      body = JSON.stringify(json);
-    }
-    if (cookie) headers.set('cookie', cookie);
-    if (ip !== null && !headers.has('cf-connecting-ip')) headers.set('cf-connecting-ip', ip ?? randomIp());
-    const request = new Request(/^https?:/.test(path) ? path : BASE + path, { ...rest, headers, body });
+    const request = buildRequest(path, init);
     const ctx = {
       waitUntil(promise: Promise<unknown>) {
         stats.scheduled++;

@@ -29,7 +29,14 @@ export function randomIp(): string {
 
 /** A request to the Worker (the `main` entry with its wrangler.toml + test bindings, or `init.env`). */
 export function call(path: string, init: CallInit = {}): Promise<Response> {
-  const { json, cookie, ip, env: customEnv, ...rest } = init;
+  const request = buildRequest(path, init);
+  if (init.env) return callWithEnv(init.env, request);
+  return self.fetch(request);
+}
+
+/** The Request `call` sends: `path` below BASE (or a full URL), JSON body, cookie and client IP applied. */
+export function buildRequest(path: string, init: CallInit = {}): Request {
+  const { json, cookie, ip, env: _env, ...rest } = init;
   const headers = new Headers(init.headers);
   let body = init.body;
   if (json !== undefined) {
@@ -38,9 +45,7 @@ export function call(path: string, init: CallInit = {}): Promise<Response> {
   }
   if (cookie) headers.set('cookie', cookie);
   if (ip !== null && !headers.has('cf-connecting-ip')) headers.set('cf-connecting-ip', ip ?? randomIp());
-  const request = new Request(BASE + path, { ...rest, headers, body });
-  if (customEnv) return callWithEnv(customEnv, request);
-  return self.fetch(request);
+  return new Request(/^https?:/.test(path) ? path : BASE + path, { ...rest, headers, body });
 }
 
 /** A modified environment (misconfiguration, outages). Reuse one object: like Workers, the app builds once per env. */
