@@ -59,8 +59,9 @@ $('register').onclick = run('register', async () => {
     password: $('password').value,
     organization_name: 'Demo',
   });
-  step('register', status === 201, status === 201 ? `201, user ${body.user.email}` : `${status} ${body?.error?.code}`);
+  // The session box is refreshed before the step is recorded: the end-to-end test reads both once the step appears.
   await showSession();
+  step('register', status === 201, status === 201 ? `201, user ${body.user.email}` : `${status} ${body?.error?.code}`);
 });
 
 $('show-session').onclick = run('session', async () => {
@@ -87,8 +88,8 @@ $('passkey-login').onclick = run('passkey-login', async () => {
   if (options.status !== 200) throw new Error(`options ${options.status} ${options.body?.error?.code}`);
   const response = await startAuthentication({ optionsJSON: options.body });
   const { status, body } = await api('POST', '/v1/auth/passkeys/login/verify', { response });
-  step('passkey-login', status === 200, status === 200 ? `200, signed in as ${body.user.email}` : `${status} ${body?.error?.code}`);
   await showSession();
+  step('passkey-login', status === 200, status === 200 ? `200, signed in as ${body.user.email}` : `${status} ${body?.error?.code}`);
 });
 
 showSession();
