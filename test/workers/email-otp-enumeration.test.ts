@@ -1,18 +1,13 @@
 // Security requirement 3 (email OTP): requesting a sign-in code reveals nothing about whether an account
 // exists — same status, body and headers, after the same work — and only a real account gets a code.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { argon2HashesComputed } from '../../src/lib/password.ts';
 import { sql, uniqueEmail } from './support.ts';
-import { flowEnv, mails, type Flow } from './flow-support.ts';
+import { flowEnv, mails, probe, type Flow } from './flow-support.ts';
 
 const REQUEST_ID = 'otp-enumeration-0001';
 
-async function requestCode(flow: Flow, email: string) {
-  const scheduled = flow.stats.scheduled;
-  const hashes = argon2HashesComputed();
-  const res = await flow.call('/v1/auth/email-otp/request', { method: 'POST', json: { email }, headers: { 'x-request-id': REQUEST_ID } });
-  const headers = [...res.headers].filter(([name]) => name !== 'date').sort();
-  return { status: res.status, body: await res.text(), headers, background: flow.stats.scheduled - scheduled, hashes: argon2HashesComputed() - hashes };
+function requestCode(flow: Flow, email: string) {
+  return probe(flow, '/v1/auth/email-otp/request', { email }, REQUEST_ID);
 }
 
 afterEach(() => vi.restoreAllMocks());

@@ -2,6 +2,7 @@
 // is recorded so tests can wait for it deterministically, a manual clock, and mailbox readers.
 import { memoryMailbox, type EmailMessage } from '../../src/adapters/email.ts';
 import { getDeps } from '../../src/deps.ts';
+import { argon2HashesComputed } from '../../src/lib/password.ts';
 import worker from '../../src/index.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { buildRequest, envWith, PASSWORD, sessionCookie, uniqueEmail, type CallInit } from './support.ts';
@@ -100,4 +101,17 @@ export function hangingFetch(): typeof fetch {
       const signal = init?.signal;
       signal?.addEventListener('abort', () => reject(signal.reason));
     })) as typeof fetch;
+}
+
+/**
+ * One anonymous request as an enumeration probe: status, body and headers (minus Date) as the client sees
+ * them, plus the work it caused (background tasks scheduled, argon2 hashes run). Send a fixed x-request-id so
+ * bodies can be compared byte for byte.
+ */
+export async function probe(flow: Flow, path: string, json: unknown, requestId: string) {
+  const scheduled = flow.stats.scheduled;
+  const hashes = argon2HashesComputed();
+  const res = await flow.call(path, { method: 'POST', json, headers: { 'x-request-id': requestId } });
+  const headers = [...res.headers].filter(([name]) => name !== 'date').sort();
+  return { status: res.status, body: await res.text(), headers, background: flow.stats.scheduled - scheduled, hashes: argon2HashesComputed() - hashes };
 }

@@ -2,18 +2,13 @@
 // same status, body and headers, after the same work (nothing account-dependent happens before the
 // response) — and only a real, enabled account gets an email.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { argon2HashesComputed } from '../../src/lib/password.ts';
 import { sql, uniqueEmail } from './support.ts';
-import { flowEnv, mails, type Flow } from './flow-support.ts';
+import { flowEnv, mails, probe, type Flow } from './flow-support.ts';
 
 const REQUEST_ID = 'forgot-enumeration-0001';
 
-async function forgot(flow: Flow, email: string) {
-  const scheduled = flow.stats.scheduled;
-  const hashes = argon2HashesComputed();
-  const res = await flow.call('/v1/auth/password/forgot', { method: 'POST', json: { email }, headers: { 'x-request-id': REQUEST_ID } });
-  const headers = [...res.headers].filter(([name]) => name !== 'date').sort();
-  return { status: res.status, body: await res.text(), headers, background: flow.stats.scheduled - scheduled, hashes: argon2HashesComputed() - hashes };
+function forgot(flow: Flow, email: string) {
+  return probe(flow, '/v1/auth/password/forgot', { email }, REQUEST_ID);
 }
 
 afterEach(() => vi.restoreAllMocks());

@@ -1,6 +1,7 @@
 // A software authenticator for workerd tests: ES256 keys via WebCrypto, attestation format 'none' and
 // assertions built here byte by byte (CBOR, authenticator data, DER signatures) — no code under test involved.
 import type { Env } from '../../src/config.ts';
+import { concat } from '../fixtures/images.ts';
 import { BASE, call, type CallInit } from './support.ts';
 
 const enc = new TextEncoder();
@@ -14,15 +15,6 @@ export function fromB64url(text: string): Uint8Array {
   return Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 /** Minimal CBOR (RFC 8949) encoder: unsigned/negative ints, byte and text strings, arrays, maps. */
 function cbor(value: unknown): Uint8Array {
