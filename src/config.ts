@@ -153,6 +153,10 @@ export function productionProblems(c: Config): ConfigProblem[] {
   if (!c.IDENTSPHERE_COOKIES_SECURE) add('IDENTSPHERE_COOKIES_SECURE', 'must be true in production');
   const base = new URL(c.IDENTSPHERE_PUBLIC_BASE_URL);
   if (base.protocol !== 'https:') add('IDENTSPHERE_PUBLIC_BASE_URL', 'must be the canonical https:// URL');
+  // Emailed reset / verification links and OAuth returns land here: over http:// a network attacker reads the token.
+  if (c.IDENTSPHERE_APP_URL && new URL(c.IDENTSPHERE_APP_URL).protocol !== 'https:') {
+    add('IDENTSPHERE_APP_URL', "must be the frontend's https:// URL (emailed links carry tokens)");
+  }
   if (!/[?&]sslmode=(require|verify-ca|verify-full)(&|$)/.test(c.DATABASE_URL)) {
     add('DATABASE_URL', 'must include sslmode=require (or verify-ca / verify-full)');
   }

@@ -44,6 +44,7 @@ const COVERED = new Set([
   'DATABASE_URL',
   'IDENTSPHERE_COOKIES_SECURE',
   'IDENTSPHERE_PUBLIC_BASE_URL',
+  'IDENTSPHERE_APP_URL',
   'IDENTSPHERE_EMAIL_PROVIDER',
   'IDENTSPHERE_FROM_EMAIL',
   'IDENTSPHERE_RP_ID',
@@ -94,6 +95,15 @@ export function runChecks(input: DoctorInput): CheckResult[] {
   // Cookies + transport
   fromConfig('Cookies + transport', 'IDENTSPHERE_COOKIES_SECURE=true', 'IDENTSPHERE_COOKIES_SECURE');
   fromConfig('Cookies + transport', 'IDENTSPHERE_PUBLIC_BASE_URL is the canonical HTTPS URL', 'IDENTSPHERE_PUBLIC_BASE_URL', v.IDENTSPHERE_PUBLIC_BASE_URL ?? '');
+  // Unset, emailed links point at the auth host (https://auth…/reset-password), which serves no such page: 404.
+  const appUrl = v.IDENTSPHERE_APP_URL ?? '';
+  check(
+    'Cookies + transport',
+    "IDENTSPHERE_APP_URL is the frontend's https:// URL (emailed links open there)",
+    !!appUrl.trim() && !problem('IDENTSPHERE_APP_URL'),
+    appUrl.trim() ? `IDENTSPHERE_APP_URL ${problem('IDENTSPHERE_APP_URL')}` : 'IDENTSPHERE_APP_URL is not set: reset and verification links would point at the auth host and 404',
+    appUrl,
+  );
   info('Cookies + transport', 'Fronted by HTTPS', 'Cloudflare terminates TLS for Workers custom domains');
 
   // Database

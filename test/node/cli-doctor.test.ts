@@ -37,6 +37,7 @@ describe('identsphere doctor', () => {
     // Items that hold in the stanza pass; items no program can check are manual.
     expect(res.stdout).toMatch(/PASS {4}POST \/v1\/auth\/login is rate-limited/);
     expect(res.stdout).toMatch(/PASS {4}IDENTSPHERE_COOKIES_SECURE=true/);
+    expect(res.stdout).toMatch(/PASS {4}IDENTSPHERE_APP_URL is the frontend's https:\/\/ URL.* — https:\/\/app\.example\.com/);
     expect(res.stdout).toMatch(/MANUAL {2}Backups configured AND verified via restore/);
     expect(res.stdout).toMatch(/\d+ passed, \d+ failed, \d+ manual steps/);
   });
@@ -60,6 +61,7 @@ IDENTSPHERE_PUBLIC_BASE_URL = "https://auth.example.com"
 IDENTSPHERE_COOKIES_SECURE = "true"
 IDENTSPHERE_SCHEMA = "${schema}"
 IDENTSPHERE_CORS_ORIGINS = "https://app.example.com"
+IDENTSPHERE_APP_URL = "https://app.example.com"
 IDENTSPHERE_RP_ID = "auth.example.com"
 IDENTSPHERE_RP_ORIGIN = "https://auth.example.com"
 IDENTSPHERE_FROM_EMAIL = "no-reply@example.com"
@@ -103,5 +105,13 @@ ${['LOGIN', 'REGISTER', 'PASSWORD_FORGOT', 'EMAIL_OTP', 'MFA_CHALLENGE', 'ACCOUN
     const shared = await cli([...args, '--compare-vars', dev], env);
     expect(shared.code).toBe(1);
     expect(shared.stdout).toMatch(/FAIL {4}IDENTSPHERE_JWT_SECRET is distinct from every other environment — same secret as .*dev\.vars/);
+
+    // Without the app URL emailed links point at the auth host and 404; over http:// they leak their tokens.
+    const unset = await cli([...args, '--compare-vars', dev], { ...env, IDENTSPHERE_APP_URL: '' });
+    expect(unset.code).toBe(1);
+    expect(unset.stdout).toMatch(/FAIL {4}IDENTSPHERE_APP_URL is the frontend's https:\/\/ URL.* — IDENTSPHERE_APP_URL is not set: .*404/);
+    const http = await cli([...args, '--compare-vars', dev], { ...env, IDENTSPHERE_APP_URL: 'http://app.example.com' });
+    expect(http.code).toBe(1);
+    expect(http.stdout).toMatch(/FAIL {4}IDENTSPHERE_APP_URL is the frontend's https:\/\/ URL.* — IDENTSPHERE_APP_URL must be the frontend's https:\/\/ URL/);
   });
 });

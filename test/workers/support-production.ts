@@ -5,6 +5,7 @@ export const SAFE_PRODUCTION = {
   IDENTSPHERE_COOKIES_SECURE: 'true',
   IDENTSPHERE_PUBLIC_BASE_URL: 'https://auth.example.com',
   IDENTSPHERE_CORS_ORIGINS: 'https://app.example.com',
+  IDENTSPHERE_APP_URL: 'https://app.example.com',
   DATABASE_URL: 'postgres://u:p@db.example.com/neondb?sslmode=require',
   IDENTSPHERE_DATABASE_LOCAL_HTTP: '',
   IDENTSPHERE_FROM_EMAIL: 'no-reply@example.com',
