@@ -1,9 +1,9 @@
-// Runs the `identsphere` CLI as a child process, as an operator would.
+// Runs the `identsphere` CLI as a child process, as an operator would (through the bin shim).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const CLI = new URL('../../src/cli/identsphere.ts', import.meta.url).pathname;
+const CLI = new URL('../../src/cli/identsphere.cjs', import.meta.url).pathname;
 
 export async function cli(args: string[], env: Record<string, string | undefined> = {}) {
   try {
