@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './http/types.ts';
+import { isDataException, loggableError } from './db/errors.ts';
 import { toApiError } from './http/api-error.ts';
 import { ApiError, errorBody } from './lib/errors.ts';
 import { log } from './lib/log.ts';
@@ -50,14 +51,12 @@ export function createApp() {
   app.notFound((c) => c.json(errorBody(new ApiError('not_found', 'No such route.'), c.var.requestId), 404));
   app.onError((err, c) => {
     const apiError = toApiError(err);
+    const cause = apiError.cause ?? err;
     if (apiError.status >= 500) {
-      const cause = apiError.cause ?? err;
-      log('error', 'request failed', {
-        request_id: c.var.requestId,
-        code: apiError.code,
-        error: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause),
-        stack: cause instanceof Error ? cause.stack : undefined,
-      });
+      log('error', 'request failed', { request_id: c.var.requestId, code: apiError.code, ...loggableError(cause) });
+    } else if (isDataException(cause)) {
+      // The 400 backstop fired: a route schema let through a value Postgres refused. Worth a look.
+      log('warn', 'database refused request data', { request_id: c.var.requestId, ...loggableError(cause) });
     }
     for (const [name, value] of Object.entries(apiError.headers ?? {})) c.header(name, value);
     return c.json(errorBody(apiError, c.var.requestId), apiError.status as ContentfulStatusCode);

@@ -33,3 +33,50 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   if (!info.code) return true;
   return /^(08|53|57|58)/.test(info.code);
 }
+
+/**
+ * True for SQLSTATE class 22 (data exception: NUL in text, a malformed or out-of-range value): input the
+ * request schemas should have refused. The backstop answers 400 invalid_request instead of 500. 22012
+ * (division_by_zero) is excluded: it is the batch guard's abort signal (src/db/batch-guard.ts), never input.
+ */
+export function isDataException(err: unknown): boolean {
+  const code = pgError(err)?.code;
+  return !!code && code.startsWith('22') && code !== '22012';
+}
+
+/** The SQL text of a failed drizzle query (DrizzleQueryError carries `query` and `params`), if any. */
+function failedQuery(err: unknown): string | undefined {
+  for (const e of causes(err)) {
+    const q = (e as { query?: unknown; params?: unknown }).query;
+    if (typeof q === 'string' && Array.isArray((e as { params?: unknown }).params)) return q;
+  }
+  return undefined;
+}
+
+/** Statement shape: column lists collapsed, any literal (quoted string, number) blanked, length bounded. */
+function statementShape(query: string): string {
+  const shape = query
+    .replace(/\s+/g, ' ')
+    .replace(/'(?:[^']|'')*'/g, "'?'")
+    .replace(/\b\d+(\.\d+)?\b/g, (n, _f, offset: number, all: string) => (all[offset - 1] === '$' ? n : '?'))
+    .replace(/^(with .*? )?select (?!\$).*? from /i, (_m, w: string | undefined) => `${w ?? ''}select … from `)
+    .replace(/ \("[^)]*\) values .*$/i, ' (…) values …');
+  return shape.length > 200 ? `${shape.slice(0, 200)}…` : shape;
+}
+
+/**
+ * What a log line may carry about an error. A failed query logs its SQLSTATE and statement shape only: its
+ * parameters (emails, IPs, token hashes) and Postgres's message (which quotes the offending value) and the
+ * stack (drizzle puts the parameters into the message) stay out of logs, which are read more widely than the
+ * database. Any other error logs its name, message and stack.
+ */
+export function loggableError(err: unknown): { error: string; stack?: string } {
+  const query = failedQuery(err);
+  const info = pgError(err);
+  if (query !== undefined || info) {
+    const constraint = info?.constraint ? ` on ${info.constraint}` : '';
+    return { error: `database error ${info?.code ?? 'without SQLSTATE'}${constraint}${query ? `: ${statementShape(query)}` : ''}` };
+  }
+  if (err instanceof Error) return { error: `${err.name}: ${err.message}`, stack: err.stack };
+  return { error: String(err) };
+}

@@ -1,5 +1,5 @@
 import { HTTPException } from 'hono/http-exception';
-import { isDatabaseUnavailable } from '../db/errors.ts';
+import { isDataException, isDatabaseUnavailable } from '../db/errors.ts';
 import { ApiError, type ErrorCode } from '../lib/errors.ts';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -18,6 +18,8 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   if (isDatabaseUnavailable(err)) return new ApiError('service_unavailable', undefined, { cause: err });
+  // Backstop for input the route schemas let through (a value Postgres cannot store or parse): the client's fault.
+  if (isDataException(err)) return new ApiError('invalid_request', undefined, { cause: err });
   if (err instanceof HTTPException) return new ApiError(STATUS_CODES[err.status] ?? 'internal', undefined, { cause: err });
   return new ApiError('internal', undefined, { cause: err });
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { log } from '../lib/log.ts';
 import type { AppEnv } from './types.ts';
+import { loggableError } from '../db/errors.ts';
 
 /**
  * Runs `work` after the response (executionCtx.waitUntil): the answer neither waits for it nor depends on
@@ -12,7 +13,7 @@ export function runInBackground(c: Context<AppEnv>, task: string, work: () => Pr
     log('error', 'background task failed', {
       request_id: requestId,
       task,
-      error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      ...loggableError(err),
     });
   });
   try {

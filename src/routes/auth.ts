@@ -13,12 +13,13 @@ import { login } from '../services/login.ts';
 import { deliverRegistrationVerification } from '../services/email-verification.ts';
 import { register } from '../services/registration.ts';
 import { endSession } from '../services/sessions.ts';
+import { textField } from '../lib/text.ts';
 
 export const RegisterBody = z.strictObject({
   email: emailField,
   password: passwordField,
-  organization_name: z.string().trim().min(1).max(200).optional(),
-  name: z.string().trim().min(1).max(200).optional(),
+  organization_name: textField({ max: 200 }).optional(),
+  name: textField({ max: 200 }).optional(),
 });
 
 // No policy check on login: a wrong-length password is just a wrong password (same generic failure).

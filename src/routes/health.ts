@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/types.ts';
 import { ApiError } from '../lib/errors.ts';
 import { log } from '../lib/log.ts';
+import { loggableError } from '../db/errors.ts';
 
 export const healthRoutes = new Hono<AppEnv>()
   .get('/health', (c) => c.json({ status: 'ok' }))
@@ -10,7 +11,7 @@ export const healthRoutes = new Hono<AppEnv>()
     try {
       await c.var.deps.db.execute(sql`select 1`);
     } catch (err) {
-      log('error', 'readiness: database unreachable', { error: String(err) });
+      log('error', 'readiness: database unreachable', loggableError(err));
       throw new ApiError('service_unavailable', 'The database is unreachable.');
     }
     return c.json({ status: 'ready', database: 'ok' });

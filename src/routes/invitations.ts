@@ -7,10 +7,11 @@ import { writeSessionCookie } from '../http/cookies.ts';
 import { passwordField } from '../lib/password-policy.ts';
 import { requireSession } from '../middleware/session.ts';
 import { acceptInvitation, registerByInvitation } from '../services/invitations.ts';
+import { textField } from '../lib/text.ts';
 
 const token = z.string().min(1).max(200);
 export const AcceptInvitationBody = z.strictObject({ token });
-export const RegisterByInvitationBody = z.strictObject({ token, password: passwordField, name: z.string().trim().min(1).max(200).optional() });
+export const RegisterByInvitationBody = z.strictObject({ token, password: passwordField, name: textField({ max: 200 }).optional() });
 
 export const invitationRoutes = new Hono<AppEnv>()
   .post('/accept', requireSession, async (c) => {

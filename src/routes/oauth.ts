@@ -15,6 +15,7 @@ import { callbackUrl, enabledProviders } from '../services/oauth/providers.ts';
 import { fallbackRedirect, redirectUrl, validateRedirect } from '../services/oauth/redirect.ts';
 import { validateSession } from '../services/sessions.ts';
 import type { SignInResult } from '../services/sign-in.ts';
+import { loggableError } from '../db/errors.ts';
 
 export const StartQuery = z.strictObject({ redirect_to: z.string().max(2048).optional() });
 
@@ -40,7 +41,7 @@ function errorRedirect(c: Context<AppEnv>, target: string | null, err: unknown) 
   const apiError = toApiError(err);
   if (apiError.status >= 500) {
     const cause = apiError.cause ?? err;
-    log('error', 'oauth flow failed', { request_id: c.var.requestId, code: apiError.code, error: String(cause) });
+    log('error', 'oauth flow failed', { request_id: c.var.requestId, code: apiError.code, ...loggableError(cause) });
   }
   if (!target) return c.json(errorBody(apiError, c.var.requestId), apiError.status as 400);
   return c.redirect(redirectUrl(target, { query: { error: apiError.code } }), 302);

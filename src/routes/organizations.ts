@@ -9,8 +9,9 @@ import { inviteMember, listInvitations, revokeInvitation } from '../services/inv
 import { changeRole, listMembers, removeMember } from '../services/memberships.ts';
 import { ROLES } from '../services/org-access.ts';
 import { createOrganization, deleteOrganization, listOrganizations, switchOrganization } from '../services/organizations.ts';
+import { textField } from '../lib/text.ts';
 
-export const OrganizationBody = z.strictObject({ name: z.string().trim().min(1).max(200) });
+export const OrganizationBody = z.strictObject({ name: textField({ max: 200 }) });
 export const InvitationBody = z.strictObject({ email: emailField, role: z.enum(ROLES).default('member') });
 export const RoleBody = z.strictObject({ role: z.enum(ROLES) });
 

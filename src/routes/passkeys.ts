@@ -11,6 +11,7 @@ import { ApiError } from '../lib/errors.ts';
 import { requireSession } from '../middleware/session.ts';
 import { passkeySignIn, loginOptions } from '../services/passkey-login.ts';
 import { deletePasskey, listPasskeys, registerPasskey, registrationOptions, renamePasskey } from '../services/passkeys.ts';
+import { textField } from '../lib/text.ts';
 
 const b64url = z.string().max(16384).regex(/^[A-Za-z0-9_-]*$/, 'must be base64url');
 
@@ -29,7 +30,7 @@ const AttestationResponse = z.strictObject({
   response: z.looseObject({
     clientDataJSON: b64url,
     attestationObject: b64url,
-    transports: z.array(z.string().max(32)).max(10).optional(),
+    transports: z.array(textField({ max: 32 })).max(10).optional(),
   }),
 });
 
@@ -43,7 +44,7 @@ const AssertionResponse = z.strictObject({
   }),
 });
 
-const PasskeyName = z.string().trim().min(1).max(100);
+const PasskeyName = textField({ max: 100 });
 
 export const RegisterVerifyBody = z.strictObject({ response: AttestationResponse, name: PasskeyName.optional() });
 export const LoginOptionsBody = z.strictObject({ email: emailField.optional() });

@@ -10,6 +10,7 @@ import { deleteAccount } from '../services/account-deletion.ts';
 import { exportUserData } from '../services/data-export.ts';
 import { confirmEmailChange } from '../services/email-change.ts';
 import { loadUserView, updateProfile } from '../services/profile.ts';
+import { textField } from '../lib/text.ts';
 
 /** A BCP 47 language tag, stored in canonical form (e.g. `en-gb` → `en-GB`). */
 const localeField = z
@@ -40,7 +41,7 @@ const timeZoneField = z
   });
 
 export const ProfilePatchBody = z.strictObject({
-  name: z.string().trim().min(1).max(200).nullable().optional(),
+  name: textField({ max: 200 }).nullable().optional(),
   locale: localeField.nullable().optional(),
   time_zone: timeZoneField.nullable().optional(),
   // Changing the email needs fresh authentication: `current_password`, or a sign-in within the last minutes.

@@ -33,10 +33,27 @@ function encodeCursor(createdAt: string, id: number): string {
   return base64Url(new TextEncoder().encode(JSON.stringify([createdAt, id])));
 }
 
+// Postgres's timestamptz text (ISO DateStyle), as encodeCursor wrote it. Anything looser (Date.parse accepts
+// "2020" or "Tue, 1 Jan") would reach the query and fail there as a data exception.
+const PG_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|[+-](\d{2})(?::?(\d{2}))?)$/;
+
+function isTimestamp(text: string): boolean {
+  const m = PG_TIMESTAMP.exec(text);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second, offsetHours = 0, offsetMinutes = 0] = m.slice(1).map((v) => Number(v ?? 0));
+  const date = new Date(Date.UTC(year!, month! - 1, day));
+  return (
+    year! >= 1 && date.getUTCMonth() === month! - 1 && date.getUTCDate() === day &&
+    hour! < 24 && minute! < 60 && second! < 60 && offsetHours <= 15 && offsetMinutes < 60
+  );
+}
+
 function decodeCursor(cursor: string): { createdAt: string; id: number } {
   try {
-    const [createdAt, id] = JSON.parse(new TextDecoder().decode(fromBase64(cursor))) as unknown[];
-    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && Number.isSafeInteger(id)) return { createdAt, id: id as number };
+    const [createdAt, id, ...rest] = JSON.parse(new TextDecoder().decode(fromBase64(cursor))) as unknown[];
+    if (rest.length === 0 && typeof createdAt === 'string' && isTimestamp(createdAt) && Number.isSafeInteger(id) && (id as number) > 0) {
+      return { createdAt, id: id as number };
+    }
   } catch {
     // fall through
   }

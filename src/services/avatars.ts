@@ -7,6 +7,7 @@ import { log } from '../lib/log.ts';
 import { randomToken } from '../lib/tokens.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { avatarUrl } from './profile.ts';
+import { loggableError } from '../db/errors.ts';
 
 export const MAX_AVATAR_BYTES = 5 * 1024 * 1024;
 /** Bounds the decoded size (a tiny file can declare a huge canvas: a decompression bomb for whoever renders it). */
@@ -14,7 +15,7 @@ export const MAX_AVATAR_SIDE = 4096;
 export const AVATAR_KEY = /^[A-Za-z0-9_-]{22}\.(png|jpg|webp|gif)$/;
 
 function storageUnavailable(err: unknown): ApiError {
-  log('error', 'avatar storage failed', { error: String(err) });
+  log('error', 'avatar storage failed', loggableError(err));
   return new ApiError('service_unavailable', 'Avatar storage is unavailable. Nothing was changed; try again shortly.', { cause: err });
 }
 
@@ -109,14 +110,14 @@ export async function drainAvatarDeletions(deps: Deps, only?: string[], limit = 
       await deps.avatars.delete(key);
       deleted.push(key);
     } catch (err) {
-      log('warn', 'avatar object deletion failed; left queued for the scheduled job', { error: String(err) });
+      log('warn', 'avatar object deletion failed; left queued for the scheduled job', loggableError(err));
     }
   }
   if (deleted.length) {
     await db
       .delete(t.avatarDeletions)
       .where(inArray(t.avatarDeletions.key, deleted))
-      .catch((err) => log('warn', 'avatar deletion queue cleanup failed', { error: String(err) }));
+      .catch((err) => log('warn', 'avatar deletion queue cleanup failed', loggableError(err)));
   }
   return deleted.length;
 }

@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import { log } from '../lib/log.ts';
+import { loggableError } from '../db/errors.ts';
 
 /**
  * Refuses a new password found in a breach corpus (IDENTSPHERE_BREACHED_PASSWORD_CHECK=true) with 422
@@ -12,9 +13,7 @@ export async function assertPasswordNotBreached(deps: Deps, password: string): P
   try {
     breached = await deps.breachedPasswords.isBreached(password);
   } catch (err) {
-    log('warn', 'breached-password check unavailable: password allowed unchecked', {
-      error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
-    });
+    log('warn', 'breached-password check unavailable: password allowed unchecked', loggableError(err));
     return;
   }
   if (breached) throw new ApiError('password_breached');

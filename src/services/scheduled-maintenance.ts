@@ -3,6 +3,7 @@ import type { Deps } from '../deps.ts';
 import { log } from '../lib/log.ts';
 import { purgeAuditLogs } from './audit-retention.ts';
 import { drainAvatarDeletions } from './avatars.ts';
+import { loggableError } from '../db/errors.ts';
 
 /** Invitations past their expiry are useless, and they hold the invitee's address. */
 export async function purgeExpiredInvitations(deps: Deps): Promise<number> {
@@ -27,7 +28,7 @@ export async function runScheduledMaintenance(deps: Deps): Promise<Record<string
       outcome[name] = await task();
     } catch (err) {
       outcome[name] = 'failed';
-      log('error', 'scheduled task failed', { task: name, error: String(err) });
+      log('error', 'scheduled task failed', { task: name, ...loggableError(err) });
     }
   }
   log('info', 'scheduled maintenance', outcome);

@@ -8,6 +8,7 @@ import { authorizationUrl, exchangeCode } from './client.ts';
 import { startFlow, type ConsumedFlow } from './flow-state.ts';
 import { readIdentity, type ProviderIdentity } from './identity.ts';
 import { getProvider, providerEndpoints, type Provider } from './providers.ts';
+import { loggableError } from '../../db/errors.ts';
 
 export interface StartInput {
   providerId: string;
@@ -93,6 +94,6 @@ async function auditFailure(deps: Deps, ctx: RequestContext, provider: Provider,
       metadata: { method: 'oauth', provider: provider.id, reason: err instanceof ApiError ? err.code : 'internal' },
     });
   } catch (auditErr) {
-    log('warn', 'oauth failure audit not written', { error: String(auditErr) });
+    log('warn', 'oauth failure audit not written', loggableError(auditErr));
   }
 }
