@@ -20,35 +20,14 @@ afterAll(async () => {
   await local?.close();
 });
 
-describe('identsphere doctor', () => {
-  it("fails the repository's placeholder production stanza, naming every failing item", async () => {
-    const res = await cli(['doctor', '--env', 'production', '--config', join(repo, 'wrangler.toml'), '--compare-vars', '/nonexistent'], CLEAN_ENV);
-    expect(res.code).toBe(1);
-    const failing = res.stdout.split('\n').filter((l) => l.includes('FAIL'));
-    for (const item of [
-      'IDENTSPHERE_JWT_SECRET is at least 32 bytes',
-      'Database connection string includes sslmode=require',
-      'Database reachable — DATABASE_URL is not set',
-      'The resend API key is set',
-      'Session cache (KV) bound — replace the placeholder id',
-    ]) {
-      expect(failing.some((l) => l.includes(item)), `${item}\n${res.stdout}`).toBe(true);
-    }
-    // Items that hold in the stanza pass; items no program can check are manual.
-    expect(res.stdout).toMatch(/PASS {4}POST \/v1\/auth\/login is rate-limited/);
-    expect(res.stdout).toMatch(/PASS {4}IDENTSPHERE_COOKIES_SECURE=true/);
-    expect(res.stdout).toMatch(/PASS {4}IDENTSPHERE_APP_URL is the frontend's https:\/\/ URL.* — https:\/\/app\.example\.com/);
-    expect(res.stdout).toMatch(/MANUAL {2}Backups configured AND verified via restore/);
-    expect(res.stdout).toMatch(/\d+ passed, \d+ failed, \d+ manual steps/);
-  });
-
-  it('passes a fully valid configuration (exit 0) and flags a secret shared with another environment', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'doctor-'));
-    const schema = 'doctor_ok';
-    await migrateUp(local.backend, schema);
-    writeFileSync(
-      join(dir, 'wrangler.toml'),
-      `name = "identsphere"
+/** A fully valid production setup: wrangler.toml, a secrets file, a migrated database, a dev.vars to compare. */
+async function fullyValid() {
+  const dir = mkdtempSync(join(tmpdir(), 'doctor-'));
+  const schema = 'doctor_ok';
+  await migrateUp(local.backend, schema);
+  writeFileSync(
+    join(dir, 'wrangler.toml'),
+    `name = "identsphere"
 main = "${join(repo, 'src/index.ts')}"
 compatibility_date = "2026-11-01"
 [observability]
@@ -79,22 +58,49 @@ ${['LOGIN', 'REGISTER', 'PASSWORD_FORGOT', 'EMAIL_OTP', 'MFA_CHALLENGE', 'ACCOUN
   .map((n, i) => `[[ratelimits]]\nname = "RATE_LIMIT_${n}"\nnamespace_id = "${3001 + i}"\nsimple = { limit = 10, period = 60 }`)
   .join('\n')}
 `,
-    );
-    const secrets = join(dir, 'production.vars');
-    const secret = 'b'.repeat(64);
-    writeFileSync(
-      secrets,
-      [
-        `IDENTSPHERE_JWT_SECRET=${secret}`,
-        `IDENTSPHERE_ENCRYPTION_KEY=${'c'.repeat(64)}`,
-        'IDENTSPHERE_EMAIL_API_KEY=re_live_key',
-        `DATABASE_URL=postgres://identsphere:local@127.0.0.1:${local.port}/identsphere?sslmode=require`,
-      ].join('\n'),
-    );
-    const dev = join(dir, 'dev.vars');
-    writeFileSync(dev, `IDENTSPHERE_JWT_SECRET=${'d'.repeat(64)}\n`);
-    const env = { ...CLEAN_ENV, IDENTSPHERE_DATABASE_LOCAL_HTTP: 'true' };
-    const args = ['doctor', '--config', join(dir, 'wrangler.toml'), '--vars-file', secrets];
+  );
+  const secrets = join(dir, 'production.vars');
+  const secret = 'b'.repeat(64);
+  writeFileSync(
+    secrets,
+    [
+      `IDENTSPHERE_JWT_SECRET=${secret}`,
+      `IDENTSPHERE_ENCRYPTION_KEY=${'c'.repeat(64)}`,
+      'IDENTSPHERE_EMAIL_API_KEY=re_live_key',
+      `DATABASE_URL=postgres://identsphere:local@127.0.0.1:${local.port}/identsphere?sslmode=require`,
+    ].join('\n'),
+  );
+  const dev = join(dir, 'dev.vars');
+  writeFileSync(dev, `IDENTSPHERE_JWT_SECRET=${'d'.repeat(64)}\n`);
+  const env = { ...CLEAN_ENV, IDENTSPHERE_DATABASE_LOCAL_HTTP: 'true' };
+  const args = ['doctor', '--config', join(dir, 'wrangler.toml'), '--vars-file', secrets];
+  return { args, env, dev, secret };
+}
+
+describe('identsphere doctor', () => {
+  it("fails the repository's placeholder production stanza, naming every failing item", async () => {
+    const res = await cli(['doctor', '--env', 'production', '--config', join(repo, 'wrangler.toml'), '--compare-vars', '/nonexistent'], CLEAN_ENV);
+    expect(res.code).toBe(1);
+    const failing = res.stdout.split('\n').filter((l) => l.includes('FAIL'));
+    for (const item of [
+      'IDENTSPHERE_JWT_SECRET is at least 32 bytes',
+      'Database connection string includes sslmode=require',
+      'Database reachable — DATABASE_URL is not set',
+      'The resend API key is set',
+      'Session cache (KV) bound — replace the placeholder id',
+    ]) {
+      expect(failing.some((l) => l.includes(item)), `${item}\n${res.stdout}`).toBe(true);
+    }
+    // Items that hold in the stanza pass; items no program can check are manual.
+    expect(res.stdout).toMatch(/PASS {4}POST \/v1\/auth\/login is rate-limited/);
+    expect(res.stdout).toMatch(/PASS {4}IDENTSPHERE_COOKIES_SECURE=true/);
+    expect(res.stdout).toMatch(/PASS {4}IDENTSPHERE_APP_URL is the frontend's https:\/\/ URL.* — https:\/\/app\.example\.com/);
+    expect(res.stdout).toMatch(/MANUAL {2}Backups configured AND verified via restore/);
+    expect(res.stdout).toMatch(/\d+ passed, \d+ failed, \d+ manual steps/);
+  });
+
+  it('passes a fully valid configuration (exit 0) and flags a secret shared with another environment', async () => {
+    const { args, env, dev, secret } = await fullyValid();
     const ok = await cli([...args, '--compare-vars', dev], env);
     expect(ok.stdout).not.toMatch(/FAIL/);
     expect(ok.code).toBe(0);
@@ -105,7 +111,10 @@ ${['LOGIN', 'REGISTER', 'PASSWORD_FORGOT', 'EMAIL_OTP', 'MFA_CHALLENGE', 'ACCOUN
     const shared = await cli([...args, '--compare-vars', dev], env);
     expect(shared.code).toBe(1);
     expect(shared.stdout).toMatch(/FAIL {4}IDENTSPHERE_JWT_SECRET is distinct from every other environment — same secret as .*dev\.vars/);
+  });
 
+  it('fails when IDENTSPHERE_APP_URL is unset or http://', async () => {
+    const { args, env, dev } = await fullyValid();
     // Without the app URL emailed links point at the auth host and 404; over http:// they leak their tokens.
     const unset = await cli([...args, '--compare-vars', dev], { ...env, IDENTSPHERE_APP_URL: '' });
     expect(unset.code).toBe(1);
