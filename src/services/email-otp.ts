@@ -5,6 +5,8 @@ import { emailOtpMessage } from '../emails/templates.ts';
 import { ApiError } from '../lib/errors.ts';
 import { randomToken, sha256Hex } from '../lib/tokens.ts';
 import { auditInsert, auditValues, type RequestContext } from './audit.ts';
+import { addressUnverified, endPriorCredentials } from './prior-credentials.ts';
+import { evict } from './session-management.ts';
 import { completeSignIn, type SignInResult } from './sign-in.ts';
 
 export const OTP_TTL_SECONDS = 600;
@@ -113,6 +115,18 @@ export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { e
   const row = counted[0]?.consumedBy === marker ? await findUser(deps, input.email) : undefined;
   if (!row) throw new ApiError('invalid_code');
   const user = row.u;
+  const markVerified = db
+    .update(users)
+    .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
+    .where(and(eq(users.id, user.id), guard));
+  if (!user.emailVerifiedAt) {
+    // First proof of this mailbox: whatever was set up on the account before it (by whoever registered the
+    // address) ends, password included, atomically with the verification — and before the MFA decision, so
+    // a second factor someone else enrolled cannot lock the owner out.
+    const prior = endPriorCredentials(deps, ctx, { userId: user.id, when: and(guard, addressUnverified(deps, user.id))!, via: 'email_otp' });
+    const results = await db.batch([...prior.statements, markVerified]);
+    await evict(deps, prior.revokedSessions(results, 0));
+  }
   const organization = row.orgId && row.orgName ? { id: row.orgId, name: row.orgName, role: row.role ?? 'member' } : null;
   return completeSignIn(deps, ctx, { ...user, emailVerifiedAt: user.emailVerifiedAt ?? now }, {
     method: 'email_otp',
@@ -124,12 +138,7 @@ export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { e
       // Last: the guard reads the consumed row.
       after: [db.delete(codes).where(and(eq(codes.email, input.email), eq(codes.consumedBy, marker)))],
     },
-    statements: [
-      // The code reached this inbox: the address is proven.
-      db
-        .update(users)
-        .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
-        .where(and(eq(users.id, user.id), guard)),
-    ],
+    // The code reached this inbox: the address is proven.
+    statements: [markVerified],
   });
 }
