@@ -1,21 +1,7 @@
-import type { Config } from '../config.ts';
-
-/**
- * Small helpers for the account emails (email change, invitations). Links are built from configuration only
- * (IDENTSPHERE_APP_URL, else IDENTSPHERE_PUBLIC_BASE_URL), never from the request's Host header, which an
- * attacker controls (security requirement 7).
- */
-export function appLink(config: Config, path: string, params: Record<string, string>): string {
-  const url = new URL(path, `${config.IDENTSPHERE_APP_URL ?? config.IDENTSPHERE_PUBLIC_BASE_URL}/`);
-  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-  return url.toString();
-}
+/** Small helpers for the account emails (email change, invitations); their links come from templates.ts emailLink. */
+import { escapeHtml } from './templates.ts';
 
 /** User-controlled text (names, organization names) goes into HTML escaped, into subjects without line breaks. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
 export function oneLine(text: string, max = 120): string {
   const flat = text.replace(/[\r\n\t\u2028\u2029]+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;

@@ -1,10 +1,11 @@
 import type { EmailMessage } from '../adapters/email.ts';
 import type { Config } from '../config.ts';
-import { appLink, htmlEmail } from './account-email-kit.ts';
+import { emailLink } from './templates.ts';
+import { htmlEmail } from './account-email-kit.ts';
 
 /** To the new address: proves the requester controls it. */
 export function emailChangeVerification(config: Config, to: string, token: string, ttlMinutes: number): EmailMessage {
-  const link = appLink(config, 'email-change/confirm', { token });
+  const link = emailLink(config, 'email-change/confirm', token);
   const lines = [
     'Someone (hopefully you) asked to use this address for their account.',
     `Confirm the change within ${ttlMinutes} minutes by opening the link below. If it was not you, ignore this email: nothing changes.`,

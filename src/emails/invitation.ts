@@ -1,12 +1,13 @@
 import type { EmailMessage } from '../adapters/email.ts';
 import type { Config } from '../config.ts';
-import { appLink, htmlEmail, oneLine } from './account-email-kit.ts';
+import { emailLink } from './templates.ts';
+import { htmlEmail, oneLine } from './account-email-kit.ts';
 
 export function invitationEmail(
   config: Config,
   input: { to: string; token: string; organizationName: string; inviter: string; role: string; ttlDays: number },
 ): EmailMessage {
-  const link = appLink(config, 'invitations/accept', { token: input.token });
+  const link = emailLink(config, 'invitations/accept', input.token);
   const org = oneLine(input.organizationName, 200);
   const inviter = oneLine(input.inviter, 200);
   const lines = [

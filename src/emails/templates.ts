@@ -9,9 +9,12 @@ import type { Config } from '../config.ts';
 
 type LinkConfig = Pick<Config, 'IDENTSPHERE_APP_URL' | 'IDENTSPHERE_PUBLIC_BASE_URL'>;
 
-/** The frontend page that handles a link; the secret rides in the fragment (#token=…). */
-export function emailLink(config: LinkConfig, page: 'verify-email' | 'reset-password', token: string): string {
-  const base = config.IDENTSPHERE_APP_URL ?? config.IDENTSPHERE_PUBLIC_BASE_URL;
+/** The frontend pages that handle an emailed link. */
+export type LinkPage = 'verify-email' | 'reset-password' | 'email-change/confirm' | 'invitations/accept';
+
+/** The one builder of every emailed link: the frontend page, with the secret in the fragment (#token=…). */
+export function emailLink(config: LinkConfig, page: LinkPage, token: string): string {
+  const base = (config.IDENTSPHERE_APP_URL ?? config.IDENTSPHERE_PUBLIC_BASE_URL).replace(/\/+$/, '');
   // A fragment is never sent to a server: the token stays out of access logs, proxies and Referer headers.
   return `${base}/${page}#token=${encodeURIComponent(token)}`;
 }

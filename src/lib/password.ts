@@ -58,16 +58,35 @@ export function hashWithSalt(password: string, salt: Uint8Array, params = CURREN
   return withCore((core) => encodePhc(params, salt, argon2idRaw(core, bytes, salt, params)));
 }
 
+/**
+ * Passwords are hashed in Unicode NFC: the same passphrase typed on another keyboard or OS (composed "é" vs
+ * "e" + combining accent) must still match.
+ */
 export function hashPassword(password: string): Promise<string> {
-  return hashWithSalt(password, crypto.getRandomValues(new Uint8Array(16)));
+  return hashWithSalt(password.normalize('NFC'), crypto.getRandomValues(new Uint8Array(16)));
 }
 
-export async function verifyPassword(encoded: string, password: string): Promise<boolean> {
-  const parsed = parsePhc(encoded);
-  if (!parsed) return false;
+async function matches(parsed: NonNullable<ReturnType<typeof parsePhc>>, password: string): Promise<boolean> {
   const bytes = new TextEncoder().encode(password);
   const actual = await withCore((core) => argon2idRaw(core, bytes, parsed.salt, parsed.params));
   return timingSafeEqual(actual, parsed.hash);
+}
+
+/**
+ * Checks a password against a stored hash: in NFC first; then, for hashes stored before passwords were
+ * normalised, as typed — such a match asks the caller to rehash (`rehash: true`) so the fallback dies out.
+ */
+export async function checkPassword(encoded: string, password: string): Promise<{ ok: boolean; rehash: boolean }> {
+  const parsed = parsePhc(encoded);
+  if (!parsed) return { ok: false, rehash: false };
+  const nfc = password.normalize('NFC');
+  if (await matches(parsed, nfc)) return { ok: true, rehash: false };
+  if (nfc !== password && (await matches(parsed, password))) return { ok: true, rehash: true };
+  return { ok: false, rehash: false };
+}
+
+export async function verifyPassword(encoded: string, password: string): Promise<boolean> {
+  return (await checkPassword(encoded, password)).ok;
 }
 
 /** True when a stored hash was made with other parameters than today's (upgrade it on the next login). */

@@ -1,4 +1,5 @@
 // Sign-up, sign-in and sign-out; password reset and change; email verification; email sign-in codes.
+import * as z from 'zod';
 import { LoginBody, RegisterBody } from '../routes/auth.ts';
 import { EmailOtpRequestBody, EmailOtpVerifyBody } from '../routes/email-otp.ts';
 import { VerifyEmailBody } from '../routes/email-verification.ts';
@@ -87,6 +88,13 @@ export const AUTH_OPERATIONS: Operation[] = [
     summary: 'Verify the email address with the token from the link',
     tag: 'email',
     body: VerifyEmailBody,
-    responses: { 204: noContent },
+    responses: {
+      200: {
+        description:
+          'Verified. prior_credentials_revoked: this first proof of the mailbox, made without a session of the account, ended ' +
+          'every credential and session set up before it (password included)',
+        schema: z.object({ email_verified: z.boolean(), prior_credentials_revoked: z.boolean() }),
+      },
+    },
   },
 ];

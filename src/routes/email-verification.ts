@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
+import { readSessionCookie } from '../http/cookies.ts';
 import { parseJson, requestContext } from '../http/request.ts';
 import type { AppEnv } from '../http/types.ts';
 import { requireSession } from '../middleware/session.ts';
 import { requestEmailVerification, verifyEmail } from '../services/email-verification.ts';
+import { validateSession } from '../services/sessions.ts';
 
 export const VerifyEmailBody = z.strictObject({ token: z.string().min(1).max(256) });
 
@@ -14,6 +16,7 @@ export const emailVerificationRoutes = new Hono<AppEnv>()
   })
   .post('/email/verify', async (c) => {
     const { token } = await parseJson(c, VerifyEmailBody);
-    await verifyEmail(c.var.deps, requestContext(c), token);
-    return c.body(null, 204);
+    const visitor = await validateSession(c.var.deps, readSessionCookie(c));
+    const { priorCredentialsRevoked } = await verifyEmail(c.var.deps, requestContext(c), token, visitor);
+    return c.json({ email_verified: true, prior_credentials_revoked: priorCredentialsRevoked });
   });

@@ -43,6 +43,7 @@ export type AuditEvent =
   // Email and password lifecycle
   | 'email.verification_sent'
   | 'email.verified'
+  | 'account.prior_credentials_revoked'
   | 'password.reset_requested'
   | 'password.reset'
   | 'password.changed'

@@ -5,6 +5,8 @@ import { emailOtpMessage } from '../emails/templates.ts';
 import { ApiError } from '../lib/errors.ts';
 import { randomToken, sha256Hex } from '../lib/tokens.ts';
 import { auditInsert, auditValues, type RequestContext } from './audit.ts';
+import { addressUnverified, endPriorCredentials } from './prior-credentials.ts';
+import { evict } from './session-management.ts';
 import { completeSignIn, type SignInResult } from './sign-in.ts';
 
 export const OTP_TTL_SECONDS = 600;
@@ -80,50 +82,63 @@ async function findUser(deps: Deps, email: string) {
 }
 
 /**
- * Verifies a code and signs in. One conditional UPDATE counts the attempt (only while fewer than 5 were
- * made, the code is live and unused) and, when the code matches, marks it consumed by this request; the
- * session is created in the same batch only where that mark is ours. So at most 5 guesses count however
- * many race, a dead code refuses even the right digits, and one code yields at most one session.
+ * Verifies a code and signs in. The first round trip is the same for every address, known or not (timing
+ * must not reveal accounts): one conditional UPDATE counts the attempt (only while fewer than 5 were made,
+ * the code is live and unused) and, when the code matches and the account is enabled, marks it consumed by
+ * this request; in the same batch a failure is audited (its user and reason resolved inside the statement).
+ * Only the request holding the mark goes on to read the account and create the session, which commits
+ * only while the mark is still there. So at most 5 guesses count however many race, a dead code refuses
+ * even the right digits, and one code yields at most one session.
  */
 export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { email: string; code: string }): Promise<SignInResult> {
   const { db, t } = deps;
+  const { users } = t;
   const codes = t.emailOtpCodes;
   const now = deps.clock.now();
-  const row = await findUser(deps, input.email);
   const codeHash = await otpHash(input.email, input.code);
   const marker = randomToken(16);
   const live = and(eq(codes.email, input.email), isNull(codes.consumedBy), lt(codes.attempts, OTP_MAX_ATTEMPTS), gt(codes.expiresAt, now));
-  const attempt = (userId: string | null) =>
+  const enabled = sql`not exists (select 1 from ${users} where ${users.id} = ${codes.userId} and ${users.disabledAt} is not null)`;
+  const guard = sql`exists (select 1 from ${codes} where ${codes.email} = ${input.email} and ${codes.consumedBy} = ${marker})`;
+  const owner = sql`select ${users.id} from ${users} where ${users.email} = ${input.email}`;
+  const reason = sql`jsonb_build_object('reason', case when not exists (${owner}) then 'unknown_email'
+    when exists (${owner} and ${users.disabledAt} is not null) then 'disabled' else 'wrong_or_dead_code' end)`;
+  const failed = { ...auditValues(deps, ctx, 'email_otp.failed'), userId: sql`${owner}`, metadata: reason } as never;
+  const [counted] = await db.batch([
     db
       .update(codes)
-      .set({ attempts: sql`${codes.attempts} + 1`, consumedBy: sql`case when ${codes.codeHash} = ${codeHash} then ${marker} end` })
-      .where(and(live, userId ? eq(codes.userId, userId) : undefined));
-  const user = row?.u;
-  if (!user || user.disabledAt) {
-    await db.batch([attempt(null), auditInsert(deps, ctx, 'email_otp.failed', { userId: user?.id, metadata: { reason: user ? 'disabled' : 'unknown_email' } })]);
-    throw new ApiError('invalid_code');
+      .set({ attempts: sql`${codes.attempts} + 1`, consumedBy: sql`case when ${codes.codeHash} = ${codeHash} and ${enabled} then ${marker} end` })
+      .where(live)
+      .returning({ consumedBy: codes.consumedBy }),
+    insertWhere(db, t.auditLogs, failed, not(guard)),
+  ]);
+  const row = counted[0]?.consumedBy === marker ? await findUser(deps, input.email) : undefined;
+  if (!row) throw new ApiError('invalid_code');
+  const user = row.u;
+  const markVerified = db
+    .update(users)
+    .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
+    .where(and(eq(users.id, user.id), guard));
+  if (!user.emailVerifiedAt) {
+    // First proof of this mailbox: whatever was set up on the account before it (by whoever registered the
+    // address) ends, password included, atomically with the verification — and before the MFA decision, so
+    // a second factor someone else enrolled cannot lock the owner out.
+    const prior = endPriorCredentials(deps, ctx, { userId: user.id, when: and(guard, addressUnverified(deps, user.id))!, via: 'email_otp' });
+    const results = await db.batch([...prior.statements, markVerified]);
+    await evict(deps, prior.revokedSessions(results, 0));
   }
-  const guard = sql`exists (select 1 from ${codes} where ${codes.email} = ${input.email} and ${codes.consumedBy} = ${marker})`;
   const organization = row.orgId && row.orgName ? { id: row.orgId, name: row.orgName, role: row.role ?? 'member' } : null;
   return completeSignIn(deps, ctx, { ...user, emailVerifiedAt: user.emailVerifiedAt ?? now }, {
     method: 'email_otp',
     organization,
     consume: {
-      statements: [
-        attempt(user.id),
-        insertWhere(db, t.auditLogs, auditValues(deps, ctx, 'email_otp.failed', { userId: user.id, metadata: { reason: 'wrong_or_dead_code' } }), not(guard)),
-      ],
+      statements: [],
       guard,
       refused: () => new ApiError('invalid_code'),
       // Last: the guard reads the consumed row.
       after: [db.delete(codes).where(and(eq(codes.email, input.email), eq(codes.consumedBy, marker)))],
     },
-    statements: [
-      // The code reached this inbox: the address is proven.
-      db
-        .update(t.users)
-        .set({ emailVerifiedAt: sql`coalesce(${t.users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
-        .where(and(eq(t.users.id, user.id), guard)),
-    ],
+    // The code reached this inbox: the address is proven.
+    statements: [markVerified],
   });
 }

@@ -7,6 +7,7 @@ import { sha256Hex } from '../lib/tokens.ts';
 import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { sendOrUnavailable } from './email-delivery.ts';
 import { consumeTokenWithResults, issueToken, type IssuedToken } from './one-time-tokens.ts';
+import { endPriorCredentials, type PriorCredentialsEnd } from './prior-credentials.ts';
 import { evict } from './session-management.ts';
 import type { ValidSession } from './sessions.ts';
 
@@ -63,17 +64,30 @@ export async function requestEmailVerification(deps: Deps, ctx: RequestContext, 
   await db.batch([...issued.statements, auditInsert(deps, ctx, 'email.verification_sent', { userId })]);
 }
 
+export interface EmailVerified {
+  /** Whether this proof ended credentials set up before it (see endPriorCredentials). */
+  priorCredentialsRevoked: boolean;
+}
+
 /**
  * Consumes a verification token. It verifies the address it was sent to, and only while that is still the
  * account's address (a link mailed before an email change must not verify the new address).
+ * Pre-hijacking: when the visitor does not hold a session of this account, the one who registered the
+ * address may not be the one reading its mail — so on an address never verified before, every credential
+ * and session set up before this proof ends (password included; the owner sets one with a reset or signs in
+ * with an email code). A visitor signed in to the account is its registrant confirming: nothing ends.
  */
-export async function verifyEmail(deps: Deps, ctx: RequestContext, token: string): Promise<void> {
+export async function verifyEmail(deps: Deps, ctx: RequestContext, token: string, visitor: ValidSession | null): Promise<EmailVerified> {
   const { db, t } = deps;
   const now = deps.clock.now();
+  let prior: PriorCredentialsEnd | null = null;
   const consumed = await consumeTokenWithResults(deps, 'verify_email', token, (guard, row) => {
     const sameAddress = and(eq(t.users.id, row.userId), eq(t.users.email, String(row.payload.email)));
     const verified = sql`${guard} and exists (select 1 from ${t.users} where ${sameAddress})`;
+    const unverified = sql`${guard} and exists (select 1 from ${t.users} where ${sameAddress} and ${t.users.emailVerifiedAt} is null)`;
+    prior = visitor?.record.user.id === row.userId ? null : endPriorCredentials(deps, ctx, { userId: row.userId, when: unverified, via: 'verification_link' });
     return [
+      ...(prior?.statements ?? []),
       db
         .update(t.users)
         .set({ emailVerifiedAt: sql`coalesce(${t.users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)`, updatedAt: now })
@@ -82,11 +96,16 @@ export async function verifyEmail(deps: Deps, ctx: RequestContext, token: string
       insertWhere(db, t.auditLogs, auditValues(deps, ctx, 'email.verified', { userId: row.userId }), verified),
     ];
   });
-  if (!consumed || !(consumed.results[0] as unknown[]).length) throw new ApiError('invalid_token');
+  const ended = prior as PriorCredentialsEnd | null;
+  const offset = ended?.statements.length ?? 0;
+  if (!consumed || !(consumed.results[offset] as unknown[]).length) throw new ApiError('invalid_token');
+  const revoked = ended ? ended.revokedSessions(consumed.results, 0) : [];
   // Cached sessions still say email_verified: false; drop them so the next check reads the truth.
   const live = await db
     .select({ tokenHash: t.sessions.tokenHash })
     .from(t.sessions)
     .where(and(eq(t.sessions.userId, consumed.row.userId), gt(t.sessions.expiresAt, now)));
-  await evict(deps, live.map((s) => s.tokenHash));
+  await evict(deps, [...revoked, ...live.map((s) => s.tokenHash)]);
+  // The first of the statements is the audit event: inserted exactly when the credentials ended.
+  return { priorCredentialsRevoked: ended !== null && (consumed.results[0] as { rowCount: number }).rowCount > 0 };
 }

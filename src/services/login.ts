@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../lib/errors.ts';
-import { hashPassword, needsRehash, verifyPassword } from '../lib/password.ts';
+import { checkPassword, hashPassword, needsRehash } from '../lib/password.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { completeSignIn, type SignInResult } from './sign-in.ts';
 
@@ -41,7 +41,7 @@ export async function login(deps: Deps, ctx: RequestContext, input: LoginInput):
     .limit(1);
   const row = rows[0];
   const user = row?.u;
-  const passwordOk = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
+  const { ok: passwordOk, rehash: legacyForm } = await checkPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
   const now = deps.clock.now();
 
   if (!user) {
@@ -63,7 +63,7 @@ export async function login(deps: Deps, ctx: RequestContext, input: LoginInput):
   }
 
   const organization = row.orgId && row.orgName ? { id: row.orgId, name: row.orgName, role: row.role ?? 'member' } : null;
-  const rehash = needsRehash(user.passwordHash!) ? await hashPassword(input.password) : null;
+  const rehash = legacyForm || needsRehash(user.passwordHash!) ? await hashPassword(input.password) : null;
   return completeSignIn(deps, ctx, user, {
     method: 'password',
     organization,

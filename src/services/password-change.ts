@@ -38,11 +38,14 @@ export async function changePassword(
     await auditInsert(deps, ctx, 'password.change_failed', { userId, metadata: { reason: 'backoff' } });
     throw new ApiError('invalid_password');
   }
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.current_password))) {
-    await db.batch([
-      countFailedPassword(deps, userId),
-      auditInsert(deps, ctx, 'password.change_failed', { userId, metadata: { reason: user.passwordHash ? 'wrong_password' : 'no_password' } }),
-    ]);
+  // No password (an OAuth-only account, or one whose password ended with a takeover): nothing to change;
+  // a reset sets one. Says nothing an attacker could use: the caller is signed in to this account.
+  if (!user.passwordHash) {
+    await auditInsert(deps, ctx, 'password.change_failed', { userId, metadata: { reason: 'no_password' } });
+    throw new ApiError('password_not_set');
+  }
+  if (!(await verifyPassword(user.passwordHash, input.current_password))) {
+    await db.batch([countFailedPassword(deps, userId), auditInsert(deps, ctx, 'password.change_failed', { userId, metadata: { reason: 'wrong_password' } })]);
     throw new ApiError('invalid_password');
   }
   await assertPasswordNotBreached(deps, input.new_password);

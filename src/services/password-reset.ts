@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { insertWhere } from '../db/insert-where.ts';
 import type { Deps } from '../deps.ts';
 import { passwordResetMessage } from '../emails/templates.ts';
@@ -6,6 +6,7 @@ import { ApiError } from '../lib/errors.ts';
 import { hashPassword } from '../lib/password.ts';
 import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
+import { addressUnverified, endPriorCredentials, type PriorCredentialsEnd } from './prior-credentials.ts';
 import { consumeTokenWithResults, findLiveToken, issueToken } from './one-time-tokens.ts';
 import { evict } from './session-management.ts';
 
@@ -33,7 +34,9 @@ export interface ResetDone {
 /**
  * Sets a new password with a reset token, atomically with the token's consumption: the password, the
  * cleared brute-force backoff, the deletion of every session and the audit event apply for exactly one
- * submission of the token. Then the revoked sessions leave the cache. It does not sign the user in.
+ * submission of the token. The link reached the inbox, so the address is verified too; if it never was
+ * before, every other credential set up before this proof ends with it (pre-hijacking, see
+ * prior-credentials.ts). Then the revoked sessions leave the cache. It does not sign the user in.
  */
 export async function resetPassword(deps: Deps, ctx: RequestContext, input: { token: string; password: string }): Promise<ResetDone> {
   const { db, t } = deps;
@@ -42,21 +45,27 @@ export async function resetPassword(deps: Deps, ctx: RequestContext, input: { to
   await assertPasswordNotBreached(deps, input.password);
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now();
-  const consumed = await consumeTokenWithResults(deps, 'password_reset', input.token, (guard, row) => [
-    db
-      .update(t.users)
-      // The backoff is cleared: a locked-out user recovers by proving control of the mailbox.
-      .set({ passwordHash, failedLoginCount: 0, lockedUntil: null, updatedAt: now })
-      .where(and(eq(t.users.id, row.userId), guard))
-      .returning({ email: t.users.email }),
-    db
-      .delete(t.sessions)
-      .where(and(eq(t.sessions.userId, row.userId), guard))
-      .returning({ tokenHash: t.sessions.tokenHash }),
-    insertWhere(db, t.auditLogs, auditValues(deps, ctx, 'password.reset', { userId: row.userId }), guard),
-  ]);
-  if (!consumed) throw new ApiError('invalid_token');
-  const [updated, revoked] = consumed.results as [{ email: string }[], { tokenHash: string }[]];
-  await evict(deps, revoked.map((s) => s.tokenHash));
+  let prior: PriorCredentialsEnd | undefined;
+  const consumed = await consumeTokenWithResults(deps, 'password_reset', input.token, (guard, row) => {
+    prior = endPriorCredentials(deps, ctx, { userId: row.userId, when: and(guard, addressUnverified(deps, row.userId))!, via: 'password_reset' });
+    return [
+      ...prior.statements,
+      db
+        .update(t.users)
+        // The backoff is cleared: a locked-out user recovers by proving control of the mailbox.
+        .set({ passwordHash, failedLoginCount: 0, lockedUntil: null, emailVerifiedAt: sql`coalesce(${t.users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)`, updatedAt: now })
+        .where(and(eq(t.users.id, row.userId), guard))
+        .returning({ email: t.users.email }),
+      db
+        .delete(t.sessions)
+        .where(and(eq(t.sessions.userId, row.userId), guard))
+        .returning({ tokenHash: t.sessions.tokenHash }),
+      insertWhere(db, t.auditLogs, auditValues(deps, ctx, 'password.reset', { userId: row.userId }), guard),
+    ];
+  });
+  if (!consumed || !prior) throw new ApiError('invalid_token');
+  const n = prior.statements.length;
+  const [updated, revoked] = consumed.results.slice(n) as [{ email: string }[], { tokenHash: string }[]];
+  await evict(deps, [...prior.revokedSessions(consumed.results, 0), ...revoked.map((s) => s.tokenHash)]);
   return { userId: consumed.row.userId, email: updated[0]!.email };
 }

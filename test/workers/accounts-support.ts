@@ -22,11 +22,11 @@ export function putAvatar(cookie: string, body: Uint8Array, init: CallInit = {})
   return call('/v1/auth/me/avatar', { method: 'PUT', cookie, body, ...init, headers: { 'content-type': 'image/png', ...(init.headers as Record<string, string>) } });
 }
 
-/** The `token` query parameter of the newest link emailed to `to` with this tag. */
+/** The `#token=` fragment of the newest link emailed to `to` with this tag. */
 export function tokenFromMail(to: string, tag: string): string {
   const message = [...memoryMailbox.to(to)].reverse().find((m) => m.tag === tag);
   if (!message) throw new Error(`no ${tag} email to ${to}`);
-  const link = /https?:\/\/\S+token=([A-Za-z0-9_-]+)/.exec(message.text);
+  const link = /https?:\/\/\S+#token=([A-Za-z0-9_-]+)/.exec(message.text);
   if (!link) throw new Error(`no link in ${tag} email`);
   return link[1]!;
 }

@@ -20,8 +20,8 @@ describe('email change', () => {
     expect(await json(res)).toMatchObject({ email_change: { email: newEmail, status: 'verification_sent' }, user: { email: oldEmail } });
     const mail = memoryMailbox.last(newEmail)!;
     expect(mail.tag).toBe('email_change_verify');
-    expect(mail.text).toContain('http://localhost:8787/email-change/confirm?token=');
-    expect(mail.html).toContain('http://localhost:8787/email-change/confirm?token=');
+    expect(mail.text).toContain('http://localhost:8787/email-change/confirm#token=');
+    expect(mail.html).toContain('http://localhost:8787/email-change/confirm#token=');
     expect(mail.text + mail.html).not.toContain('evil.example');
 
     const token = tokenFromMail(newEmail, 'email_change_verify');
@@ -44,7 +44,7 @@ describe('email change', () => {
     const { cookie } = await registerUser(undefined, undefined, app);
     const newEmail = uniqueEmail('app');
     await json(await patch(cookie, { email: newEmail }, { env: app, headers: { host: 'evil.example' } }));
-    expect(memoryMailbox.last(newEmail)!.text).toMatch(/^https:\/\/app\.example\.com\/email-change\/confirm\?token=[A-Za-z0-9_-]{43}$/m);
+    expect(memoryMailbox.last(newEmail)!.text).toMatch(/^https:\/\/app\.example\.com\/email-change\/confirm#token=[A-Za-z0-9_-]{43}$/m);
   });
 
   it('needs fresh authentication: a wrong password or an old session without one is refused, nothing sent', async () => {

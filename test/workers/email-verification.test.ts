@@ -19,7 +19,7 @@ describe('email verification', () => {
     expect(((await (await flow.call('/v1/auth/session', { cookie })).json()) as SessionBody).user.email_verified).toBe(false);
 
     const token = tokenIn(email, 'verify_email');
-    expect((await flow.call('/v1/auth/email/verify', { method: 'POST', json: { token } })).status).toBe(204);
+    expect((await flow.call('/v1/auth/email/verify', { method: 'POST', cookie, json: { token } })).status).toBe(200);
     const [row] = await sql<{ email_verified_at: Date | null }>('select email_verified_at from $schema.users where id = $1', [user.id]);
     expect(new Date(row!.email_verified_at!).getTime()).toBe(flow.clock.now().getTime());
     expect(((await (await flow.call('/v1/auth/session', { cookie })).json()) as SessionBody).user.email_verified).toBe(true);
@@ -44,7 +44,7 @@ describe('email verification', () => {
     expect(again.status).toBe(202);
     expect(mails(email, 'verify_email')).toHaveLength(2);
     await expectError(await flow.call('/v1/auth/email/verify', { method: 'POST', json: { token: first } }), 400, 'invalid_token');
-    expect((await flow.call('/v1/auth/email/verify', { method: 'POST', json: { token: tokenIn(email, 'verify_email') } })).status).toBe(204);
+    expect((await flow.call('/v1/auth/email/verify', { method: 'POST', cookie, json: { token: tokenIn(email, 'verify_email') } })).status).toBe(200);
 
     // Already verified: nothing to send.
     flow.clock.advance(60 * 1000);

@@ -23,7 +23,7 @@ describe('invitations', () => {
     expect(invitation).toMatchObject({ email: guest.email, role: 'admin' });
     const mail = memoryMailbox.last(guest.email)!;
     expect(mail.tag).toBe('organization_invitation');
-    expect(mail.text).toContain('http://localhost:8787/invitations/accept?token=');
+    expect(mail.text).toContain('http://localhost:8787/invitations/accept#token=');
     expect(mail.html).toContain('Invitees');
     const token = tokenFromMail(guest.email, 'organization_invitation');
     const [row] = await sql<{ token_hash: string }>('select token_hash from $schema.invitations where id = $1', [invitation.id]);

@@ -4,7 +4,9 @@ import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { newId } from '../../lib/tokens.ts';
 import { auditInsert, type RequestContext } from '../audit.ts';
+import { addressUnverified, endPriorCredentials } from '../prior-credentials.ts';
 import { prepareAccount } from '../registration.ts';
+import { evict } from '../session-management.ts';
 import type { ValidSession } from '../sessions.ts';
 import { completeSignIn, type SignInOptions, type SignInResult, type SignInUser } from '../sign-in.ts';
 import type { ConsumedFlow } from './flow-state.ts';
@@ -43,9 +45,10 @@ async function refuse(deps: Deps, ctx: RequestContext, code: 'oauth_account_exis
  * What a verified provider identity leads to. The identity (provider, subject) is the credential:
  * - started while signed in: link it to that user (refused if it belongs to someone else);
  * - known: sign in to its user;
- * - new, and an account has this email: sign in and link only when the provider asserts the email verified AND
- *   the account's email is verified — otherwise anyone who can make a provider claim an address would take
- *   over its account; the owner links explicitly instead;
+ * - new, and an account has this email: sign in and link only when the provider asserts the email verified —
+ *   otherwise anyone who can make a provider claim an address would take over its account; the owner links
+ *   explicitly instead. If the account's own address was never verified, this is the mailbox owner's first
+ *   proof: everything set up on the account before it ends (account pre-hijacking);
  * - new, no such account: a new account (with its own organization), as registration makes it.
  */
 export async function resolveIdentity(
@@ -89,15 +92,27 @@ export async function resolveIdentity(
 }
 
 async function autoLink(deps: Deps, ctx: RequestContext, owner: UserRow, identity: ProviderIdentity): Promise<SignInResult> {
-  if (!identity.emailVerified || owner.emailVerifiedAt === null) {
-    throw await refuse(deps, ctx, 'oauth_account_exists', owner.id, identity);
-  }
+  if (!identity.emailVerified) throw await refuse(deps, ctx, 'oauth_account_exists', owner.id, identity);
   if (owner.disabledAt) throw await refuse(deps, ctx, 'account_disabled', owner.id, identity);
-  return signIn(deps, ctx, owner, {
-    statements: [
+  const linked = auditInsert(deps, ctx, 'identity.linked', { userId: owner.id, metadata: { provider: identity.provider, by: 'verified_email' } });
+  if (owner.emailVerifiedAt === null) {
+    // The provider proves the mailbox the account's registrant never did: a takeover by the mailbox owner.
+    // Whatever the registrant set up (password, passkeys, TOTP, sessions, …) ends, atomically with the
+    // verification and the link, before the MFA decision (pre-hijacking, see prior-credentials.ts).
+    const { db, t } = deps;
+    const now = deps.clock.now();
+    const prior = endPriorCredentials(deps, ctx, { userId: owner.id, when: addressUnverified(deps, owner.id), via: 'oauth' });
+    const results = await db.batch([
+      ...prior.statements,
+      db.update(t.users).set({ emailVerifiedAt: now, updatedAt: now }).where(eq(t.users.id, owner.id)),
       identityInsert(deps, owner.id, identity),
-      auditInsert(deps, ctx, 'identity.linked', { userId: owner.id, metadata: { provider: identity.provider, by: 'verified_email' } }),
-    ],
+      linked,
+    ]);
+    await evict(deps, prior.revokedSessions(results, 0));
+    return signIn(deps, ctx, { ...owner, emailVerifiedAt: now }, { metadata: { provider: identity.provider, linked: true, prior_credentials_revoked: true } });
+  }
+  return signIn(deps, ctx, owner, {
+    statements: [identityInsert(deps, owner.id, identity), linked],
     metadata: { provider: identity.provider, linked: true },
   });
 }
