@@ -4,7 +4,7 @@ import type { Deps } from '../deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import { auditValues, type RequestContext } from './audit.ts';
 import { drainAvatarDeletions } from './avatars.ts';
-import { requireFreshAuth } from './fresh-auth.ts';
+import { requireFreshAuth } from './password-reentry.ts';
 import { evictTokenHashes } from './session-cache-eviction.ts';
 import type { ValidSession } from './sessions.ts';
 
@@ -40,7 +40,7 @@ function scrubbedMetadata(deps: Deps, userId: string, email: string): SQL {
  * Then the avatar object is deleted from storage (a storage failure leaves it queued for the scheduled job).
  */
 export async function deleteAccount(deps: Deps, ctx: RequestContext, current: ValidSession, password: string | undefined): Promise<void> {
-  await requireFreshAuth(deps, current, password);
+  await requireFreshAuth(deps, ctx, current, password);
   const { db, t } = deps;
   const { id: userId, email } = current.record.user;
   const blocking = await db.execute<{ organization_id: string }>(soleOwnerWithOthers(deps, userId));

@@ -7,7 +7,7 @@ import { completeSignIn, type SignInResult } from './sign-in.ts';
 
 // A real argon2id hash (of a random password nobody knows) with today's parameters: verifying an unknown
 // user's attempt against it costs exactly what a real verify costs, so timing reveals nothing.
-const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$RC87j1TOCRms10/7kpl2qw$WaI89YcvyA/+FXu5v051KKwr4E66w0WQFKo6IZDOtCw';
+export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$RC87j1TOCRms10/7kpl2qw$WaI89YcvyA/+FXu5v051KKwr4E66w0WQFKo6IZDOtCw';
 
 /** Consecutive failures allowed before backoff starts; then 1, 2, 4, … seconds, capped. */
 export const FREE_FAILURES = 3;
