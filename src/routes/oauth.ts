@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import { toApiError } from '../http/api-error.ts';
 import { readSessionCookie, writeSessionCookie } from '../http/cookies.ts';
+import { rememberDevice } from '../http/device-cookie.ts';
 import { clearFlowCookie, readFlowCookie, writeFlowCookie } from '../http/oauth-cookie.ts';
 import { parseOptionalJson } from '../http/optional-json.ts';
 import { enforceRateLimit } from '../http/rate-limit.ts';
@@ -52,11 +53,12 @@ function errorRedirect(c: Context<AppEnv>, target: string | null, err: unknown) 
 }
 
 /** A completed first factor becomes a redirect; each kind of result is one case here. */
-function signInRedirect(c: Context<AppEnv>, result: SignInResult, target: string) {
+async function signInRedirect(c: Context<AppEnv>, result: SignInResult, target: string) {
   switch (result.kind) {
     case 'session':
       c.set('userId', result.record.user.id);
       writeSessionCookie(c, result.session.jwt, result.session.expiresAt);
+      await rememberDevice(c, result.record.user.id);
       return c.redirect(target, 302);
     // MFA on: no cookie; the token travels in the fragment (never sent to a server, kept out of logs and
     // Referer) and the page finishes at POST /v1/auth/mfa/challenge.
@@ -65,7 +67,7 @@ function signInRedirect(c: Context<AppEnv>, result: SignInResult, target: string
   }
 }
 
-function outcomeRedirect(c: Context<AppEnv>, outcome: OAuthOutcome, target: string) {
+async function outcomeRedirect(c: Context<AppEnv>, outcome: OAuthOutcome, target: string) {
   if (outcome.kind === 'linked') return c.redirect(redirectUrl(target, { query: { linked: outcome.provider } }), 302);
   return signInRedirect(c, outcome.result, target);
 }
@@ -126,7 +128,7 @@ export const oauthRoutes = new Hono<AppEnv>()
       target = validateRedirect(deps.config, flow.redirectTo);
       const session = flow.linkUserId ? await validateSession(deps, readSessionCookie(c)) : null;
       const outcome = await finishOAuth(deps, requestContext(c), flow, query, session);
-      return outcomeRedirect(c, outcome, target);
+      return await outcomeRedirect(c, outcome, target);
     } catch (err) {
       return errorRedirect(c, target, err);
     }
