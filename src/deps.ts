@@ -22,6 +22,8 @@ export interface Deps extends Database {
   breachedPasswords: BreachedPasswordCheck;
   /** Outbound HTTP to third parties (OAuth/OIDC providers): tests replace it to fake them at the fetch boundary. */
   fetch: typeof fetch;
+  /** Every call to a provider gives up after this long (src/services/oauth/discovery.ts providerFetch). */
+  providerTimeoutMs: number;
 }
 
 export type DepsResult = { ok: true; deps: Deps } | { ok: false; problems: ConfigProblem[] };
@@ -73,6 +75,7 @@ function buildDeps(env: Env): DepsResult {
       metrics,
       avatars,
       fetch: outbound,
+      providerTimeoutMs: 10_000,
       ...createDatabase(config),
     },
   };

@@ -16,6 +16,9 @@ declare module 'vitest' {
     oidcIssuer: string;
     oidcClientId: string;
     oidcClientSecret: string;
+    /** Its second client, `local-oidc-encoded`, whose secret contains `+`, `/` and `=`. */
+    oidcEncodedClientId: string;
+    oidcEncodedClientSecret: string;
   }
 }
 
@@ -29,10 +32,12 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', `postgres://identsphere:local@127.0.0.1:${neon.port}/identsphere`);
   project.provide('schema', schema);
   project.provide('argon2Vectors', await nativeArgon2Vectors());
-  const oidc = await startOidcProvider(['http://localhost:8787/v1/auth/oauth/local-oidc/callback']);
+  const oidc = await startOidcProvider('http://localhost:8787/v1/auth/oauth');
   project.provide('oidcIssuer', oidc.issuer);
   project.provide('oidcClientId', oidc.clientId);
   project.provide('oidcClientSecret', oidc.clientSecret);
+  project.provide('oidcEncodedClientId', oidc.encoded.clientId);
+  project.provide('oidcEncodedClientSecret', oidc.encoded.clientSecret);
   console.log(`[test] database: ${serverUrl ? `PostgreSQL ${serverUrl.replace(/\/\/[^@]*@/, '//')}` : 'PGlite (in memory)'}, schema ${schema}`);
   return async () => {
     if (serverUrl) await neon.backend.query(`drop schema if exists "${schema}" cascade`, []);

@@ -10,10 +10,15 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 
-export interface LocalOidcProvider {
-  issuer: string;
+export interface LocalOidcClient {
   clientId: string;
   clientSecret: string;
+}
+
+export interface LocalOidcProvider extends LocalOidcClient {
+  issuer: string;
+  /** A second client whose secret contains `+`, `/` and `=` (must be form-urlencoded in HTTP Basic). */
+  encoded: LocalOidcClient;
   close(): Promise<void>;
 }
 
@@ -23,13 +28,18 @@ function accountClaims(login: string) {
   return { sub: login, email, email_verified: !unverified, name: `Test ${email.split('@')[0]}` };
 }
 
-/** Starts the provider on a free loopback port; `redirectUris` are the client's registered callback URLs. */
-export async function startOidcProvider(redirectUris: string[]): Promise<LocalOidcProvider> {
+/**
+ * Starts the provider on a free loopback port. Two clients, each with its callback under `callbackBase`:
+ * `local-oidc` (client `identsphere-test`, hex secret) and `local-oidc-encoded` (client `local-oidc-encoded`, a
+ * secret with `+`, `/` and `=`, which the provider decodes per RFC 6749 §2.3.1).
+ */
+export async function startOidcProvider(callbackBase: string): Promise<LocalOidcProvider> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const clientId = 'identsphere-test';
   const clientSecret = randomBytes(32).toString('hex');
+  const encoded = { clientId: 'local-oidc-encoded', clientSecret: `${randomBytes(12).toString('hex')}+a/b=c==` };
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
 
   const provider = new Provider(issuer, {
@@ -37,7 +47,15 @@ export async function startOidcProvider(redirectUris: string[]): Promise<LocalOi
       {
         client_id: clientId,
         client_secret: clientSecret,
-        redirect_uris: redirectUris,
+        redirect_uris: [`${callbackBase}/local-oidc/callback`],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+      {
+        client_id: encoded.clientId,
+        client_secret: encoded.clientSecret,
+        redirect_uris: [`${callbackBase}/local-oidc-encoded/callback`],
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
@@ -60,6 +78,7 @@ export async function startOidcProvider(redirectUris: string[]): Promise<LocalOi
     issuer,
     clientId,
     clientSecret,
+    encoded,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

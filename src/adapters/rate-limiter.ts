@@ -1,4 +1,5 @@
 import type { Clock } from '../lib/clock.ts';
+import { ApiError } from '../lib/errors.ts';
 
 /** A fixed-window limiter: `limit(key)` counts one request and says whether it is within the allowance. */
 export interface RateLimiter {
@@ -78,4 +79,21 @@ export function createRateLimiters(env: RateLimitBindings, clock: Clock): RateLi
     limiters[name] = binding ? new BindingRateLimiter(binding, spec.period) : new MemoryRateLimiter(spec.limit, spec.period, clock);
   }
   return limiters;
+}
+
+/**
+ * Counts one request against `route`'s per-IP limit and, when it names an account, against the per-IP+account
+ * limit (keyed by route, so a password re-entry and a login for the same account share the login allowance).
+ * Over either: `rate_limited` with Retry-After. Without a known IP every such client shares one key.
+ */
+export async function enforceLimits(limiters: RateLimiters, route: Exclude<RateLimitName, 'account'>, ip: string | null, account?: string) {
+  const client = ip ?? 'unknown';
+  const checks: [RateLimitName, string][] = [[route, `ip:${client}`]];
+  if (account !== undefined) checks.push(['account', `${route}:${client}:${account}`]);
+  for (const [name, key] of checks) {
+    const limiter = limiters[name];
+    if (!(await limiter.limit(key))) {
+      throw new ApiError('rate_limited', undefined, { headers: { 'Retry-After': String(limiter.periodSeconds) } });
+    }
+  }
 }

@@ -16,6 +16,7 @@ export const {
   userProfiles,
   invitations,
   avatarDeletions,
+  deviceFailures,
   totpCredentials,
   recoveryCodes,
   mfaChallenges,

@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts, type CoreTables } from './tables.ts';
 
-/** Profile fields beyond the core user row, the avatar pointer, invitations and the avatar deletion queue. */
+/**
+ * Profile fields beyond the core user row, the avatar pointer, invitations, the avatar deletion queue and the
+ * failed sign-ins of recognised browsers.
+ */
 export function defineAccountTables({ schema, users, organizations }: CoreTables) {
   const userProfiles = schema.table('user_profiles', {
     userId: uuid('user_id')
@@ -52,5 +55,21 @@ export function defineAccountTables({ schema, users, organizations }: CoreTables
     queuedAt: ts('queued_at').notNull(),
   });
 
-  return { userProfiles, invitations, avatarDeletions };
+  // Failed passwords presented with a valid device cookie (src/services/device-trust.ts): a browser that signed
+  // in before is backed off on its own counter instead of the account's, so strangers cannot lock it out.
+  const deviceFailures = schema.table(
+    'device_failures',
+    {
+      userId: uuid('user_id')
+        .notNull()
+        .references(() => users.id, { onDelete: 'cascade' }),
+      // SHA-256 of the device cookie; the cookie itself is never stored.
+      deviceHash: text('device_hash').notNull(),
+      failedCount: integer('failed_count').notNull(),
+      lastFailedAt: ts('last_failed_at').notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.userId, t.deviceHash] })],
+  );
+
+  return { userProfiles, invitations, avatarDeletions, deviceFailures };
 }

@@ -10,13 +10,39 @@ const DEV_KEY_HEX = '6964656e747370686572652d6465762d6b65792d6e6f742d666f722d707
 
 const keys = new Map<string, Promise<CryptoKey>>();
 
+function keyBytes(hexKey: string | undefined): Uint8Array {
+  return Uint8Array.from((hexKey ?? DEV_KEY_HEX).match(/../g)!, (h) => parseInt(h, 16));
+}
+
 function importKey(hexKey: string | undefined): Promise<CryptoKey> {
   const keyHex = hexKey ?? DEV_KEY_HEX;
   let key = keys.get(keyHex);
   if (!key) {
-    const bytes = Uint8Array.from(keyHex.match(/../g)!, (h) => parseInt(h, 16));
-    key = crypto.subtle.importKey('raw', bytes, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+    key = crypto.subtle.importKey('raw', keyBytes(hexKey), { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
     keys.set(keyHex, key);
+  }
+  return key;
+}
+
+/**
+ * An HMAC-SHA-256 key for one purpose (`info`), derived from IDENTSPHERE_ENCRYPTION_KEY with HKDF: the
+ * encryption key itself never signs anything, and keys for different purposes are independent.
+ */
+export function derivedHmacKey(hexKey: string | undefined, info: string): Promise<CryptoKey> {
+  const cacheKey = `${hexKey ?? DEV_KEY_HEX}:${info}`;
+  let key = keys.get(cacheKey);
+  if (!key) {
+    key = (async () => {
+      const ikm = await crypto.subtle.importKey('raw', keyBytes(hexKey), 'HKDF', false, ['deriveKey']);
+      return crypto.subtle.deriveKey(
+        { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(), info: new TextEncoder().encode(info) },
+        ikm,
+        { name: 'HMAC', hash: 'SHA-256', length: 256 },
+        false,
+        ['sign', 'verify'],
+      );
+    })();
+    keys.set(cacheKey, key);
   }
   return key;
 }

@@ -1,6 +1,6 @@
 // Sign-in with OAuth / OpenID Connect providers (browser redirects).
 import * as z from 'zod';
-import { CallbackQuery, StartQuery } from '../routes/oauth.ts';
+import { CallbackQuery, LinkBody, StartQuery } from '../routes/oauth.ts';
 import type { Operation } from './schemas.ts';
 
 const Provider = z.object({ id: z.string(), name: z.string(), start_url: z.string(), callback_url: z.string() });
@@ -18,14 +18,31 @@ export const OAUTH_OPERATIONS: Operation[] = [
     id: 'startOAuth',
     method: 'GET',
     path: '/v1/auth/oauth/:provider/start',
-    summary: 'Start a sign-in with a provider (with a session: link the provider to the signed-in user)',
+    summary: 'Start a sign-in with a provider (with a session: link it to the signed-in user, which needs a session signed in within 5 minutes)',
     tag: 'oauth',
     query: StartQuery,
     responses: {
       302: {
         description:
-          "Redirect to the provider (flow cookie set); on failure, back to redirect_to (or the app URL) with ?error=<code>. " +
+          "Redirect to the provider (flow cookie set); on failure, back to redirect_to (or the app URL) with ?error=<code> " +
+          '(?error=reauthentication_required for a link from an older session: use POST …/link with the password). ' +
           'Errors are JSON only when no safe redirect target is known.',
+      },
+    },
+  },
+  {
+    id: 'linkOAuthProvider',
+    method: 'POST',
+    path: '/v1/auth/oauth/:provider/link',
+    summary: 'Start linking a provider to the signed-in user (fresh authentication: a recent sign-in or the password)',
+    tag: 'oauth',
+    auth: true,
+    body: LinkBody,
+    bodyRequired: false,
+    responses: {
+      200: {
+        description: 'The authorization URL to navigate to (flow cookie set); the callback then answers ?linked=<provider>',
+        schema: z.object({ authorization_url: z.string(), expires_at: z.iso.datetime() }),
       },
     },
   },

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../http/cookies.ts';
 import { runInBackground } from '../http/background.ts';
+import { readDeviceCookie, rememberDevice } from '../http/device-cookie.ts';
 import { enforceRateLimit } from '../http/rate-limit.ts';
 import { parseJson, requestContext } from '../http/request.ts';
 import { respondSignIn } from '../http/sign-in.ts';
@@ -36,12 +37,13 @@ export const authRoutes = new Hono<AppEnv>()
     c.set('userId', record.user.id);
     runInBackground(c, 'verification email', () => deliverRegistrationVerification(c.var.deps, record.user.email, verificationToken));
     writeSessionCookie(c, session.jwt, session.expiresAt);
+    await rememberDevice(c, record.user.id);
     return c.json(record, 201);
   })
   .post('/login', async (c) => {
     const input = await parseJson(c, LoginBody);
     await enforceRateLimit(c, 'login', input.email);
-    return respondSignIn(c, await login(c.var.deps, requestContext(c), input));
+    return respondSignIn(c, await login(c.var.deps, requestContext(c), { ...input, deviceToken: readDeviceCookie(c) }));
   })
   .get('/session', requireSession, (c) => c.json(c.var.session!.record))
   .post('/logout', async (c) => {

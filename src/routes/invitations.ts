@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
+import { rememberDevice } from '../http/device-cookie.ts';
 import { enforceRateLimit } from '../http/rate-limit.ts';
 import { parseJson, requestContext } from '../http/request.ts';
 import type { AppEnv } from '../http/types.ts';
@@ -25,5 +26,6 @@ export const invitationRoutes = new Hono<AppEnv>()
     const { record, session } = await registerByInvitation(c.var.deps, requestContext(c), input);
     c.set('userId', record.user.id);
     writeSessionCookie(c, session.jwt, session.expiresAt);
+    await rememberDevice(c, record.user.id);
     return c.json(record, 201);
   });

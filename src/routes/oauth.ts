@@ -2,12 +2,15 @@ import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import { toApiError } from '../http/api-error.ts';
 import { readSessionCookie, writeSessionCookie } from '../http/cookies.ts';
+import { rememberDevice } from '../http/device-cookie.ts';
 import { clearFlowCookie, readFlowCookie, writeFlowCookie } from '../http/oauth-cookie.ts';
+import { parseOptionalJson } from '../http/optional-json.ts';
 import { enforceRateLimit } from '../http/rate-limit.ts';
 import { requestContext } from '../http/request.ts';
 import type { AppEnv } from '../http/types.ts';
 import { ApiError, errorBody } from '../lib/errors.ts';
 import { log } from '../lib/log.ts';
+import { requireSession } from '../middleware/session.ts';
 import type { OAuthOutcome } from '../services/oauth/accounts.ts';
 import { consumeFlow } from '../services/oauth/flow-state.ts';
 import { finishOAuth, startOAuth } from '../services/oauth/flow.ts';
@@ -18,6 +21,9 @@ import type { SignInResult } from '../services/sign-in.ts';
 import { loggableError } from '../db/errors.ts';
 
 export const StartQuery = z.strictObject({ redirect_to: z.string().max(2048).optional() });
+
+// Linking from a session older than the fresh-auth window: the current password re-entered.
+export const LinkBody = z.strictObject({ redirect_to: z.string().max(2048).optional(), password: z.string().min(1).max(1024).optional() });
 
 // Providers add parameters of their own (scope, authuser, session_state, …): only ours are read.
 export const CallbackQuery = z.looseObject({
@@ -48,11 +54,12 @@ function errorRedirect(c: Context<AppEnv>, target: string | null, err: unknown) 
 }
 
 /** A completed first factor becomes a redirect; each kind of result is one case here. */
-function signInRedirect(c: Context<AppEnv>, result: SignInResult, target: string) {
+async function signInRedirect(c: Context<AppEnv>, result: SignInResult, target: string) {
   switch (result.kind) {
     case 'session':
       c.set('userId', result.record.user.id);
       writeSessionCookie(c, result.session.jwt, result.session.expiresAt);
+      await rememberDevice(c, result.record.user.id);
       return c.redirect(target, 302);
     // MFA on: no cookie; the token travels in the fragment (never sent to a server, kept out of logs and
     // Referer) and the page finishes at POST /v1/auth/mfa/challenge.
@@ -61,7 +68,7 @@ function signInRedirect(c: Context<AppEnv>, result: SignInResult, target: string
   }
 }
 
-function outcomeRedirect(c: Context<AppEnv>, outcome: OAuthOutcome, target: string) {
+async function outcomeRedirect(c: Context<AppEnv>, outcome: OAuthOutcome, target: string) {
   if (outcome.kind === 'linked') return c.redirect(redirectUrl(target, { query: { linked: outcome.provider } }), 302);
   return signInRedirect(c, outcome.result, target);
 }
@@ -85,12 +92,28 @@ export const oauthRoutes = new Hono<AppEnv>()
       target = validateRedirect(deps.config, query.redirect_to);
       await enforceRateLimit(c, 'login');
       const session = await validateSession(deps, readSessionCookie(c));
-      const started = await startOAuth(deps, { providerId: c.req.param('provider'), redirectTo: target, session });
+      const started = await startOAuth(deps, requestContext(c), { providerId: c.req.param('provider'), redirectTo: target, session });
       writeFlowCookie(c, started.binding, started.expiresAt);
       return c.redirect(started.location, 302);
     } catch (err) {
       return errorRedirect(c, target, err);
     }
+  })
+  // Linking for a signed-in user as a JSON call (so a password can be re-entered): the page then navigates to
+  // `authorization_url`; the flow cookie set here binds the flow to this browser as with /start.
+  .post('/:provider/link', requireSession, async (c) => {
+    const { deps } = c.var;
+    const input = await parseOptionalJson(c, LinkBody);
+    const redirectTo = validateRedirect(deps.config, input.redirect_to);
+    await enforceRateLimit(c, 'login');
+    const started = await startOAuth(deps, requestContext(c), {
+      providerId: c.req.param('provider'),
+      redirectTo,
+      session: c.var.session!,
+      password: input.password,
+    });
+    writeFlowCookie(c, started.binding, started.expiresAt);
+    return c.json({ authorization_url: started.location, expires_at: started.expiresAt.toISOString() });
   })
   .get('/:provider/callback', async (c) => {
     const { deps } = c.var;
@@ -106,7 +129,7 @@ export const oauthRoutes = new Hono<AppEnv>()
       target = validateRedirect(deps.config, flow.redirectTo);
       const session = flow.linkUserId ? await validateSession(deps, readSessionCookie(c)) : null;
       const outcome = await finishOAuth(deps, requestContext(c), flow, query, session);
-      return outcomeRedirect(c, outcome, target);
+      return await outcomeRedirect(c, outcome, target);
     } catch (err) {
       return errorRedirect(c, target, err);
     }

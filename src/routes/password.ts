@@ -33,9 +33,7 @@ export const passwordRoutes = new Hono<AppEnv>()
   })
   .post('/password/change', requireSession, async (c) => {
     const input = await parseJson(c, ChangeBody);
-    const session = c.var.session!;
-    await enforceRateLimit(c, 'login', session.record.user.email);
-    const { email } = await changePassword(c.var.deps, requestContext(c), session, input);
+    const { email } = await changePassword(c.var.deps, requestContext(c), c.var.session!, input);
     runInBackground(c, 'password changed email', () => sendPasswordChanged(c.var.deps, email));
     return c.body(null, 204);
   });

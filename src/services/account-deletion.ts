@@ -1,14 +1,12 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import { insertWhere } from '../db/insert-where.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import { auditValues, type RequestContext } from './audit.ts';
 import { drainAvatarDeletions } from './avatars.ts';
-import { requireFreshAuth } from './fresh-auth.ts';
+import { requireFreshAuth } from './password-reentry.ts';
 import { evictTokenHashes } from './session-cache-eviction.ts';
 import type { ValidSession } from './sessions.ts';
-import { emailColumns, qualified } from './user-records.ts';
 
 /** Organizations where the user is the only owner while others are members: deletion would orphan them. */
 function soleOwnerWithOthers(deps: Deps, userId: string): SQL {
@@ -31,7 +29,8 @@ function scrubbedMetadata(deps: Deps, userId: string, email: string): SQL {
  * DELETE /v1/auth/me ("right to be forgotten"). One atomic batch, serialised against membership changes of the
  * user's organizations (row locks) and guarded so that it does nothing if the user became the sole owner of
  * an organization with other members meanwhile:
- * - rows addressed to the user's email in any table (pending invitations, …) are deleted;
+ * - only rows the user owns (by user id) go: rows that merely carry the same address belong to others (another
+ *   organization's pending invitation to it, another user's identity whose provider reports it) and stay;
  * - audit rows keep their events but lose the personal data (user id detached, IP and user agent cleared,
  *   id/email inside metadata replaced — in other users' events too), and a `user.deleted` event is added;
  * - organizations where the user is the only member are deleted;
@@ -41,7 +40,7 @@ function scrubbedMetadata(deps: Deps, userId: string, email: string): SQL {
  * Then the avatar object is deleted from storage (a storage failure leaves it queued for the scheduled job).
  */
 export async function deleteAccount(deps: Deps, ctx: RequestContext, current: ValidSession, password: string | undefined): Promise<void> {
-  await requireFreshAuth(deps, current, password);
+  await requireFreshAuth(deps, ctx, current, password);
   const { db, t } = deps;
   const { id: userId, email } = current.record.user;
   const blocking = await db.execute<{ organization_id: string }>(soleOwnerWithOthers(deps, userId));
@@ -56,14 +55,10 @@ export async function deleteAccount(deps: Deps, ctx: RequestContext, current: Va
   const deletable = sql`not exists (${soleOwnerWithOthers(deps, userId)})`;
   const gone = sql`not exists (select 1 from ${t.users} where ${t.users.id} = ${userId})`;
   const myOrgs = db.select({ id: m.organizationId }).from(m).where(eq(m.userId, userId));
-  const addressed: BatchItem<'pg'>[] = (await emailColumns(deps)).map((c) =>
-    db.execute(sql`delete from ${qualified(deps, c.table)} where lower(${sql.identifier(c.column)}) = ${email.toLowerCase()} and ${deletable}`),
-  );
   const anonymous: RequestContext = { requestId: ctx.requestId, ip: null, userAgent: null };
 
   const results = await db.batch([
     db.select({ id: t.organizations.id }).from(t.organizations).where(inArray(t.organizations.id, myOrgs)).orderBy(t.organizations.id).for('update'),
-    ...addressed,
     // Ceremony challenges carry user_id without a foreign key (unknown-email hints bind random ids).
     db.delete(t.webauthnChallenges).where(and(eq(t.webauthnChallenges.userId, userId), deletable)),
     db

@@ -47,7 +47,7 @@ export type AuditEvent =
   | 'password.reset_requested'
   | 'password.reset'
   | 'password.changed'
-  | 'password.change_failed'
+  | 'password.reentry_failed'
   | 'email_otp.requested'
   | 'email_otp.delivery_failed'
   | 'email_otp.failed'

@@ -3,21 +3,23 @@ import type { Deps } from '../deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import { checkPassword, hashPassword, needsRehash } from '../lib/password.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
+import { FREE_FAILURES, MAX_BACKOFF_SECONDS } from './backoff.ts';
+import { clearDeviceFailures, countDeviceFailure, deviceHash, deviceLockedUntil, isDeviceTokenFor } from './device-trust.ts';
 import { completeSignIn, type SignInResult } from './sign-in.ts';
 
 // A real argon2id hash (of a random password nobody knows) with today's parameters: verifying an unknown
 // user's attempt against it costs exactly what a real verify costs, so timing reveals nothing.
-const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$RC87j1TOCRms10/7kpl2qw$WaI89YcvyA/+FXu5v051KKwr4E66w0WQFKo6IZDOtCw';
+export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$RC87j1TOCRms10/7kpl2qw$WaI89YcvyA/+FXu5v051KKwr4E66w0WQFKo6IZDOtCw';
 
-/** Consecutive failures allowed before backoff starts; then 1, 2, 4, … seconds, capped. */
-export const FREE_FAILURES = 3;
-export const MAX_BACKOFF_SECONDS = 300;
+export { FREE_FAILURES, MAX_BACKOFF_SECONDS } from './backoff.ts';
 
 export type FailureReason = 'unknown_email' | 'wrong_password' | 'disabled' | 'no_password';
 
 export interface LoginInput {
   email: string; // normalised
   password: string;
+  /** The browser's device cookie, if any (src/services/device-trust.ts). */
+  deviceToken?: string;
 }
 
 
@@ -48,30 +50,37 @@ export async function login(deps: Deps, ctx: RequestContext, input: LoginInput):
     await auditInsert(deps, ctx, 'login.failed', { metadata: { reason: 'unknown_email' } });
     throw genericFailure();
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
+  // A browser that signed in to this account before is judged on its own failure counter, not the account's:
+  // strangers' guesses cannot lock the owner out (see device-trust.ts). Everyone else: the account backoff.
+  const device = (await isDeviceTokenFor(deps, input.deviceToken, user.id)) ? await deviceHash(input.deviceToken!) : null;
+  const lockedUntil = device ? await deviceLockedUntil(deps, user.id, device) : user.lockedUntil;
+  if (lockedUntil && lockedUntil > now) {
     // Backed off: the password was checked (same work) but is not honoured, right or wrong.
     await auditInsert(deps, ctx, 'login.throttled', {
       userId: user.id,
-      metadata: { locked_until: user.lockedUntil.toISOString() },
+      metadata: { locked_until: lockedUntil.toISOString(), ...(device ? { device: true } : {}) },
     });
     throw genericFailure();
   }
   const reason: FailureReason | null = !user.passwordHash ? 'no_password' : !passwordOk ? 'wrong_password' : user.disabledAt ? 'disabled' : null;
   if (reason) {
-    await recordFailure(deps, ctx, user.id, reason);
+    await deps.db.batch([
+      device ? countDeviceFailure(deps, user.id, device) : countFailedPassword(deps, user.id),
+      auditInsert(deps, ctx, 'login.failed', { userId: user.id, metadata: { reason, ...(device ? { device: true } : {}) } }),
+    ]);
     throw genericFailure();
   }
 
   const organization = row.orgId && row.orgName ? { id: row.orgId, name: row.orgName, role: row.role ?? 'member' } : null;
   const rehash = legacyForm || needsRehash(user.passwordHash!) ? await hashPassword(input.password) : null;
+  // A recognised device clears its own counter only: the account's counter is the strangers' and stays.
+  const userUpdate = { ...(device ? {} : { failedLoginCount: 0, lockedUntil: null }), ...(rehash ? { passwordHash: rehash, updatedAt: now } : {}) };
   return completeSignIn(deps, ctx, user, {
     method: 'password',
     organization,
     statements: [
-      db
-        .update(t.users)
-        .set({ failedLoginCount: 0, lockedUntil: null, ...(rehash ? { passwordHash: rehash, updatedAt: now } : {}) })
-        .where(eq(t.users.id, user.id)),
+      ...(Object.keys(userUpdate).length ? [db.update(t.users).set(userUpdate).where(eq(t.users.id, user.id))] : []),
+      ...(device ? [clearDeviceFailures(deps, user.id, device)] : []),
     ],
     metadata: rehash ? { password_rehashed: true } : undefined,
   });
@@ -93,8 +102,4 @@ export function countFailedPassword(deps: Deps, userId: string) {
         else null end`,
     })
     .where(eq(t.users.id, userId));
-}
-
-async function recordFailure(deps: Deps, ctx: RequestContext, userId: string, reason: FailureReason) {
-  await deps.db.batch([countFailedPassword(deps, userId), auditInsert(deps, ctx, 'login.failed', { userId, metadata: { reason } })]);
 }

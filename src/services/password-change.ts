@@ -3,10 +3,10 @@ import { insertWhere } from '../db/insert-where.ts';
 import type { Deps } from '../deps.ts';
 import { passwordChangedMessage } from '../emails/templates.ts';
 import { ApiError } from '../lib/errors.ts';
-import { hashPassword, verifyPassword } from '../lib/password.ts';
-import { auditInsert, auditValues, type RequestContext } from './audit.ts';
+import { hashPassword } from '../lib/password.ts';
+import { auditValues, type RequestContext } from './audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
-import { countFailedPassword } from './login.ts';
+import { verifyPasswordReentry } from './password-reentry.ts';
 import { evict } from './session-management.ts';
 import type { ValidSession } from './sessions.ts';
 
@@ -17,8 +17,8 @@ export function sendPasswordChanged(deps: Deps, email: string): Promise<void> {
 
 /**
  * Changes the signed-in user's password. The current password is required (a stolen session alone must
- * not be enough to take the account over), and a wrong one counts towards the same per-account backoff as
- * a failed login. Every other session is revoked; this one stays.
+ * not be enough to take the account over); it is a password re-entry (rate limits, backoff, audit). Every
+ * other session is revoked; this one stays.
  */
 export async function changePassword(
   deps: Deps,
@@ -29,25 +29,7 @@ export async function changePassword(
   const { db, t } = deps;
   const userId = current.record.user.id;
   const now = deps.clock.now();
-  const [user] = await db
-    .select({ email: t.users.email, passwordHash: t.users.passwordHash, lockedUntil: t.users.lockedUntil })
-    .from(t.users)
-    .where(eq(t.users.id, userId));
-  if (!user) throw new ApiError('unauthorized');
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await auditInsert(deps, ctx, 'password.change_failed', { userId, metadata: { reason: 'backoff' } });
-    throw new ApiError('invalid_password');
-  }
-  // No password (an OAuth-only account, or one whose password ended with a takeover): nothing to change;
-  // a reset sets one. Says nothing an attacker could use: the caller is signed in to this account.
-  if (!user.passwordHash) {
-    await auditInsert(deps, ctx, 'password.change_failed', { userId, metadata: { reason: 'no_password' } });
-    throw new ApiError('password_not_set');
-  }
-  if (!(await verifyPassword(user.passwordHash, input.current_password))) {
-    await db.batch([countFailedPassword(deps, userId), auditInsert(deps, ctx, 'password.change_failed', { userId, metadata: { reason: 'wrong_password' } })]);
-    throw new ApiError('invalid_password');
-  }
+  const { email, passwordHash } = await verifyPasswordReentry(deps, ctx, current, input.current_password, 'invalid_password', 'password_not_set');
   await assertPasswordNotBreached(deps, input.new_password);
   const newHash = await hashPassword(input.new_password);
   // Conditional on the hash just verified: a concurrent change wins once, and only the winner revokes.
@@ -56,7 +38,7 @@ export async function changePassword(
     db
       .update(t.users)
       .set({ passwordHash: newHash, failedLoginCount: 0, lockedUntil: null, updatedAt: now })
-      .where(and(eq(t.users.id, userId), eq(t.users.passwordHash, user.passwordHash)))
+      .where(and(eq(t.users.id, userId), eq(t.users.passwordHash, passwordHash)))
       .returning({ id: t.users.id }),
     db
       .delete(t.sessions)
@@ -66,5 +48,5 @@ export async function changePassword(
   ]);
   if (!updated.length) throw new ApiError('invalid_password');
   await evict(deps, revoked.map((s) => s.tokenHash));
-  return { email: user.email };
+  return { email };
 }

@@ -5,7 +5,7 @@ import type { Deps } from '../deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { prepareEmailChange } from './email-change.ts';
-import { requireFreshAuth } from './fresh-auth.ts';
+import { requireFreshAuth } from './password-reentry.ts';
 import { evictUserSessions } from './session-cache-eviction.ts';
 import type { ValidSession } from './sessions.ts';
 
@@ -75,7 +75,7 @@ export async function updateProfile(
   const userId = current.record.user.id;
   const now = deps.clock.now();
   const newEmail = input.email !== undefined && input.email !== current.record.user.email ? input.email : undefined;
-  if (newEmail !== undefined) await requireFreshAuth(deps, current, input.current_password);
+  if (newEmail !== undefined) await requireFreshAuth(deps, ctx, current, input.current_password);
 
   const statements: BatchItem<'pg'>[] = [];
   const fields: string[] = [];

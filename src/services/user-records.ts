@@ -3,9 +3,8 @@ import type { Deps } from '../deps.ts';
 
 /**
  * What the database schema itself says about where a user's data lives, so export and deletion cover tables
- * added later by other features without being told about them:
- * - every foreign key that references users(id) (per-user tables: exported; deleted by ON DELETE CASCADE);
- * - every column named `email` or `*_email` outside users (rows addressed to the person, e.g. invitations).
+ * added later by other features without being told about them: every foreign key that references users(id)
+ * (per-user tables: exported; deleted by ON DELETE CASCADE).
  */
 export interface UserReference {
   table: string;
@@ -25,19 +24,6 @@ export async function userReferences(deps: Deps): Promise<UserReference[]> {
     where c.contype = 'f' and n.nspname = ${deps.config.IDENTSPHERE_SCHEMA}
     order by 1, 2`);
   return result.rows.map((r) => ({ table: r.table, column: r.column, onDelete: r.on_delete }));
-}
-
-export async function emailColumns(deps: Deps): Promise<{ table: string; column: string }[]> {
-  const result = await deps.db.execute<{ table: string; column: string }>(sql`
-    select c.table_name as "table", c.column_name as "column"
-    from information_schema.columns c
-    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
-    where c.table_schema = ${deps.config.IDENTSPHERE_SCHEMA}
-      and (c.column_name = 'email' or c.column_name like '%\\_email')
-      and c.data_type in ('text', 'character varying')
-      and c.table_name <> 'users'
-    order by 1, 2`);
-  return result.rows;
 }
 
 /** `"schema"."table"` for a name read from the catalog. */

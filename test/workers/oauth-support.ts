@@ -199,15 +199,61 @@ export function oauthEnv(overrides: Partial<Record<keyof Env, string>> = {}) {
 
 /**
  * The real OpenID provider started by test/global-setup.ts (test/oidc-provider-server.ts), configured as the
- * generic provider `local-oidc`; the Worker reaches it with the real fetch.
+ * generic provider `local-oidc` (or, `encoded`, its second client `local-oidc-encoded`, whose secret contains
+ * `+`, `/` and `=`); the Worker reaches it with the real fetch.
  */
-export function localOidcEnv() {
+export function localOidcEnv(client: 'plain' | 'encoded' = 'plain') {
+  const [id, clientId, clientSecret] =
+    client === 'plain'
+      ? ['local-oidc', inject('oidcClientId'), inject('oidcClientSecret')]
+      : ['local-oidc-encoded', inject('oidcEncodedClientId'), inject('oidcEncodedClientSecret')];
   return envWith({
     IDENTSPHERE_APP_URL: APP,
-    IDENTSPHERE_OIDC_PROVIDERS: JSON.stringify([
-      { id: 'local-oidc', name: 'Local OIDC', issuer: inject('oidcIssuer'), client_id: inject('oidcClientId'), client_secret: inject('oidcClientSecret') },
-    ]),
+    IDENTSPHERE_OIDC_PROVIDERS: JSON.stringify([{ id, name: 'Local OIDC', issuer: inject('oidcIssuer'), client_id: clientId, client_secret: clientSecret }]),
   });
+}
+
+/**
+ * Plays the browser at the provider: follows redirects with the provider's cookies, fills in the login form
+ * (any login; see test/oidc-provider-server.ts) and the consent form, and returns the query of the redirect
+ * back to our callback.
+ */
+export async function signInAtProvider(authorizeUrl: string, login: string): Promise<Record<string, string>> {
+  const jar = new Map<string, string>();
+  const send = async (url: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
+    const res = await fetch(url, { ...init, headers, redirect: 'manual' });
+    for (const setCookie of res.headers.getSetCookie()) {
+      const pair = setCookie.split(';')[0]!;
+      const name = pair.slice(0, pair.indexOf('='));
+      const value = pair.slice(pair.indexOf('=') + 1);
+      if (!value || /expires=Thu, 01 Jan 1970/i.test(setCookie)) jar.delete(name);
+      else jar.set(name, value);
+    }
+    return res;
+  };
+  let url = authorizeUrl;
+  let res = await send(url);
+  for (let step = 0; step < 12; step++) {
+    if (res.status >= 300 && res.status < 400) {
+      url = new URL(res.headers.get('location')!, url).href;
+      if (url.startsWith(`${BASE}/v1/auth/oauth/`)) return Object.fromEntries(new URL(url).searchParams);
+      res = await send(url);
+      continue;
+    }
+    const html = await res.text();
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+    const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
+    if (res.status !== 200 || !action || !prompt) throw new Error(`unexpected provider page ${res.status}: ${html.slice(0, 500)}`);
+    const form: Record<string, string> = prompt === 'login' ? { prompt, login, password: 'not checked by dev interactions' } : { prompt };
+    res = await send(new URL(action.replaceAll('&amp;', '&'), url).href, {
+      method: 'POST',
+      body: new URLSearchParams(form),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+  }
+  throw new Error('the provider never redirected back');
 }
 
 /** The `name=value` of a cookie a response set, or null. */

@@ -40,7 +40,7 @@ describe('password change', () => {
     expect((await flow.call('/v1/auth/session', { cookie: phone })).status).toBe(200);
     flow.clock.advance(10 * 60 * 1000);
     expect((await flow.login(email, password)).status).toBe(200);
-    const failures = await sql("select 1 from $schema.audit_logs where user_id = $1 and event = 'password.change_failed'", [user.id]);
+    const failures = await sql("select 1 from $schema.audit_logs where user_id = $1 and event = 'password.reentry_failed'", [user.id]);
     expect(failures).toHaveLength(FREE_FAILURES + 2);
   });
 

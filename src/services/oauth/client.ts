@@ -11,6 +11,7 @@ import {
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { log } from '../../lib/log.ts';
+import { providerFetch } from './discovery.ts';
 import { withFetch } from './fetch-scope.ts';
 import { callbackUrl, type Provider, type ProviderEndpoints } from './providers.ts';
 
@@ -26,18 +27,32 @@ export interface ProviderTokens {
   idToken: string | null;
 }
 
-/** Google through arctic's Google client; GitHub and generic OpenID providers through its generic one. */
-function client(deps: Deps, provider: Provider, endpoints: ProviderEndpoints) {
+/** application/x-www-form-urlencoded, as URLSearchParams writes a value (space as `+`, everything else %XX). */
+function formEncode(value: string): string {
+  return new URLSearchParams({ v: value }).toString().slice(2);
+}
+
+/**
+ * Google through arctic's Google client; GitHub and generic OpenID providers through its generic one.
+ * `basicAuth`: the client for the token request, which arctic authenticates with HTTP Basic. RFC 6749 §2.3.1
+ * wants the id and secret form-urlencoded before they are joined and base64-encoded; arctic 3.7.0 skips that,
+ * so a secret with `+`, `/`, `=`, `:` or `%` would reach the provider altered (invalid_client). They are
+ * encoded here. (With a secret arctic sends the id only in that header; the authorization URL takes it raw.)
+ */
+function client(deps: Deps, provider: Provider, endpoints: ProviderEndpoints, basicAuth = false) {
   const redirectUri = callbackUrl(deps.config, provider.id);
+  const encode = basicAuth && provider.clientSecret !== null ? formEncode : (v: string) => v;
+  const clientId = encode(provider.clientId);
+  const clientSecret = provider.clientSecret === null ? null : encode(provider.clientSecret);
   if (provider.kind === 'google') {
-    const google = new Google(provider.clientId, provider.clientSecret!, redirectUri);
+    const google = new Google(clientId, clientSecret!, redirectUri);
     return {
       url: (p: AuthorizationParams) => google.createAuthorizationURL(p.state, p.codeVerifier, provider.scopes),
       exchange: (code: string, verifier: string) => google.validateAuthorizationCode(code, verifier),
     };
   }
   // arctic's GitHub class has no PKCE; GitHub supports it, so the generic client sends it there too.
-  const generic = new OAuth2Client(provider.clientId, provider.clientSecret, redirectUri);
+  const generic = new OAuth2Client(clientId, clientSecret, redirectUri);
   return {
     url: (p: AuthorizationParams) =>
       generic.createAuthorizationURLWithPKCE(endpoints.authorization, p.state, CodeChallengeMethod.S256, p.codeVerifier, provider.scopes),
@@ -65,7 +80,7 @@ export async function exchangeCode(
 ): Promise<ProviderTokens> {
   let tokens: OAuth2Tokens;
   try {
-    tokens = await withFetch(deps.fetch, () => client(deps, provider, endpoints).exchange(code, codeVerifier));
+    tokens = await withFetch(providerFetch(deps), () => client(deps, provider, endpoints, true).exchange(code, codeVerifier));
   } catch (err) {
     if (err instanceof ArcticFetchError || (err instanceof UnexpectedResponseError && err.status >= 500)) {
       log('warn', 'oauth token endpoint unavailable', { provider: provider.id, error: String(err) });

@@ -4,8 +4,6 @@ import { ApiError } from '../../lib/errors.ts';
 import { log } from '../../lib/log.ts';
 
 const DISCOVERY_TTL_MS = 60 * 60 * 1000;
-/** Every call to a provider gives up after this long (a hung provider must not hold a request forever). */
-export const PROVIDER_TIMEOUT_MS = 10_000;
 
 const endpoint = z.url({ protocol: /^https?$/ });
 
@@ -23,11 +21,20 @@ export type DiscoveryDocument = z.output<typeof DiscoveryDocument>;
 // Per isolate, per fetch implementation (tests inject their own), per issuer.
 const cache = new WeakMap<typeof fetch, Map<string, { doc: DiscoveryDocument; expires: number }>>();
 
-/** GET as JSON through deps.fetch; a network failure, timeout or non-2xx is the provider being unavailable. */
+/**
+ * deps.fetch bounded by the provider time limit. Every outbound call to a provider (discovery, JWKS, token
+ * exchange, userinfo) goes through it: a provider that accepts the connection and never answers must not hold
+ * the user's request (and the Worker) for minutes.
+ */
+export function providerFetch(deps: Deps): typeof fetch {
+  return (input, init) => deps.fetch(input, { ...init, signal: AbortSignal.timeout(deps.providerTimeoutMs) });
+}
+
+/** GET as JSON through providerFetch; a network failure, timeout or non-2xx is the provider being unavailable. */
 export async function fetchJson(deps: Deps, url: string, init: RequestInit = {}): Promise<unknown> {
   let res: Response;
   try {
-    res = await deps.fetch(url, { ...init, signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS) });
+    res = await providerFetch(deps)(url, init);
   } catch (err) {
     log('warn', 'oauth provider unreachable', { url, error: String(err) });
     throw new ApiError('oauth_provider_unavailable', undefined, { cause: err });

@@ -2,6 +2,7 @@ import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { log } from '../../lib/log.ts';
 import { auditInsert, type RequestContext } from '../audit.ts';
+import { requireFreshAuth } from '../password-reentry.ts';
 import type { ValidSession } from '../sessions.ts';
 import { resolveIdentity, type OAuthOutcome } from './accounts.ts';
 import { authorizationUrl, exchangeCode } from './client.ts';
@@ -16,6 +17,8 @@ export interface StartInput {
   redirectTo: string;
   /** A live session makes this a linking flow for that user. */
   session: ValidSession | null;
+  /** The current password, re-entered to link from a session that is no longer fresh. */
+  password?: string;
 }
 
 export interface Started {
@@ -25,8 +28,11 @@ export interface Started {
 }
 
 /** Begins a sign-in (or, when signed in, a link): records the flow, answers the provider's authorization URL. */
-export async function startOAuth(deps: Deps, input: StartInput): Promise<Started> {
+export async function startOAuth(deps: Deps, ctx: RequestContext, input: StartInput): Promise<Started> {
   const provider = getProvider(deps.config, input.providerId);
+  // Linking adds a way into the account, like adding a passkey: a stolen or forgotten-open session alone must
+  // not be able to attach someone else's provider identity. Same fresh authentication as the other changes.
+  if (input.session) await requireFreshAuth(deps, ctx, input.session, input.password);
   const endpoints = await providerEndpoints(deps, provider);
   const flow = await startFlow(deps, {
     provider: provider.id,
