@@ -1,5 +1,5 @@
 import { HTTPException } from 'hono/http-exception';
-import { isDatabaseUnavailable } from '../db/errors.ts';
+import { isDatabaseUnavailable, isForeignKeyViolation, isRetryableConflict } from '../db/errors.ts';
 import { ApiError, type ErrorCode } from '../lib/errors.ts';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -18,6 +18,9 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   if (isDatabaseUnavailable(err)) return new ApiError('service_unavailable', undefined, { cause: err });
+  // Lost races, never 500: a deadlock still there after the central retries, or a row referenced by this
+  // request's writes deleted by a concurrent one (e.g. the account). Nothing was written; the client may retry.
+  if (isRetryableConflict(err) || isForeignKeyViolation(err)) return new ApiError('conflict', undefined, { cause: err });
   if (err instanceof HTTPException) return new ApiError(STATUS_CODES[err.status] ?? 'internal', undefined, { cause: err });
   return new ApiError('internal', undefined, { cause: err });
 }

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import { hashPassword, needsRehash, verifyPassword } from '../lib/password.ts';
@@ -71,7 +71,8 @@ export async function login(deps: Deps, ctx: RequestContext, input: LoginInput):
       db
         .update(t.users)
         .set({ failedLoginCount: 0, lockedUntil: null, ...(rehash ? { passwordHash: rehash, updatedAt: now } : {}) })
-        .where(eq(t.users.id, user.id)),
+        // Only for the credentials just verified: a concurrent change or reset must not get the old password back.
+        .where(and(eq(t.users.id, user.id), eq(t.users.credentialVersion, user.credentialVersion))),
     ],
     metadata: rehash ? { password_rehashed: true } : undefined,
   });

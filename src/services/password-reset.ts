@@ -6,6 +6,7 @@ import { ApiError } from '../lib/errors.ts';
 import { hashPassword } from '../lib/password.ts';
 import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
+import { bumpCredentialVersion } from './credential-version.ts';
 import { consumeTokenWithResults, findLiveToken, issueToken } from './one-time-tokens.ts';
 import { evict } from './session-management.ts';
 
@@ -43,6 +44,8 @@ export async function resetPassword(deps: Deps, ctx: RequestContext, input: { to
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now();
   const consumed = await consumeTokenWithResults(deps, 'password_reset', input.token, (guard, row) => [
+    // Every sign-in in flight with the old password is void.
+    bumpCredentialVersion(deps, row.userId, guard),
     db
       .update(t.users)
       // The backoff is cleared: a locked-out user recovers by proving control of the mailbox.
@@ -56,7 +59,7 @@ export async function resetPassword(deps: Deps, ctx: RequestContext, input: { to
     insertWhere(db, t.auditLogs, auditValues(deps, ctx, 'password.reset', { userId: row.userId }), guard),
   ]);
   if (!consumed) throw new ApiError('invalid_token');
-  const [updated, revoked] = consumed.results as [{ email: string }[], { tokenHash: string }[]];
+  const [, updated, revoked] = consumed.results as [unknown, { email: string }[], { tokenHash: string }[]];
   await evict(deps, revoked.map((s) => s.tokenHash));
   return { userId: consumed.row.userId, email: updated[0]!.email };
 }

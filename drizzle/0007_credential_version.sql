@@ -1,0 +1,2 @@
+ALTER TABLE "identsphere"."mfa_challenges" ADD COLUMN "credential_version" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "identsphere"."users" ADD COLUMN "credential_version" integer DEFAULT 0 NOT NULL;
