@@ -8,7 +8,7 @@ import { ApiError } from '../lib/errors.ts';
 import { auditValues, type AuditEvent, type RequestContext } from './audit.ts';
 import { credentialVersionIs, lockUserRow } from './credential-version.ts';
 import { issueMfaChallenge, mfaStatus, type MfaMethod } from './mfa-challenge.ts';
-import { cacheRecord, prepareSession, type NewSession, type SessionRecord } from './sessions.ts';
+import { cacheRecord, prepareSession, uncacheRecord, type NewSession, type SessionRecord } from './sessions.ts';
 
 export type SignInMethod = 'password' | 'email_otp' | 'oauth' | 'passkey' | 'mfa';
 
@@ -134,7 +134,7 @@ export function signInAudit(deps: Deps, ctx: RequestContext, event: AuditEvent, 
 /**
  * Completes a successful factor: with MFA on and only a first factor proven, a pending MFA sign-in (no
  * session); otherwise a brand-new session (never a reused id). Its audit event and the caller's statements
- * commit in one atomic batch, then the cache entry is written.
+ * commit in one atomic batch, just after the cache entry is written.
  */
 export async function completeSignIn(deps: Deps, ctx: RequestContext, user: SignInUser, opts: SignInOptions): Promise<SignInResult> {
   const [organization, mfa] = await Promise.all([
@@ -145,10 +145,6 @@ export async function completeSignIn(deps: Deps, ctx: RequestContext, user: Sign
   if (mfa?.enabled) return issueMfaChallenge(deps, ctx, proven, organization?.id ?? null, opts, mfa.methods);
 
   const session = await prepareSession(deps, ctx, user.id, organization?.id ?? null);
-  await commitSignIn(deps, opts, proven, [
-    [deps.t.sessions, session.row],
-    signInAudit(deps, ctx, 'login.succeeded', { userId: user.id, organizationId: organization?.id, metadata: { method: opts.method, ...opts.metadata } }),
-  ]);
   const record: SessionRecord = {
     user: {
       id: user.id,
@@ -160,6 +156,17 @@ export async function completeSignIn(deps: Deps, ctx: RequestContext, user: Sign
     organization,
     session: session.view,
   };
+  // Cached BEFORE the commit: a revocation can only delete the row after it exists, and its eviction then
+  // follows our put. Cached after, a revocation in between would be undone by the late put.
   await cacheRecord(deps, session.tokenHash, record);
+  try {
+    await commitSignIn(deps, opts, proven, [
+      [deps.t.sessions, session.row],
+      signInAudit(deps, ctx, 'login.succeeded', { userId: user.id, organizationId: organization?.id, metadata: { method: opts.method, ...opts.metadata } }),
+    ]);
+  } catch (err) {
+    await uncacheRecord(deps, session.tokenHash);
+    throw err;
+  }
   return { kind: 'session', record, session };
 }
