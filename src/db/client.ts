@@ -1,6 +1,7 @@
-import { neon, neonConfig } from '@neondatabase/serverless';
+import { neon, neonConfig, type NeonQueryFunction, type NeonQueryPromise } from '@neondatabase/serverless';
 import { drizzle, type NeonHttpDatabase } from 'drizzle-orm/neon-http';
 import type { Config } from '../config.ts';
+import { isRetryableConflict } from './errors.ts';
 import { defineTables, type Tables } from './tables.ts';
 
 export type Db = NeonHttpDatabase;
@@ -8,6 +9,46 @@ export type Db = NeonHttpDatabase;
 export interface Database {
   db: Db;
   t: Tables;
+}
+
+/** Attempts after the first for a statement or batch that lost a deadlock or serialization conflict. */
+export const CONFLICT_RETRIES = 3;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `attempt` again (at most CONFLICT_RETRIES times, after a short jittered pause) when Postgres aborted it
+ * with 40P01 (deadlock) or 40001 (serialization failure). Safe because every request to the HTTP endpoint is
+ * one transaction (a statement, or a whole batch) and an aborted one wrote nothing; every batch is written
+ * to be re-run (conditional statements, fresh reads inside the transaction).
+ */
+export async function retryOnConflict<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let retry = 0; ; retry++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (retry >= CONFLICT_RETRIES || !isRetryableConflict(err)) throw err;
+      await pause((retry + 1) * 10 + Math.random() * 40);
+    }
+  }
+}
+
+type NeonClient = NeonQueryFunction<false, false>;
+type Execute = NeonQueryPromise<false, false>['execute'];
+
+/** The Neon client with `retryOnConflict` around every statement and every batch (the one place it happens). */
+function withConflictRetry(client: NeonClient): NeonClient {
+  const wrapped = Object.assign((...args: Parameters<NeonClient>) => client(...args), client);
+  wrapped.query = ((text: string, params?: unknown[], opts?: object) => {
+    const query = client.query(text, params, opts as never);
+    // Awaiting the query runs `execute`; batches (transaction below) read only its data, not this.
+    const execute: Execute = query.execute;
+    query.execute = (data, options) => retryOnConflict(() => execute(data, options));
+    return query;
+  }) as NeonClient['query'];
+  const transaction = client.transaction as (...args: unknown[]) => Promise<unknown>;
+  wrapped.transaction = ((...args: unknown[]) => retryOnConflict(() => transaction(...args))) as NeonClient['transaction'];
+  return wrapped;
 }
 
 /**
@@ -18,6 +59,6 @@ export function createDatabase(config: Config): Database {
   if (config.IDENTSPHERE_DATABASE_LOCAL_HTTP) {
     neonConfig.fetchEndpoint = (host, port) => `http://${host}:${port}/sql`;
   }
-  const db = drizzle({ client: neon(config.DATABASE_URL) });
+  const db = drizzle({ client: withConflictRetry(neon(config.DATABASE_URL)) });
   return { db, t: defineTables(config.IDENTSPHERE_SCHEMA) };
 }

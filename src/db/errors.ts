@@ -23,6 +23,17 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   return info?.code === '23505' && (!constraint || info.constraint === constraint);
 }
 
+/** A foreign key violation: the row referenced was deleted by a concurrent request (e.g. the account). */
+export function isForeignKeyViolation(err: unknown): boolean {
+  return pgError(err)?.code === '23503';
+}
+
+/** Deadlock (40P01) or serialization failure (40001): the transaction was rolled back and may be re-run. */
+export function isRetryableConflict(err: unknown): boolean {
+  const code = pgError(err)?.code;
+  return code === '40P01' || code === '40001';
+}
+
 /**
  * True when the database could not be reached or could not serve (connection failure, HTTP-level error,
  * SQLSTATE classes 08/53/57/58): the request fails closed with 503 and, being one atomic batch, wrote nothing.

@@ -52,6 +52,8 @@ export function defineMfaTables({ schema, users, organizations }: CoreTables) {
         .references(() => users.id, { onDelete: 'cascade' }),
       organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
       firstFactor: text('first_factor').notNull(),
+      // users.credential_version when the first factor was proven: a later password change voids the challenge.
+      credentialVersion: integer('credential_version').notNull().default(0),
       // Counted by one conditional UPDATE per attempt, so concurrent guesses can never exceed the cap.
       attempts: integer('attempts').notNull().default(0),
       expiresAt: ts('expires_at').notNull(),

@@ -51,6 +51,9 @@ function defineCoreTables(schema: ReturnType<typeof pgSchema>) {
       // Per-account brute-force protection: consecutive failures and the backoff they earned.
       failedLoginCount: integer('failed_login_count').notNull().default(0),
       lockedUntil: ts('locked_until'),
+      // Bumped by every operation that ends the account's credentials or sessions (password change/reset,
+      // revoke-all, deletion): a sign-in commits only if it is still the version read when its factor was proven.
+      credentialVersion: integer('credential_version').notNull().default(0),
       createdAt: ts('created_at').notNull().defaultNow(),
       updatedAt: ts('updated_at').notNull().defaultNow(),
     },

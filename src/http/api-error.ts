@@ -1,5 +1,5 @@
 import { HTTPException } from 'hono/http-exception';
-import { isDataException, isDatabaseUnavailable } from '../db/errors.ts';
+import { isDataException, isDatabaseUnavailable, isForeignKeyViolation, isRetryableConflict } from '../db/errors.ts';
 import { ApiError, type ErrorCode } from '../lib/errors.ts';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -20,6 +20,9 @@ export function toApiError(err: unknown): ApiError {
   if (isDatabaseUnavailable(err)) return new ApiError('service_unavailable', undefined, { cause: err });
   // Backstop for input the route schemas let through (a value Postgres cannot store or parse): the client's fault.
   if (isDataException(err)) return new ApiError('invalid_request', undefined, { cause: err });
+  // Lost races, never 500: a deadlock still there after the central retries, or a row referenced by this
+  // request's writes deleted by a concurrent one (e.g. the account). Nothing was written; the client may retry.
+  if (isRetryableConflict(err) || isForeignKeyViolation(err)) return new ApiError('conflict', undefined, { cause: err });
   if (err instanceof HTTPException) return new ApiError(STATUS_CODES[err.status] ?? 'internal', undefined, { cause: err });
   return new ApiError('internal', undefined, { cause: err });
 }

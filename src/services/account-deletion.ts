@@ -3,6 +3,7 @@ import { insertWhere } from '../db/insert-where.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import { auditValues, type RequestContext } from './audit.ts';
+import { bumpCredentialVersion } from './credential-version.ts';
 import { drainAvatarDeletions } from './avatars.ts';
 import { requireFreshAuth } from './password-reentry.ts';
 import { evictTokenHashes } from './session-cache-eviction.ts';
@@ -58,6 +59,9 @@ export async function deleteAccount(deps: Deps, ctx: RequestContext, current: Va
   const anonymous: RequestContext = { requestId: ctx.requestId, ip: null, userAgent: null };
 
   const results = await db.batch([
+    // Lock order: the user row first (as every sign-in and credential change does), then the organizations.
+    // The bump also voids sign-ins in flight.
+    bumpCredentialVersion(deps, userId),
     db.select({ id: t.organizations.id }).from(t.organizations).where(inArray(t.organizations.id, myOrgs)).orderBy(t.organizations.id).for('update'),
     // Ceremony challenges carry user_id without a foreign key (unknown-email hints bind random ids).
     db.delete(t.webauthnChallenges).where(and(eq(t.webauthnChallenges.userId, userId), deletable)),

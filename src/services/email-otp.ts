@@ -119,6 +119,7 @@ export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { e
     .update(users)
     .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
     .where(and(eq(users.id, user.id), guard));
+  let credentialVersion = user.credentialVersion;
   if (!user.emailVerifiedAt) {
     // First proof of this mailbox: whatever was set up on the account before it (by whoever registered the
     // address) ends, password included, atomically with the verification — and before the MFA decision, so
@@ -126,9 +127,11 @@ export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { e
     const prior = endPriorCredentials(deps, ctx, { userId: user.id, when: and(guard, addressUnverified(deps, user.id))!, via: 'email_otp' });
     const results = await db.batch([...prior.statements, markVerified]);
     await evict(deps, prior.revokedSessions(results, 0));
+    // The wipe voided sign-ins proven before it; this one is proven after it, by the code.
+    credentialVersion = prior.credentialVersion(results, 0) ?? credentialVersion;
   }
   const organization = row.orgId && row.orgName ? { id: row.orgId, name: row.orgName, role: row.role ?? 'member' } : null;
-  return completeSignIn(deps, ctx, { ...user, emailVerifiedAt: user.emailVerifiedAt ?? now }, {
+  return completeSignIn(deps, ctx, { ...user, credentialVersion, emailVerifiedAt: user.emailVerifiedAt ?? now }, {
     method: 'email_otp',
     organization,
     consume: {

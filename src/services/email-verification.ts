@@ -106,6 +106,5 @@ export async function verifyEmail(deps: Deps, ctx: RequestContext, token: string
     .from(t.sessions)
     .where(and(eq(t.sessions.userId, consumed.row.userId), gt(t.sessions.expiresAt, now)));
   await evict(deps, [...revoked, ...live.map((s) => s.tokenHash)]);
-  // The first of the statements is the audit event: inserted exactly when the credentials ended.
-  return { priorCredentialsRevoked: ended !== null && (consumed.results[0] as { rowCount: number }).rowCount > 0 };
+  return { priorCredentialsRevoked: ended?.credentialVersion(consumed.results, 0) !== undefined };
 }

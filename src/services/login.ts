@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import { checkPassword, hashPassword, needsRehash } from '../lib/password.ts';
@@ -79,7 +79,15 @@ export async function login(deps: Deps, ctx: RequestContext, input: LoginInput):
     method: 'password',
     organization,
     statements: [
-      ...(Object.keys(userUpdate).length ? [db.update(t.users).set(userUpdate).where(eq(t.users.id, user.id))] : []),
+      ...(Object.keys(userUpdate).length
+        ? [
+            db
+              .update(t.users)
+              .set(userUpdate)
+              // Only for the credentials just verified: a concurrent change or reset must not get the old password back.
+              .where(and(eq(t.users.id, user.id), eq(t.users.credentialVersion, user.credentialVersion))),
+          ]
+        : []),
       ...(device ? [clearDeviceFailures(deps, user.id, device)] : []),
     ],
     metadata: rehash ? { password_rehashed: true } : undefined,

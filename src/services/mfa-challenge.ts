@@ -5,8 +5,8 @@ import { ApiError } from '../lib/errors.ts';
 import { matchTotpStep } from '../lib/totp.ts';
 import { newId, randomToken, sha256Hex } from '../lib/tokens.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
-import { recoveryCodeHash, recoveryCodeUsedBy, useRecoveryCode } from './recovery-codes.ts';
-import { callerStatements, commitSignIn, completeSignIn, runSignInBatch, signInAudit, type SignInOptions, type SignInResult } from './sign-in.ts';
+import { isUsedRecoveryCode, recoveryCodeHash, recoveryCodeUsedBy, useRecoveryCode } from './recovery-codes.ts';
+import { callerStatements, commitSignIn, completeSignIn, runSignInBatch, signInAudit, type ProvenCredential, type SignInOptions, type SignInResult } from './sign-in.ts';
 import { openTotpKey } from './totp.ts';
 
 export type MfaMethod = 'totp' | 'recovery_code' | 'passkey';
@@ -40,19 +40,21 @@ export async function mfaStatus(deps: Deps, userId: string): Promise<{ enabled: 
 export async function issueMfaChallenge(
   deps: Deps,
   ctx: RequestContext,
-  userId: string,
+  proven: ProvenCredential,
   organizationId: string | null,
   opts: SignInOptions,
   methods: MfaMethod[],
 ): Promise<SignInResult> {
+  const { userId, version: credentialVersion } = proven;
   const { db, t } = deps;
   const now = deps.clock.now();
   const mfaToken = randomToken(32);
   const expiresAt = new Date(now.getTime() + MFA_TOKEN_TTL_SECONDS * 1000);
-  const challenge = { id: newId(), tokenHash: await sha256Hex(mfaToken), userId, organizationId, firstFactor: opts.method, expiresAt, createdAt: now };
+  const challenge = { id: newId(), tokenHash: await sha256Hex(mfaToken), userId, organizationId, firstFactor: opts.method, credentialVersion, expiresAt, createdAt: now };
   await commitSignIn(
     deps,
     opts,
+    proven,
     [
       [t.mfaChallenges, challenge],
       signInAudit(deps, ctx, 'mfa.required', { userId, organizationId, metadata: { method: opts.method, ...opts.metadata } }),
@@ -80,7 +82,7 @@ export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaT
     .update(ch)
     .set({ attempts: sql`${ch.attempts} + 1` })
     .where(and(live, lt(ch.attempts, MFA_MAX_ATTEMPTS)))
-    .returning({ id: ch.id, userId: ch.userId, organizationId: ch.organizationId, firstFactor: ch.firstFactor, attempts: ch.attempts });
+    .returning({ id: ch.id, userId: ch.userId, organizationId: ch.organizationId, firstFactor: ch.firstFactor, credentialVersion: ch.credentialVersion, attempts: ch.attempts });
   if (!challenge) throw new ApiError('invalid_mfa_token');
 
   const { userId } = challenge;
@@ -101,6 +103,7 @@ export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaT
   ];
   let factorUsed: SQL;
   let secondFactor: 'totp' | 'recovery_code';
+  let recoveryHash: string | undefined;
   if ('code' in proof) {
     secondFactor = 'totp';
     const step = matchTotpStep(await openTotpKey(deps, userId, row.totp.secretEncrypted), proof.code, now);
@@ -116,14 +119,16 @@ export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaT
     factorUsed = sql`exists (select 1 from ${totp} where ${totp.userId} = ${userId} and ${totp.lastUsedBy} = ${marker})`;
   } else {
     secondFactor = 'recovery_code';
-    statements.push(useRecoveryCode(deps, userId, await recoveryCodeHash(proof.recovery_code), marker));
+    recoveryHash = await recoveryCodeHash(proof.recovery_code);
+    statements.push(useRecoveryCode(deps, userId, recoveryHash, marker));
     factorUsed = recoveryCodeUsedBy(deps, marker);
   }
   statements.push(db.update(t.totpCredentials).set({ failedAttempts: 0, lockedUntil: null }).where(eq(t.totpCredentials.userId, userId)));
 
   const organization = challenge.organizationId && row.orgName ? { id: challenge.organizationId, name: row.orgName, role: row.role ?? 'member' } : undefined;
   try {
-    return await completeSignIn(deps, ctx, row.user, {
+    // The credential version of the first factor: a password change since then voids this sign-in.
+    return await completeSignIn(deps, ctx, { ...row.user, credentialVersion: challenge.credentialVersion }, {
       method: 'mfa',
       organization,
       statements,
@@ -136,8 +141,12 @@ export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaT
     });
   } catch (err) {
     if (err instanceof ApiError && err.code === 'invalid_mfa_code') {
-      const reason = secondFactor === 'totp' ? 'code_replayed' : 'wrong_recovery_code';
-      return failAttempt(deps, ctx, userId, challenge.attempts, reason);
+      // A right factor that lost a race (the step or the recovery code was used meanwhile, or the token was
+      // consumed by a concurrent submission) is no guess: refused, but it must not back the account off.
+      // A TOTP code that got here matched a step; a recovery code counts unless it is one of the current set.
+      const rightButUsed = secondFactor === 'totp' || (await isUsedRecoveryCode(deps, userId, recoveryHash!));
+      const reason = secondFactor === 'totp' ? 'code_replayed' : rightButUsed ? 'recovery_code_used' : 'wrong_recovery_code';
+      return failAttempt(deps, ctx, userId, challenge.attempts, reason, !rightButUsed);
     }
     throw err;
   }

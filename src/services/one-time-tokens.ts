@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Deps } from '../deps.ts';
+import { lockUserRow } from './credential-version.ts';
 import { newId, randomToken, sha256Hex } from '../lib/tokens.ts';
 
 export type TokenPurpose = 'password_reset' | 'verify_email' | 'email_change';
@@ -96,7 +97,9 @@ export async function consumeTokenWithResults(
   if (!row) return null;
   const marker = randomToken(16);
   const guard = sql`exists (select 1 from ${tokens} where ${tokens.tokenHash} = ${tokenHash} and ${tokens.consumedBy} = ${marker})`;
-  const [consumed, ...results] = await db.batch([
+  const [, consumed, ...results] = await db.batch([
+    // Lock order: the user row first (see credential-version.ts), then the token.
+    lockUserRow(deps, row.userId),
     db.update(tokens).set({ consumedAt: now, consumedBy: marker }).where(live).returning({ userId: tokens.userId }),
     ...effects(guard, row),
   ]);

@@ -6,6 +6,7 @@ import { ApiError } from '../lib/errors.ts';
 import { hashPassword } from '../lib/password.ts';
 import { auditValues, type RequestContext } from './audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
+import { bumpCredentialVersion } from './credential-version.ts';
 import { verifyPasswordReentry } from './password-reentry.ts';
 import { evict } from './session-management.ts';
 import type { ValidSession } from './sessions.ts';
@@ -34,7 +35,9 @@ export async function changePassword(
   const newHash = await hashPassword(input.new_password);
   // Conditional on the hash just verified: a concurrent change wins once, and only the winner revokes.
   const changed = sql`exists (select 1 from ${t.users} where ${t.users.id} = ${userId} and ${t.users.passwordHash} = ${newHash})`;
-  const [updated, revoked] = await db.batch([
+  const [, updated, revoked] = await db.batch([
+    // First: the user row lock, and every sign-in in flight with the old password is void.
+    bumpCredentialVersion(deps, userId),
     db
       .update(t.users)
       .set({ passwordHash: newHash, failedLoginCount: 0, lockedUntil: null, updatedAt: now })

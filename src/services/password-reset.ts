@@ -6,6 +6,7 @@ import { ApiError } from '../lib/errors.ts';
 import { hashPassword } from '../lib/password.ts';
 import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
+import { bumpCredentialVersion } from './credential-version.ts';
 import { addressUnverified, endPriorCredentials, type PriorCredentialsEnd } from './prior-credentials.ts';
 import { consumeTokenWithResults, findLiveToken, issueToken } from './one-time-tokens.ts';
 import { evict } from './session-management.ts';
@@ -49,6 +50,8 @@ export async function resetPassword(deps: Deps, ctx: RequestContext, input: { to
   const consumed = await consumeTokenWithResults(deps, 'password_reset', input.token, (guard, row) => {
     prior = endPriorCredentials(deps, ctx, { userId: row.userId, when: and(guard, addressUnverified(deps, row.userId))!, via: 'password_reset' });
     return [
+      // Every sign-in in flight with the old password is void; the user row is locked first (lock order).
+      bumpCredentialVersion(deps, row.userId, guard),
       ...prior.statements,
       db
         .update(t.users)
@@ -65,7 +68,7 @@ export async function resetPassword(deps: Deps, ctx: RequestContext, input: { to
   });
   if (!consumed || !prior) throw new ApiError('invalid_token');
   const n = prior.statements.length;
-  const [updated, revoked] = consumed.results.slice(n) as [{ email: string }[], { tokenHash: string }[]];
-  await evict(deps, [...prior.revokedSessions(consumed.results, 0), ...revoked.map((s) => s.tokenHash)]);
+  const [updated, revoked] = consumed.results.slice(n + 1) as [{ email: string }[], { tokenHash: string }[]];
+  await evict(deps, [...prior.revokedSessions(consumed.results, 1), ...revoked.map((s) => s.tokenHash)]);
   return { userId: consumed.row.userId, email: updated[0]!.email };
 }

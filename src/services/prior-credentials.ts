@@ -3,6 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { insertWhere } from '../db/insert-where.ts';
 import type { Deps } from '../deps.ts';
 import { auditValues, type RequestContext } from './audit.ts';
+import { bumpCredentialVersion } from './credential-version.ts';
 
 /** How the mailbox owner proved control of the address (audit metadata). */
 export type OwnershipProof = 'password_reset' | 'email_otp' | 'verification_link' | 'oauth';
@@ -12,6 +13,8 @@ export interface PriorCredentialsEnd {
   statements: [BatchItem<'pg'>, ...BatchItem<'pg'>[]];
   /** Token hashes of the revoked sessions (evict them); `offset`: where `statements` start in the results. */
   revokedSessions(results: unknown[], offset: number): string[];
+  /** The account's credential version after the wipe; undefined when `when` did not hold (nothing ended). */
+  credentialVersion(results: unknown[], offset: number): number | undefined;
 }
 
 /** "This account's address has never been verified": with a guard, the condition for ending prior credentials. */
@@ -42,8 +45,12 @@ export function endPriorCredentials(
   const { userId, when } = input;
   const tokens = t.oneTimeTokens;
   return {
-    revokedSessions: (results, offset) => (results[offset + 1] as { tokenHash: string }[]).map((s) => s.tokenHash),
+    revokedSessions: (results, offset) => (results[offset + 2] as { tokenHash: string }[]).map((s) => s.tokenHash),
+    credentialVersion: (results, offset) => (results[offset] as { version: number }[])[0]?.version,
     statements: [
+      // First (the lock order): the user row, and every sign-in in flight with an ended credential is void —
+      // an attacker's password login racing the owner's takeover must not land a session after the wipe.
+      bumpCredentialVersion(deps, userId, when).returning({ version: t.users.credentialVersion }),
       insertWhere(db, t.auditLogs, auditValues(deps, ctx, 'account.prior_credentials_revoked', { userId, metadata: { via: input.via } }), when),
       db
         .delete(t.sessions)

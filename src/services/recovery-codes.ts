@@ -81,6 +81,20 @@ export function recoveryCodeUsedBy(deps: Deps, marker: string) {
   return sql`exists (select 1 from ${rc} where ${rc.usedBy} = ${marker})`;
 }
 
+/** Whether `codeHash` is an already used code of the user's current set (a right code, not a guess). */
+export async function isUsedRecoveryCode(deps: Deps, userId: string, codeHash: string): Promise<boolean> {
+  const { db, t } = deps;
+  const rc = t.recoveryCodes;
+  const totp = t.totpCredentials;
+  const rows = await db
+    .select({ id: rc.id })
+    .from(rc)
+    .innerJoin(totp, and(eq(totp.userId, rc.userId), eq(totp.recoveryGeneration, rc.generation)))
+    .where(and(eq(rc.userId, userId), eq(rc.codeHash, codeHash), isNotNull(rc.usedAt)))
+    .limit(1);
+  return rows.length > 0;
+}
+
 /** How many unused codes of the current set remain (shown after use so users know when to regenerate). */
 export async function remainingRecoveryCodes(deps: Deps, userId: string): Promise<number> {
   const { db, t } = deps;

@@ -56,6 +56,7 @@ export function prepareAccount(deps: Deps, ctx: RequestContext, input: NewAccoun
     name: input.name?.trim() || null,
     emailVerifiedAt: input.emailVerifiedAt ?? null,
     createdAt: now,
+    credentialVersion: 0,
   };
   const organization = { id: newId(), name: input.organizationName?.trim() || 'Personal', role: 'owner' };
   return {

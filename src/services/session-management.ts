@@ -2,6 +2,7 @@ import { and, desc, eq, gt, ne } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
+import { bumpCredentialVersion } from './credential-version.ts';
 import type { ValidSession } from './sessions.ts';
 
 export interface SessionListItem {
@@ -57,7 +58,9 @@ export async function revokeSession(deps: Deps, ctx: RequestContext, current: Va
 export async function revokeOtherSessions(deps: Deps, ctx: RequestContext, current: ValidSession): Promise<number> {
   const { db, t } = deps;
   const userId = current.record.user.id;
-  const [deleted] = await db.batch([
+  const [, deleted] = await db.batch([
+    // Sign-ins in flight (factor proven before this revocation) must not create a session after it.
+    bumpCredentialVersion(deps, userId),
     db
       .delete(t.sessions)
       .where(and(eq(t.sessions.userId, userId), ne(t.sessions.id, current.record.session.id)))

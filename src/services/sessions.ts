@@ -137,8 +137,32 @@ export async function cacheRecord(deps: Deps, tokenHash: string, record: Session
   }
 }
 
+/** Best effort, like every cache write: the row (the truth) decides. */
+export async function uncacheRecord(deps: Deps, tokenHash: string): Promise<void> {
+  try {
+    await deps.sessionCache.delete(tokenHash);
+  } catch (err) {
+    log('warn', 'session cache delete failed', { error: String(err) });
+  }
+}
+
 /**
- * Session check. Warm path: JWT verify + one cache read, no database. Cold path: one query, then cached.
+ * Caches a record read from the database, then checks the row is still there. A revocation deletes the row,
+ * then evicts: had it run between our read and our put, the put would bring the revoked session back for the
+ * cache TTL. Re-reading after the put closes that window (a revocation after the re-read evicts our entry).
+ */
+async function cacheLoadedRecord(deps: Deps, tokenHash: string, record: SessionRecord): Promise<boolean> {
+  await cacheRecord(deps, tokenHash, record);
+  const { sessions } = deps.t;
+  const [row] = await deps.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.tokenHash, tokenHash));
+  if (row) return true;
+  await uncacheRecord(deps, tokenHash);
+  return false;
+}
+
+/**
+ * Session check. Warm path: JWT verify + one cache read, no database. Cold path: one query, then cached (and
+ * the row re-checked).
  */
 export async function validateSession(deps: Deps, jwt: string | undefined): Promise<ValidSession | null> {
   const tokenHash = await tokenHashOf(deps, jwt);
@@ -152,7 +176,7 @@ export async function validateSession(deps: Deps, jwt: string | undefined): Prom
   }
   if (!record) {
     record = await loadRecord(deps, tokenHash);
-    if (record && isLive(record, now)) await cacheRecord(deps, tokenHash, record);
+    if (record && isLive(record, now) && !(await cacheLoadedRecord(deps, tokenHash, record))) return null;
   }
   if (!record || !isLive(record, now)) return null;
   if (now.getTime() - Date.parse(record.session.last_seen_at) >= renewAfterMs(deps)) {
@@ -183,11 +207,10 @@ async function renewSession(deps: Deps, tokenHash: string, now: Date): Promise<S
     .where(and(eq(sessions.tokenHash, tokenHash), lt(sessions.lastSeenAt, now)));
   const record = await loadRecord(deps, tokenHash);
   if (!record || !isLive(record, now)) {
-    await deps.sessionCache.delete(tokenHash);
+    await uncacheRecord(deps, tokenHash);
     return null;
   }
-  await cacheRecord(deps, tokenHash, record);
-  return record;
+  return (await cacheLoadedRecord(deps, tokenHash, record)) ? record : null;
 }
 
 /**

@@ -1,13 +1,14 @@
-import { asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { abortUnless, isGuardAbort } from '../db/batch-guard.ts';
 import { insertWhere } from '../db/insert-where.ts';
 import type { Deps } from '../deps.ts';
-import type { ApiError } from '../lib/errors.ts';
+import { ApiError } from '../lib/errors.ts';
 import { auditValues, type AuditEvent, type RequestContext } from './audit.ts';
+import { credentialVersionIs, lockUserRow } from './credential-version.ts';
 import { issueMfaChallenge, mfaStatus, type MfaMethod } from './mfa-challenge.ts';
-import { cacheRecord, prepareSession, type NewSession, type SessionRecord } from './sessions.ts';
+import { cacheRecord, prepareSession, uncacheRecord, type NewSession, type SessionRecord } from './sessions.ts';
 
 export type SignInMethod = 'password' | 'email_otp' | 'oauth' | 'passkey' | 'mfa';
 
@@ -24,6 +25,14 @@ export interface SignInUser {
   name: string | null;
   emailVerifiedAt: Date | null;
   createdAt: Date;
+  /** users.credential_version when the factor was proven (see credential-version.ts). */
+  credentialVersion: number;
+}
+
+/** Whose credentials a sign-in proved, and at which credential version. */
+export interface ProvenCredential {
+  userId: string;
+  version: number;
 }
 
 export type SignInOrganization = SessionRecord['organization'];
@@ -92,15 +101,29 @@ type Insert = readonly [PgTable, Record<string, unknown>];
  * Writes what a sign-in creates (`inserts`: the session or MFA challenge and its audit row) with the caller's
  * statements in one batch: all of it only if `onlyIf` holds; with `consume`, the inserts only for the request
  * that consumed the secret (its counting statements commit either way).
+ * The user row is locked first (the lock order every multi-row batch of an account follows), and the inserts
+ * happen only if the credentials are still those the factor was proven against: a sign-in in flight while
+ * the password is changed or reset (or sessions revoked, or the account deleted) creates nothing.
  */
-export async function commitSignIn(deps: Deps, opts: SignInOptions, inserts: Insert[], housekeeping: BatchItem<'pg'>[] = []) {
+export async function commitSignIn(
+  deps: Deps,
+  opts: SignInOptions,
+  proven: ProvenCredential,
+  inserts: Insert[],
+  housekeeping: BatchItem<'pg'>[] = [],
+) {
   const { consume } = opts;
-  const before = [...(consume?.statements ?? []), ...callerStatements(deps, opts), ...housekeeping];
-  const writes = inserts.map(([table, row]) =>
-    consume ? insertWhere(deps.db, table, row as never, consume.guard) : deps.db.insert(table).values(row as never),
-  );
-  const results = await runSignInBatch(deps, opts, [...before, ...writes, ...(consume?.after ?? [])]);
-  if (consume && !(results[before.length] as { rowCount: number }).rowCount) throw consume.refused();
+  const current = credentialVersionIs(deps, proven.userId, proven.version);
+  const guard = consume ? and(consume.guard, current)! : current;
+  const before = [lockUserRow(deps, proven.userId), ...(consume?.statements ?? []), ...callerStatements(deps, opts), ...housekeeping];
+  const writes = inserts.map(([table, row]) => insertWhere(deps.db, table, row as never, guard));
+  const check = deps.db.execute(sql`select ${current} as current`);
+  const results = await runSignInBatch(deps, opts, [...before, ...writes, check, ...(consume?.after ?? [])]);
+  if ((results[before.length] as { rowCount: number }).rowCount) return;
+  const stillCurrent = (results[before.length + writes.length] as { rows: { current: boolean }[] }).rows[0]?.current;
+  if (consume && stillCurrent) throw consume.refused();
+  // The credentials changed (or the account went) after this factor was proven: it proves nothing now.
+  throw new ApiError('invalid_credentials');
 }
 
 /** An audit row for `commitSignIn`. */
@@ -111,20 +134,17 @@ export function signInAudit(deps: Deps, ctx: RequestContext, event: AuditEvent, 
 /**
  * Completes a successful factor: with MFA on and only a first factor proven, a pending MFA sign-in (no
  * session); otherwise a brand-new session (never a reused id). Its audit event and the caller's statements
- * commit in one atomic batch, then the cache entry is written.
+ * commit in one atomic batch, just after the cache entry is written.
  */
 export async function completeSignIn(deps: Deps, ctx: RequestContext, user: SignInUser, opts: SignInOptions): Promise<SignInResult> {
   const [organization, mfa] = await Promise.all([
     opts.organization === undefined ? firstOrganization(deps, user.id) : opts.organization,
     MULTI_FACTOR_METHODS.has(opts.method) ? null : mfaStatus(deps, user.id),
   ]);
-  if (mfa?.enabled) return issueMfaChallenge(deps, ctx, user.id, organization?.id ?? null, opts, mfa.methods);
+  const proven = { userId: user.id, version: user.credentialVersion };
+  if (mfa?.enabled) return issueMfaChallenge(deps, ctx, proven, organization?.id ?? null, opts, mfa.methods);
 
   const session = await prepareSession(deps, ctx, user.id, organization?.id ?? null);
-  await commitSignIn(deps, opts, [
-    [deps.t.sessions, session.row],
-    signInAudit(deps, ctx, 'login.succeeded', { userId: user.id, organizationId: organization?.id, metadata: { method: opts.method, ...opts.metadata } }),
-  ]);
   const record: SessionRecord = {
     user: {
       id: user.id,
@@ -136,6 +156,17 @@ export async function completeSignIn(deps: Deps, ctx: RequestContext, user: Sign
     organization,
     session: session.view,
   };
+  // Cached BEFORE the commit: a revocation can only delete the row after it exists, and its eviction then
+  // follows our put. Cached after, a revocation in between would be undone by the late put.
   await cacheRecord(deps, session.tokenHash, record);
+  try {
+    await commitSignIn(deps, opts, proven, [
+      [deps.t.sessions, session.row],
+      signInAudit(deps, ctx, 'login.succeeded', { userId: user.id, organizationId: organization?.id, metadata: { method: opts.method, ...opts.metadata } }),
+    ]);
+  } catch (err) {
+    await uncacheRecord(deps, session.tokenHash);
+    throw err;
+  }
   return { kind: 'session', record, session };
 }

@@ -109,7 +109,8 @@ async function autoLink(deps: Deps, ctx: RequestContext, owner: UserRow, identit
       linked,
     ]);
     await evict(deps, prior.revokedSessions(results, 0));
-    return signIn(deps, ctx, { ...owner, emailVerifiedAt: now }, { metadata: { provider: identity.provider, linked: true, prior_credentials_revoked: true } });
+    const credentialVersion = prior.credentialVersion(results, 0) ?? owner.credentialVersion;
+    return signIn(deps, ctx, { ...owner, credentialVersion, emailVerifiedAt: now }, { metadata: { provider: identity.provider, linked: true, prior_credentials_revoked: true } });
   }
   return signIn(deps, ctx, owner, {
     statements: [identityInsert(deps, owner.id, identity), linked],
