@@ -24,4 +24,5 @@ export const {
   emailOtpCodes,
   identities,
   oauthFlows,
+  idempotencyKeys,
 } = defineTables(DEFAULT_SCHEMA);
