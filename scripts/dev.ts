@@ -4,11 +4,13 @@
 //   2. migrations applied (schema IDENTSPHERE_SCHEMA, default identsphere);
 //   3. .dev.vars created with a freshly generated JWT secret (and encryption key) when missing (git-ignored);
 //   4. `wrangler dev` on port 8787, pointed at the local endpoint. Emails print to this console.
+// When wrangler dies (or this process fails) everything stops and the command exits non-zero.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { migrateUp } from '../src/cli/migrate.ts';
 import { startNeonLocal } from './neon-local/server.ts';
+import { supervise } from './supervisor.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const devVars = `${root}.dev.vars`;
@@ -47,10 +49,12 @@ console.log(
     `schema ${schema}; ${applied.length ? `applied ${applied.join(', ')}` : 'migrations up to date'}`,
 );
 
+// wrangler's own entry point, not `npx wrangler`: a SIGTERM must reach wrangler itself (which stops workerd),
+// not a launcher that may leave it running.
 const wrangler = spawn(
-  'npx',
+  process.execPath,
   [
-    'wrangler',
+    `${root}node_modules/wrangler/bin/wrangler.js`,
     'dev',
     '--port',
     port,
@@ -65,17 +69,27 @@ const wrangler = spawn(
     ...process.argv.slice(2),
   ],
   // The placeholder `request.cf` is fine locally; fetching the real one needs Cloudflare's API.
-  { stdio: 'inherit', cwd: root, env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false', ...process.env } },
+  // Its own process group: stopping it reaches workerd too, even when wrangler itself was killed.
+  { stdio: 'inherit', cwd: root, detached: true, env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false', ...process.env } },
 );
 
-let stopping = false;
-async function stop(code: number) {
-  if (stopping) return;
-  stopping = true;
-  wrangler.kill('SIGTERM');
-  await neon.close();
-  process.exit(code);
-}
-wrangler.on('exit', (code) => void stop(code ?? 0));
-process.on('SIGINT', () => void stop(0));
-process.on('SIGTERM', () => void stop(0));
+// Everything stops together: wrangler dying (or this process failing) stops the rest and exits non-zero
+// (wrangler's own code; its clean quit is 0); Ctrl-C / SIGTERM stop everything and exit 0.
+const supervisor = supervise({
+  children: [{ name: 'wrangler dev', process: wrangler, group: true }],
+  cleanup: () => neon.close(),
+  log: (line) => console.error(`[dev] ${line}`),
+});
+process.on('SIGINT', () => void supervisor.stop(0, 'interrupted'));
+process.on('SIGTERM', () => void supervisor.stop(0, 'terminated'));
+process.on('uncaughtException', (err) => void supervisor.stop(1, `uncaught error: ${err.stack ?? err.message}`));
+process.on('unhandledRejection', (err) => void supervisor.stop(1, `unhandled rejection: ${String(err)}`));
+// Last resort if this process exits some other way: never leave wrangler behind.
+process.on('exit', () => {
+  try {
+    process.kill(-wrangler.pid!, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+});
+process.exit(await supervisor.done);

@@ -8,6 +8,7 @@ import { log } from './lib/log.ts';
 import { configGuard } from './middleware/config-guard.ts';
 import { cors } from './middleware/cors.ts';
 import { csrf } from './middleware/csrf.ts';
+import { idempotency } from './middleware/idempotency.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { auditLogRoutes } from './routes/audit-logs.ts';
@@ -29,7 +30,7 @@ import { sessionRoutes } from './routes/sessions.ts';
 
 export function createApp() {
   const app = new Hono<AppEnv>();
-  app.use('*', requestLog, securityHeaders, configGuard, cors, csrf);
+  app.use('*', requestLog, securityHeaders, configGuard, cors, csrf, idempotency);
   app.route('/v1', healthRoutes);
   app.route('/v1', openApiRoutes);
   app.route('/v1/auth/sessions', sessionRoutes);

@@ -26,6 +26,7 @@ export interface Env extends RateLimitBindings {
   IDENTSPHERE_SESSION_ABSOLUTE_LIFETIME?: string;
   IDENTSPHERE_SESSION_CACHE_TTL?: string;
   IDENTSPHERE_DATABASE_LOCAL_HTTP?: string;
+  IDENTSPHERE_DATABASE_TIMEOUT_MS?: string;
   IDENTSPHERE_AVATAR_BASE_URL?: string;
   IDENTSPHERE_AUDIT_RETENTION_DAYS?: string;
   IDENTSPHERE_GOOGLE_CLIENT_ID?: string;
@@ -109,6 +110,8 @@ const configSchema = z.object({
   IDENTSPHERE_SESSION_ABSOLUTE_LIFETIME: seconds(30 * 24 * 3600),
   IDENTSPHERE_SESSION_CACHE_TTL: z.coerce.number().int().min(60).default(60),
   IDENTSPHERE_DATABASE_LOCAL_HTTP: bool(false),
+  // Deadline per database request: a database that accepts connections and never answers must not hold requests.
+  IDENTSPHERE_DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100, 'must be at least 100 ms').max(60_000, 'must be at most 60000 ms').default(5000),
   // Public bucket or CDN in front of the AVATARS bucket; unset: the Worker serves /v1/avatars/:key itself.
   IDENTSPHERE_AVATAR_BASE_URL: url.optional(),
   // Audit rows older than this are deleted by the scheduled job; 0 keeps them forever.

@@ -2,6 +2,7 @@
 // IDENTSPHERE_TEST_DATABASE_URL), applies the migrations, and hands the Worker its connection string.
 import argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
+import { createServer, type Socket } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { migrateUp } from '../src/cli/migrate.ts';
 import { startNeonLocal } from '../scripts/neon-local/server.ts';
@@ -19,6 +20,8 @@ declare module 'vitest' {
     /** Its second client, `local-oidc-encoded`, whose secret contains `+`, `/` and `=`. */
     oidcEncodedClientId: string;
     oidcEncodedClientSecret: string;
+    /** A TCP port that accepts connections and never answers (a hung database). */
+    blackHolePort: number;
   }
 }
 
@@ -38,11 +41,14 @@ export default async function setup(project: TestProject) {
   project.provide('oidcClientSecret', oidc.clientSecret);
   project.provide('oidcEncodedClientId', oidc.encoded.clientId);
   project.provide('oidcEncodedClientSecret', oidc.encoded.clientSecret);
+  const blackHole = await startBlackHole();
+  project.provide('blackHolePort', blackHole.port);
   console.log(`[test] database: ${serverUrl ? `PostgreSQL ${serverUrl.replace(/\/\/[^@]*@/, '//')}` : 'PGlite (in memory)'}, schema ${schema}`);
   return async () => {
     if (serverUrl) await neon.backend.query(`drop schema if exists "${schema}" cascade`, []);
     await neon.close();
     await oidc.close();
+    await blackHole.close();
   };
 }
 
@@ -63,4 +69,24 @@ async function nativeArgon2Vectors() {
       return { ...c, salt: salt.toString('base64').replace(/=+$/, ''), phc };
     }),
   );
+}
+
+/** Accepts TCP connections, reads whatever arrives, never writes a byte: a database endpoint that hangs. */
+async function startBlackHole() {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => {});
+    socket.on('close', () => sockets.delete(socket));
+    socket.resume();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    port,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }

@@ -45,6 +45,11 @@ export async function openPostgresBackend(databaseUrl: string, opts: { poolSize?
   const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 20 });
   // An idle connection that dies is removed by the pool; without a listener the error would crash the process.
   pool.on('error', () => {});
+  // The pool's listener is detached while a client is checked out (mid-query, mid-transaction): a connection
+  // PostgreSQL drops then (restart, pg_terminate_backend) would emit an unhandled 'error' and end the process.
+  // The request in flight already gets the error; release() sees the client is no longer queryable and the
+  // pool replaces it.
+  pool.on('connect', (client) => client.on('error', () => {}));
   await pool.query('SELECT 1'); // fail fast on a wrong URL
 
   async function withClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {

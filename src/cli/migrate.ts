@@ -72,20 +72,31 @@ export async function migrationStatus(db: MigrationTarget, schema: string, dir?:
   return { applied: migrations.filter(isApplied), pending: migrations.filter((m) => !isApplied(m)) };
 }
 
-/** Applies pending migrations in one transaction; returns the tags applied (empty when up to date). */
+/**
+ * Applies pending migrations in one transaction; returns the tags applied (empty when up to date).
+ * Concurrent runs (parallel deploy jobs, test workers) are serialised by a transaction-scoped advisory lock
+ * per schema — `pg_advisory_xact_lock`, the variant that also holds across Neon's HTTP batches, where a
+ * session lock would be released as soon as its statement ends. Without it two runs both create the schema
+ * and the tables and one fails half-way. Whoever waited re-reads what is applied once it holds the lock.
+ */
 export async function migrateUp(db: MigrationTarget, schema: string, dir?: string): Promise<string[]> {
   const { pending } = await migrationStatus(db, schema, dir);
   if (!pending.length) return [];
   const s = quoteSchema(schema);
-  await db.transaction(async (query) => {
+  return db.transaction(async (query) => {
+    await query(`select pg_advisory_xact_lock(hashtext($1))`, [`identsphere:migrate:${schema}`]);
+    // Inside the lock (interactive transactions only; a Neon HTTP batch sees no results here and keeps the list).
+    const appliedMeanwhile = new Set((await migrationStatus({ query, transaction: db.transaction }, schema, dir)).applied.map((m) => m.tag));
+    const todo = pending.filter((m) => !appliedMeanwhile.has(m.tag));
+    if (!todo.length) return [];
     await query(`create schema if not exists ${s}`);
     await query(
       `create table if not exists ${s}.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`,
     );
-    for (const m of pending) {
+    for (const m of todo) {
       for (const statement of m.statements) await query(statement);
       await query(`insert into ${s}.__drizzle_migrations (hash, created_at) values ($1, $2)`, [m.hash, m.when]);
     }
+    return todo.map((m) => m.tag);
   });
-  return pending.map((m) => m.tag);
 }

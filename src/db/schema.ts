@@ -25,4 +25,5 @@ export const {
   emailOtpCodes,
   identities,
   oauthFlows,
+  idempotencyKeys,
 } = defineTables(DEFAULT_SCHEMA);

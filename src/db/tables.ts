@@ -5,6 +5,7 @@ import { definePasskeyTables } from './tables-passkeys.ts';
 import { defineTokenTables } from './tables-tokens.ts';
 import { defineEmailOtpTables } from './tables-email-otp.ts';
 import { defineOAuthTables } from './tables-oauth.ts';
+import { defineIdempotencyTables } from './tables-idempotency.ts';
 import { bigserial, check, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -25,6 +26,7 @@ export function defineTables(schemaName: string) {
     ...definePasskeyTables(core),
     ...defineEmailOtpTables(core),
     ...defineOAuthTables(core),
+    ...defineIdempotencyTables(core),
   };
 }
 

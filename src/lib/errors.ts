@@ -26,6 +26,8 @@ export const ERROR_CODES = {
   mfa_already_enabled: 409,
   mfa_not_enabled: 409,
   conflict: 409,
+  idempotency_key_in_progress: 409,
+  idempotency_key_reused: 422,
   passkey_rejected: 400,
   invalid_redirect: 400,
   oauth_state_invalid: 400,
@@ -75,6 +77,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   mfa_already_enabled: 'Two-factor authentication is already enabled.',
   mfa_not_enabled: 'Two-factor authentication is not enabled (or its setup was not started).',
   conflict: 'A concurrent change got there first. Try again.',
+  idempotency_key_in_progress: 'A request with this Idempotency-Key is still being processed. Retry shortly with the same key.',
+  idempotency_key_reused: 'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
   passkey_rejected: 'The passkey response could not be verified.',
   invalid_redirect: 'redirect_to must be the app URL or an allow-listed origin.',
   oauth_state_invalid: 'The sign-in attempt is unknown, expired, already used or was started in another browser. Start again.',
@@ -92,7 +96,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   password_breached: 'This password appears in a known data breach. Choose another one.',
   rate_limited: 'Too many requests. Try again later.',
   internal: 'Internal error.',
-  service_unavailable: 'A dependency is unavailable. Nothing was changed; try again shortly.',
+  service_unavailable:
+    'A dependency is unavailable. The outcome is unknown: the change may or may not have been applied. It is safe to retry with the same Idempotency-Key.',
   misconfigured: 'The service is misconfigured and refuses to serve. The operator has been told why in the logs.',
 };
 

@@ -4,9 +4,12 @@ import type { AppEnv } from '../http/types.ts';
 import { ApiError } from '../lib/errors.ts';
 import { validateSession } from '../services/sessions.ts';
 
-/** Requires a live session; sets `c.var.session`. Anything else (absent, tampered, expired, revoked) is 401. */
+/**
+ * Requires a live session; sets `c.var.session`. Anything else (absent, tampered, expired, revoked) is 401.
+ * A session already validated for this request (the idempotency middleware) is reused.
+ */
 export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
-  const session = await validateSession(c.var.deps, readSessionCookie(c));
+  const session = c.var.session ?? (await validateSession(c.var.deps, readSessionCookie(c)));
   if (!session) throw new ApiError('unauthorized');
   c.set('session', session);
   c.set('userId', session.record.user.id);

@@ -22,6 +22,22 @@ function toOpenApiPath(path: string): string {
   return path.replace(/:([A-Za-z_]+)/g, '{$1}');
 }
 
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Accepted by every state-changing operation (src/middleware/idempotency.ts). */
+const IdempotencyKey = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Makes a retry safe: the first final answer (not 5xx, not 429) is stored for 24 h for this caller (the ' +
+    'signed-in user, otherwise the client IP) and returned again, Set-Cookie included, with ' +
+    '`Idempotency-Replayed: true` to a retry with the same key and the same method, path and body. The same key ' +
+    'with another request: 422 `idempotency_key_reused`; while the first is still running: 409 ' +
+    '`idempotency_key_in_progress`. After a 503 the outcome is unknown: retry with the same key.',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7e]+$' },
+};
+
 function operationObject(op: Operation) {
   const params = [...op.path.matchAll(/:([A-Za-z_]+)/g)].map((m) => ({ name: m[1]!, in: 'path', required: true, schema: { type: 'string' } }));
   const query = op.query
@@ -45,7 +61,9 @@ function operationObject(op: Operation) {
     summary: op.summary,
     tags: [op.tag],
     ...(op.auth ? { security: [{ session: [] }] } : {}),
-    ...(params.length || query.length ? { parameters: [...params, ...query] } : {}),
+    ...(params.length || query.length || STATE_CHANGING.has(op.method)
+      ? { parameters: [...params, ...query, ...(STATE_CHANGING.has(op.method) ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : [])] }
+      : {}),
     ...(op.body
       ? { requestBody: { required: op.bodyRequired ?? true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } }
       : {}),
@@ -77,6 +95,7 @@ export function openApiDocument(): Record<string, unknown> {
     paths,
     components: {
       schemas: { Error: jsonSchema(ErrorBody, 'output') },
+      parameters: { IdempotencyKey },
       securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'identsphere_session', description: '__Host-identsphere_session when cookies are Secure' } },
     },
   };

@@ -4,6 +4,7 @@ import { log } from '../lib/log.ts';
 import { purgeAuditLogs } from './audit-retention.ts';
 import { drainAvatarDeletions } from './avatars.ts';
 import { loggableError } from '../db/errors.ts';
+import { purgeExpiredIdempotencyKeys } from './idempotency.ts';
 
 /** Invitations past their expiry are useless, and they hold the invitee's address. */
 export async function purgeExpiredInvitations(deps: Deps): Promise<number> {
@@ -14,13 +15,14 @@ export async function purgeExpiredInvitations(deps: Deps): Promise<number> {
 
 /**
  * The Cron Trigger's work ([triggers] crons in wrangler.toml): audit-log retention, avatar objects whose
- * deletion failed earlier, expired invitations. Each task runs even if another failed.
+ * deletion failed earlier, expired invitations, expired idempotency keys. Each task runs even if another failed.
  */
 export async function runScheduledMaintenance(deps: Deps): Promise<Record<string, number | string>> {
   const tasks: Record<string, () => Promise<number>> = {
     audit_rows_deleted: () => purgeAuditLogs(deps),
     avatar_objects_deleted: () => drainAvatarDeletions(deps),
     invitations_expired: () => purgeExpiredInvitations(deps),
+    idempotency_keys_expired: () => purgeExpiredIdempotencyKeys(deps),
   };
   const outcome: Record<string, number | string> = {};
   for (const [name, task] of Object.entries(tasks)) {

@@ -37,4 +37,15 @@ describe('OpenAPI document', () => {
     const register = paths['/v1/auth/register']!.post!.requestBody!.content['application/json']!.schema;
     expect(register).toMatchObject({ type: 'object', additionalProperties: false, required: ['email', 'password'] });
   });
+
+  it('documents the Idempotency-Key header on every state-changing operation, and only there', () => {
+    const paths = openApiDocument().paths as Record<string, Record<string, { parameters?: { $ref?: string }[] }>>;
+    const ref = '#/components/parameters/IdempotencyKey';
+    for (const [path, ops] of Object.entries(paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const has = (op.parameters ?? []).some((p) => p.$ref === ref);
+        expect(has, `${method.toUpperCase()} ${path}`).toBe(['post', 'put', 'patch', 'delete'].includes(method));
+      }
+    }
+  });
 });

@@ -15,6 +15,8 @@ describe('CORS', () => {
     expect(res.headers.get('access-control-allow-credentials')).toBe('true');
     expect(res.headers.get('access-control-allow-methods')).toContain('POST');
     expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('content-type');
+    // A retry-safe client sends Idempotency-Key (src/middleware/idempotency.ts) from the browser too.
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('idempotency-key');
   });
 
   it('gives a foreign origin no Access-Control-Allow-Origin', async () => {

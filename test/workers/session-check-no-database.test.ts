@@ -1,12 +1,8 @@
 // A session check with a warm cache makes no database query: with the database unreachable it still answers
 // 200 from KV alone, while the same check with the cache entry gone needs the database (503). `npm run bench`
 // counts the same thing at the local Neon-HTTP endpoint under load (SQL statements per request).
-import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
-import { verifySessionJwt } from '../../src/lib/jwt.ts';
-import { sha256Hex } from '../../src/lib/tokens.ts';
-import { TEST_JWT_SECRET } from '../test-secrets.ts';
-import { call, callWithEnv, envWith, expectError, registerUser } from './support.ts';
+import { call, callWithEnv, envWith, evictSessionCache, expectError, registerUser } from './support.ts';
 
 // Nothing listens on port 9 (discard): any query fails, so any 200 below was served without one.
 const NO_DATABASE = envWith({ DATABASE_URL: 'postgres://identsphere:local@127.0.0.1:9/identsphere' });
@@ -29,10 +25,7 @@ describe('warm session check', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const { cookie } = await registerUser();
     expect((await sessionCheck(cookie)).status).toBe(200);
-    const jwt = cookie.slice(cookie.indexOf('=') + 1);
-    const secret = await verifySessionJwt(TEST_JWT_SECRET, jwt, new Date());
-    expect(secret).not.toBeNull();
-    await (env as unknown as { SESSION_CACHE: KVNamespace }).SESSION_CACHE.delete(`session:${await sha256Hex(secret!)}`);
+    await evictSessionCache(cookie);
     await expectError(await sessionCheck(cookie), 503, 'service_unavailable');
     expect((await call('/v1/auth/session', { cookie })).status).toBe(200); // the database path refills the cache
     expect((await sessionCheck(cookie)).status).toBe(200);

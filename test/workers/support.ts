@@ -6,6 +6,9 @@ import type { Env } from '../../src/config.ts';
 import { getDeps } from '../../src/deps.ts';
 import worker from '../../src/index.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
+import { verifySessionJwt } from '../../src/lib/jwt.ts';
+import { sha256Hex } from '../../src/lib/tokens.ts';
+import { TEST_JWT_SECRET } from '../test-secrets.ts';
 
 export const BASE = 'http://localhost:8787';
 export const testEnv = env as unknown as Env & { DATABASE_URL: string; IDENTSPHERE_SCHEMA: string };
@@ -80,6 +83,13 @@ export function sessionCookie(res: Response): string {
   const header = res.headers.getSetCookie().find((c) => /identsphere_session=/.test(c));
   if (!header) throw new Error('no session cookie set');
   return header.split(';')[0]!;
+}
+
+/** Drops a session's KV cache entry: its next check needs the database (a cold check). */
+export async function evictSessionCache(cookie: string): Promise<void> {
+  const secret = await verifySessionJwt(TEST_JWT_SECRET, cookie.slice(cookie.indexOf('=') + 1), new Date());
+  if (!secret) throw new Error('not a valid session cookie');
+  await (env as unknown as { SESSION_CACHE: KVNamespace }).SESSION_CACHE.delete(`session:${await sha256Hex(secret)}`);
 }
 
 export function uniqueEmail(tag = 'user'): string {
