@@ -57,7 +57,8 @@ describe('email OTP attempt cap', () => {
     const results = await Promise.all(Array.from({ length: 16 }, () => verify(flow, email, code)));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, ...Array(15).fill(401)]);
-    expect(await sql('select 1 from $schema.sessions where user_id = $1', [user.id])).toHaveLength(2); // registration + winner
+    // The winner's only: the registration's session ended with this first proof of the mailbox (pre-hijacking).
+    expect(await sql('select 1 from $schema.sessions where user_id = $1', [user.id])).toHaveLength(1);
     const wins = await sql("select 1 from $schema.audit_logs where user_id = $1 and event = 'login.succeeded'", [user.id]);
     expect(wins).toHaveLength(1);
   });
