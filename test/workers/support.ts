@@ -82,6 +82,11 @@ export function sessionCookie(res: Response): string {
   return header.split(';')[0]!;
 }
 
+/** The session cookies a response set (a sign-in also sets the device cookie, left out here). */
+export function sessionSetCookies(res: Response): string[] {
+  return res.headers.getSetCookie().filter((c) => /identsphere_session=/.test(c));
+}
+
 export function uniqueEmail(tag = 'user'): string {
   return `${tag}-${crypto.randomUUID().slice(0, 8)}@example.com`;
 }
