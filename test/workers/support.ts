@@ -92,6 +92,11 @@ export async function evictSessionCache(cookie: string): Promise<void> {
   await (env as unknown as { SESSION_CACHE: KVNamespace }).SESSION_CACHE.delete(`session:${await sha256Hex(secret)}`);
 }
 
+/** The session cookies a response set (a sign-in also sets the device cookie, left out here). */
+export function sessionSetCookies(res: Response): string[] {
+  return res.headers.getSetCookie().filter((c) => /identsphere_session=/.test(c));
+}
+
 export function uniqueEmail(tag = 'user'): string {
   return `${tag}-${crypto.randomUUID().slice(0, 8)}@example.com`;
 }
