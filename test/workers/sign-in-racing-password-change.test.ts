@@ -3,7 +3,7 @@
 // afterwards (the user changed the password to lock someone out). Each such sign-in either committed before
 // the change (and was revoked by it) or is refused (401 invalid_credentials), never left signed in.
 import { describe, expect, it } from 'vitest';
-import { expectError, sql } from './support.ts';
+import { expectError, sessionSetCookies, sql } from './support.ts';
 import { flowEnv, tokenIn } from './flow-support.ts';
 
 const LOGINS = 24;
@@ -31,15 +31,16 @@ describe('sign-in racing a password change', () => {
     expect([204, 403]).toContain(changed.status);
     const cookies: string[] = [];
     for (const res of signIns) {
-      if (res.status === 200) cookies.push(res.headers.getSetCookie()[0]!.split(';')[0]!);
+      if (res.status === 200) cookies.push(sessionSetCookies(res)[0]!.split(';')[0]!);
       else await expectError(res, 401, 'invalid_credentials');
     }
     for (const c of cookies) await expectError(await flow.call('/v1/auth/session', { cookie: c }), 401, 'unauthorized');
     // The reset revoked everything; nothing created with the old password came after it.
     expect(await sql('select 1 from $schema.sessions where user_id = $1', [user.id])).toHaveLength(0);
     const [after] = await sql<{ credential_version: number }>('select credential_version from $schema.users where id = $1', [user.id]);
-    // Both the change (won or lost: its batch bumps first) and the reset ended the credentials.
-    expect(after!.credential_version).toBe(before!.credential_version + 2);
+    // Both the change (won or lost: its batch bumps first) and the reset ended the credentials (the reset of a
+    // never-verified address bumps once more: it also ends the registrant's credentials, see prior-credentials).
+    expect(after!.credential_version).toBeGreaterThanOrEqual(before!.credential_version + 2);
     expect((await flow.login(email, 'reset passphrase two')).status).toBe(200);
   });
 });
