@@ -115,6 +115,38 @@ export async function loginUser(email: string, password = PASSWORD, init: CallIn
 }
 
 neonConfig.fetchEndpoint = (host, port) => `http://${host}:${port}/sql`;
+
+/** One HTTP request of the Neon driver: a statement, or a batch (`batch: true`) of several. */
+export interface DatabaseRequest {
+  statements: string[];
+  batch: boolean;
+  /** False when `answer` replaced the response. */
+  forwarded: boolean;
+}
+
+/**
+ * Stands in at the Neon driver's fetch boundary (every database round trip is one HTTP request, the test's
+ * own `sql` included): `answer` may return a Response (or throw, a lost connection) instead of letting the
+ * request through to the database. Records every request. Call `restore()` when done.
+ */
+export function interceptDatabase(answer: (request: DatabaseRequest) => Response | undefined = () => undefined) {
+  const previous = neonConfig.fetchFunction as typeof fetch | undefined;
+  const requests: DatabaseRequest[] = [];
+  neonConfig.fetchFunction = (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const body = JSON.parse(String(init.body)) as { query?: string; queries?: { query: string }[] };
+    const request = { statements: body.queries ? body.queries.map((q) => q.query) : [body.query!], batch: !!body.queries, forwarded: true };
+    requests.push(request);
+    const fake = answer(request);
+    request.forwarded = !fake;
+    return fake ? Promise.resolve(fake) : (previous ?? fetch)(input, init);
+  };
+  return {
+    requests,
+    restore() {
+      neonConfig.fetchFunction = previous;
+    },
+  };
+}
 const rawSql = neon(testEnv.DATABASE_URL);
 
 /** Direct SQL for assertions. `$schema` in the text is replaced by the quoted test schema. */
