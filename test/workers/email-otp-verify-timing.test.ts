@@ -1,29 +1,20 @@
 // A failed email-code verification costs the same database work whether or not the address has an
 // account (or a live code, or is disabled): one round trip that counts the attempt and audits the failure.
 // Before, an existing address cost extra round trips — a timing oracle for account enumeration.
-import { neonConfig } from '@neondatabase/serverless';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { codeIn, flowEnv, probe, type Flow } from './flow-support.ts';
-import { sql, uniqueEmail } from './support.ts';
+import { interceptDatabase, sql, uniqueEmail } from './support.ts';
 
 const REQUEST_ID = 'otp-verify-timing-0001';
 
-afterEach(() => {
-  neonConfig.fetchFunction = undefined;
-});
-
 /** One verification attempt, with the database round trips it made (every Neon HTTP request is one). */
 async function verify(flow: Flow, email: string, code: string) {
-  let roundTrips = 0;
-  neonConfig.fetchFunction = (input: RequestInfo | URL, init?: RequestInit) => {
-    roundTrips++;
-    return fetch(input, init);
-  };
+  const db = interceptDatabase();
   try {
     const result = await probe(flow, '/v1/auth/email-otp/verify', { email, code }, REQUEST_ID);
-    return { ...result, roundTrips };
+    return { ...result, roundTrips: db.requests.length };
   } finally {
-    neonConfig.fetchFunction = undefined;
+    db.restore();
   }
 }
 
