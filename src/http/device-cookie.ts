@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import type { Config } from '../config.ts';
+import type { Config } from '../platform/config.ts';
 import { DEVICE_COOKIE_MAX_AGE_SECONDS, isDeviceTokenFor, issueDeviceToken } from '../services/device-trust.ts';
 import type { AppEnv } from './types.ts';
 

@@ -13,7 +13,7 @@ import {
   type StoredResponse,
 } from '../services/idempotency.ts';
 import { validateSession } from '../services/sessions.ts';
-import { log } from '../lib/log.ts';
+import { log } from '../platform/log.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Printable ASCII, 1–255 characters (what a UUID or any sane client token is).

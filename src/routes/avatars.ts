@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { AVATAR_CACHE_CONTROL } from '../adapters/avatar-storage.ts';
+import { AVATAR_CACHE_CONTROL } from '../platform/adapters/avatar-storage.ts';
 import { readBodyLimited, requestContext } from '../http/request.ts';
 import type { AppEnv } from '../http/types.ts';
 import { ApiError } from '../lib/errors.ts';

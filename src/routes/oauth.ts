@@ -9,7 +9,7 @@ import { enforceRateLimit } from '../http/rate-limit.ts';
 import { requestContext } from '../http/request.ts';
 import type { AppEnv } from '../http/types.ts';
 import { ApiError, errorBody } from '../lib/errors.ts';
-import { log } from '../lib/log.ts';
+import { log } from '../platform/log.ts';
 import { requireSession } from '../middleware/session.ts';
 import type { OAuthOutcome } from '../services/oauth/accounts.ts';
 import { consumeFlow } from '../services/oauth/flow-state.ts';

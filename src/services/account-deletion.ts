@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { insertWhere } from '../db/insert-where.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import { auditValues, type RequestContext } from './audit.ts';
 import { bumpCredentialVersion } from './credential-version.ts';

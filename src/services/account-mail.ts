@@ -1,7 +1,7 @@
-import type { EmailMessage } from '../adapters/email.ts';
-import type { Deps } from '../deps.ts';
+import type { EmailMessage } from '../platform/adapters/email.ts';
+import type { Deps } from '../platform/deps.ts';
 import { ApiError } from '../lib/errors.ts';
-import { log } from '../lib/log.ts';
+import { log } from '../platform/log.ts';
 import { loggableError } from '../db/errors.ts';
 
 /** Sends or fails closed: a provider failure is a 503, and callers send before they write anything. */

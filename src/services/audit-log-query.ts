@@ -1,5 +1,5 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { base64Url, fromBase64 } from '../lib/encoding.ts';
 import { ApiError } from '../lib/errors.ts';
 import { authorize } from './org-access.ts';

@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { StoredObject } from '../adapters/avatar-storage.ts';
-import type { Deps } from '../deps.ts';
+import type { StoredObject } from '../platform/adapters/avatar-storage.ts';
+import type { Deps } from '../platform/deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import { readImageInfo } from '../lib/image.ts';
-import { log } from '../lib/log.ts';
-import { randomToken } from '../lib/tokens.ts';
+import { log } from '../platform/log.ts';
+import { randomToken } from '../crypto/tokens.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { avatarUrl } from './profile.ts';
 import { loggableError } from '../db/errors.ts';

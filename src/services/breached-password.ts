@@ -1,6 +1,6 @@
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { ApiError } from '../lib/errors.ts';
-import { log } from '../lib/log.ts';
+import { log } from '../platform/log.ts';
 import { loggableError } from '../db/errors.ts';
 
 /**

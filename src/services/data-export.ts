@@ -1,5 +1,5 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { mfaStatus } from './mfa-challenge.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { loadUserView } from './profile.ts';

@@ -1,5 +1,5 @@
-import type { EmailMessage } from '../adapters/email.ts';
-import type { Deps } from '../deps.ts';
+import type { EmailMessage } from '../platform/adapters/email.ts';
+import type { Deps } from '../platform/deps.ts';
 import { ApiError } from '../lib/errors.ts';
 
 /**

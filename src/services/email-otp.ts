@@ -1,9 +1,9 @@
 import { and, asc, eq, gt, isNull, lt, lte, not, sql } from 'drizzle-orm';
 import { insertWhere } from '../db/insert-where.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { emailOtpMessage } from '../emails/templates.ts';
 import { ApiError } from '../lib/errors.ts';
-import { randomToken, sha256Hex } from '../lib/tokens.ts';
+import { randomToken, sha256Hex } from '../crypto/tokens.ts';
 import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { addressUnverified, endPriorCredentials } from './prior-credentials.ts';
 import { evict } from './session-management.ts';

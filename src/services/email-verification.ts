@@ -1,9 +1,9 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { insertWhere } from '../db/insert-where.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { verifyEmailMessage } from '../emails/templates.ts';
 import { ApiError } from '../lib/errors.ts';
-import { sha256Hex } from '../lib/tokens.ts';
+import { sha256Hex } from '../crypto/tokens.ts';
 import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { sendOrUnavailable } from './email-delivery.ts';
 import { consumeTokenWithResults, issueToken, type IssuedToken } from './one-time-tokens.ts';

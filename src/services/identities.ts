@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { AuditEvent, RequestContext } from './audit.ts';
 import type { ValidSession } from './sessions.ts';

@@ -1,11 +1,11 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { insertWhere } from '../db/insert-where.ts';
 import { isUniqueViolation } from '../db/errors.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { invitationEmail } from '../emails/invitation.ts';
 import { ApiError } from '../lib/errors.ts';
-import { hashPassword } from '../lib/password.ts';
-import { newId, randomToken, sha256Hex } from '../lib/tokens.ts';
+import { hashPassword } from '../crypto/password.ts';
+import { newId, randomToken, sha256Hex } from '../crypto/tokens.ts';
 import { sendOrFail } from './account-mail.ts';
 import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { authorize, type Role } from './org-access.ts';

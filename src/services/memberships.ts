@@ -1,5 +1,5 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import { insertWhere } from '../db/insert-where.ts';
 import { auditValues, type RequestContext } from './audit.ts';

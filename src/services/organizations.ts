@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { ApiError } from '../lib/errors.ts';
-import { newId } from '../lib/tokens.ts';
+import { newId } from '../crypto/tokens.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { authorize, lockOrganization, membershipOf, type Role } from './org-access.ts';
 import { evictUserSessions } from './session-cache-eviction.ts';

@@ -1,10 +1,10 @@
 import { generateAuthenticationOptions, verifyAuthenticationResponse, type AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { base64Url, fromBase64 } from '../lib/encoding.ts';
 import { ApiError } from '../lib/errors.ts';
-import { newId } from '../lib/tokens.ts';
-import { rpId, rpOrigins } from '../lib/webauthn-settings.ts';
+import { newId } from '../crypto/tokens.ts';
+import { rpId, rpOrigins } from '../platform/webauthn-settings.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { userHandle } from './passkeys.ts';
 import { completeSignIn, type SignInResult } from './sign-in.ts';

@@ -1,12 +1,12 @@
 import { generateRegistrationOptions, verifyRegistrationResponse, type RegistrationResponseJSON } from '@simplewebauthn/server';
 import { and, desc, eq } from 'drizzle-orm';
 import { isUniqueViolation } from '../db/errors.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { base64Url } from '../lib/encoding.ts';
 import { ApiError } from '../lib/errors.ts';
-import { log } from '../lib/log.ts';
-import { newId } from '../lib/tokens.ts';
-import { rpId, rpOrigins } from '../lib/webauthn-settings.ts';
+import { log } from '../platform/log.ts';
+import { newId } from '../crypto/tokens.ts';
+import { rpId, rpOrigins } from '../platform/webauthn-settings.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import type { ValidSession } from './sessions.ts';
 import { challengeOfResponse, consumeWebauthnChallenge, issueWebauthnChallenge, WEBAUTHN_CHALLENGE_TTL_SECONDS } from './webauthn-challenges.ts';

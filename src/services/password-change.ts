@@ -1,9 +1,9 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { insertWhere } from '../db/insert-where.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { passwordChangedMessage } from '../emails/templates.ts';
 import { ApiError } from '../lib/errors.ts';
-import { hashPassword } from '../lib/password.ts';
+import { hashPassword } from '../crypto/password.ts';
 import { auditValues, type RequestContext } from './audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
 import { bumpCredentialVersion } from './credential-version.ts';

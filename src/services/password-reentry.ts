@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { enforceLimits } from '../adapters/rate-limiter.ts';
-import type { Deps } from '../deps.ts';
+import { enforceLimits } from '../platform/adapters/rate-limiter.ts';
+import type { Deps } from '../platform/deps.ts';
 import { ApiError, type ErrorCode } from '../lib/errors.ts';
-import { verifyPassword } from '../lib/password.ts';
+import { verifyPassword } from '../crypto/password.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { countFailedPassword, DUMMY_HASH } from './login.ts';
 import type { ValidSession } from './sessions.ts';

@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { insertWhere } from '../db/insert-where.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { passwordResetMessage } from '../emails/templates.ts';
 import { ApiError } from '../lib/errors.ts';
-import { hashPassword } from '../lib/password.ts';
+import { hashPassword } from '../crypto/password.ts';
 import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
 import { bumpCredentialVersion } from './credential-version.ts';

@@ -1,9 +1,9 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation } from '../db/errors.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { ApiError } from '../lib/errors.ts';
-import { hashPassword } from '../lib/password.ts';
-import { newId } from '../lib/tokens.ts';
+import { hashPassword } from '../crypto/password.ts';
+import { newId } from '../crypto/tokens.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
 import { issueVerificationToken } from './email-verification.ts';

@@ -1,6 +1,6 @@
 import { lt } from 'drizzle-orm';
-import type { Deps } from '../deps.ts';
-import { log } from '../lib/log.ts';
+import type { Deps } from '../platform/deps.ts';
+import { log } from '../platform/log.ts';
 import { purgeAuditLogs } from './audit-retention.ts';
 import { drainAvatarDeletions } from './avatars.ts';
 import { loggableError } from '../db/errors.ts';

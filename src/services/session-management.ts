@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, ne } from 'drizzle-orm';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { bumpCredentialVersion } from './credential-version.ts';

@@ -1,8 +1,8 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { Deps } from '../deps.ts';
-import { signSessionJwt, verifySessionJwt } from '../lib/jwt.ts';
-import { log } from '../lib/log.ts';
-import { newId, randomToken, sha256Hex } from '../lib/tokens.ts';
+import type { Deps } from '../platform/deps.ts';
+import { signSessionJwt, verifySessionJwt } from '../crypto/jwt.ts';
+import { log } from '../platform/log.ts';
+import { newId, randomToken, sha256Hex } from '../crypto/tokens.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 
 /** What a session check yields; also the cached form (JSON) and the API's `{user, session, organization}`. */

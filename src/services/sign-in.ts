@@ -3,7 +3,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { abortUnless, isGuardAbort } from '../db/batch-guard.ts';
 import { insertWhere } from '../db/insert-where.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import { auditValues, type AuditEvent, type RequestContext } from './audit.ts';
 import { credentialVersionIs, lockUserRow } from './credential-version.ts';

@@ -1,8 +1,8 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../platform/deps.ts';
 import { ApiError } from '../lib/errors.ts';
-import { openSecret, sealSecret } from '../lib/secret-box.ts';
-import { matchTotpStep, newTotpKey, totpEnrollment } from '../lib/totp.ts';
+import { openSecret, sealSecret } from '../crypto/secret-box.ts';
+import { matchTotpStep, newTotpKey, totpEnrollment } from '../crypto/totp.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { newRecoveryCodes } from './recovery-codes.ts';
 import type { ValidSession } from './sessions.ts';

@@ -4,7 +4,7 @@
 // avatar object is gone from R2, and the old cookie gets 401.
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { memoryAvatarBucket } from '../../src/adapters/avatar-storage.ts';
+import { memoryAvatarBucket } from '../../src/platform/adapters/avatar-storage.ts';
 import { png } from '../fixtures/images.ts';
 import { addMember, createOrganization, json, putAvatar, team, tokenFromMail } from './accounts-support.ts';
 import { totp } from './support-mfa.ts';

@@ -1,5 +1,5 @@
 // Helpers for the accounts tests (profile, avatars, organizations, invitations, export, deletion).
-import { memoryMailbox } from '../../src/adapters/email.ts';
+import { memoryMailbox } from '../../src/platform/adapters/email.ts';
 import { call, registerUser, type CallInit } from './support.ts';
 
 export type Role = 'owner' | 'admin' | 'member';

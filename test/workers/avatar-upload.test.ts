@@ -2,7 +2,7 @@
 // stored in R2 under an unguessable key, served back byte-identical with safe caching headers.
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { memoryAvatarBucket } from '../../src/adapters/avatar-storage.ts';
+import { memoryAvatarBucket } from '../../src/platform/adapters/avatar-storage.ts';
 import { gif, jpeg, png, webp } from '../fixtures/images.ts';
 import { json, me, putAvatar, sha256 } from './accounts-support.ts';
 import { BASE, call, callWithEnv, envWith, expectError, registerUser, sql, testEnv } from './support.ts';

@@ -3,8 +3,8 @@
 // SHA-1 prefix leaves the Worker (k-anonymity). If the service is down the password is allowed and a
 // warning logged. The service is faked at the fetch boundary.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { noBreachCheck, PwnedPasswordsRangeCheck } from '../../src/adapters/breached-passwords.ts';
-import { getDeps } from '../../src/deps.ts';
+import { noBreachCheck, PwnedPasswordsRangeCheck } from '../../src/platform/adapters/breached-passwords.ts';
+import { getDeps } from '../../src/platform/deps.ts';
 import { hex } from '../../src/lib/encoding.ts';
 import { envWith, expectError, uniqueEmail } from './support.ts';
 import { fakeFetch, flowEnv, hangingFetch, tokenIn } from './flow-support.ts';

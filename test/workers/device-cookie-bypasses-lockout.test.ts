@@ -3,7 +3,7 @@
 // and gets in with the right password. Unknown clients stay backed off, and a device cookie cannot be used to
 // brute-force either: its failures back that device off.
 import { describe, expect, it } from 'vitest';
-import type { Env } from '../../src/config.ts';
+import type { Env } from '../../src/platform/config.ts';
 import { FREE_FAILURES } from '../../src/services/login.ts';
 import { cookieFrom } from './oauth-support.ts';
 import { PASSWORD, clockedEnv, expectError, loginUser, registerUser, sql } from './support.ts';

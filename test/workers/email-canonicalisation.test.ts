@@ -2,7 +2,7 @@
 // form, no trailing root dot) everywhere an email is accepted, so `x@bücher.example`, `x@xn--bcher-kva.example`
 // and `x@bücher.example.` can never be separate accounts (nor be used to reach one another's flows).
 import { describe, expect, it } from 'vitest';
-import { memoryMailbox } from '../../src/adapters/email.ts';
+import { memoryMailbox } from '../../src/platform/adapters/email.ts';
 import { normalizeEmail } from '../../src/lib/email.ts';
 import { json } from './accounts-support.ts';
 import { codeIn, flowEnv, mails } from './flow-support.ts';

@@ -1,7 +1,7 @@
 // Changing the email (security requirement 9): fresh authentication, the new address proves itself with a
 // single-use link (built from the configured URL, never the Host header), the old address is told.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { memoryMailbox } from '../../src/adapters/email.ts';
+import { memoryMailbox } from '../../src/platform/adapters/email.ts';
 import { json, me, tokenFromMail } from './accounts-support.ts';
 import { PASSWORD, call, clockedEnv, envWith, expectError, loginUser, registerUser, sessionCookie, sql, uniqueEmail } from './support.ts';
 

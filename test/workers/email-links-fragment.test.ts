@@ -2,7 +2,7 @@
 // (#token=…), never its query string: a fragment is not sent to any server, so the token stays out of
 // access logs, proxies and Referer headers. One link builder makes them all.
 import { describe, expect, it } from 'vitest';
-import { memoryMailbox } from '../../src/adapters/email.ts';
+import { memoryMailbox } from '../../src/platform/adapters/email.ts';
 import { json } from './accounts-support.ts';
 import { flowEnv } from './flow-support.ts';
 import { uniqueEmail } from './support.ts';

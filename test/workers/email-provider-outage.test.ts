@@ -2,8 +2,8 @@
 // nothing. A send the client waits for fails with a clear 503; a background send leaves the 202 unchanged,
 // is logged, and leaves no undelivered secret that would stop the user from simply asking again.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { memoryMailbox } from '../../src/adapters/email.ts';
-import { PostmarkSender, ResendSender } from '../../src/adapters/email-providers.ts';
+import { memoryMailbox } from '../../src/platform/adapters/email.ts';
+import { PostmarkSender, ResendSender } from '../../src/platform/adapters/email-providers.ts';
 import { expectError, sql } from './support.ts';
 import { codeIn, fakeFetch, flowEnv, hangingFetch, mails, tokenIn, type Flow } from './flow-support.ts';
 

@@ -1,9 +1,9 @@
 // The real email senders, against fakes of the providers' HTTP APIs at the fetch boundary: the exact request
 // each one makes, and what a refusal (4xx), a failure (5xx) or silence (timeout) becomes.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LogOnlySender, MemorySender, type EmailMessage } from '../../src/adapters/email.ts';
-import { createMailer, EmailDeliveryError, PostmarkSender, ResendSender } from '../../src/adapters/email-providers.ts';
-import { loadConfig } from '../../src/config.ts';
+import { LogOnlySender, MemorySender, type EmailMessage } from '../../src/platform/adapters/email.ts';
+import { createMailer, EmailDeliveryError, PostmarkSender, ResendSender } from '../../src/platform/adapters/email-providers.ts';
+import { loadConfig } from '../../src/platform/config.ts';
 import { passwordResetMessage } from '../../src/emails/templates.ts';
 import { testEnv } from './support.ts';
 import { fakeFetch, hangingFetch } from './flow-support.ts';

@@ -1,7 +1,7 @@
 // Invitations: a single-use, expiring link (stored hashed) for one address; accepted while signed in or by
 // registering; exactly one acceptance under concurrency.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { memoryMailbox } from '../../src/adapters/email.ts';
+import { memoryMailbox } from '../../src/platform/adapters/email.ts';
 import { createOrganization, json, roleOf, tokenFromMail } from './accounts-support.ts';
 import { call, clockedEnv, expectError, loginUser, registerUser, sessionCookie, sql, uniqueEmail } from './support.ts';
 

@@ -1,7 +1,7 @@
 // Security requirements 1 and 2: a failed login looks and costs the same whether the account is unknown,
 // the password wrong, the account backed off or disabled.
 import { describe, expect, it } from 'vitest';
-import { argon2HashesComputed } from '../../src/lib/password.ts';
+import { argon2HashesComputed } from '../../src/crypto/password.ts';
 import { call, registerUser, sql, uniqueEmail } from './support.ts';
 
 const REQUEST_ID = 'enumeration-probe-0001';

@@ -1,6 +1,6 @@
 // Password sign-in: a fresh session per sign-in, normalised emails, parameter upgrades, audit trail.
 import { describe, expect, it } from 'vitest';
-import { CURRENT_PARAMS, hashWithSalt } from '../../src/lib/password.ts';
+import { CURRENT_PARAMS, hashWithSalt } from '../../src/crypto/password.ts';
 import { PASSWORD, call, expectError, loginUser, registerUser, sessionCookie, sql } from './support.ts';
 
 describe('login', () => {

@@ -1,7 +1,7 @@
 // Security requirement 19: an mfa_token allows at most 5 attempts — also when 20 wrong codes arrive at once —
 // and is dead afterwards, even for the right code. The route has its own per-IP rate limit (429).
 import { describe, expect, it } from 'vitest';
-import { RATE_LIMITS } from '../../src/adapters/rate-limiter.ts';
+import { RATE_LIMITS } from '../../src/platform/adapters/rate-limiter.ts';
 import { expectError, randomIp, sql, startEarlyInRateLimitWindow } from './support.ts';
 import { challenge, mfaToken, totp, userWithTotp } from './support-mfa.ts';
 

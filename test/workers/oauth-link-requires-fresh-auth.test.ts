@@ -2,7 +2,7 @@
 // a passkey: a session signed in within 5 minutes, or the password re-entered (POST …/link). An older session
 // alone cannot attach an identity (the browser flow lands on ?error=reauthentication_required).
 import { describe, expect, it } from 'vitest';
-import type { Env } from '../../src/config.ts';
+import type { Env } from '../../src/platform/config.ts';
 import { FLOW_COOKIE, callback, cookieFrom, cookies, landing, oauthEnv, startFlow, APP } from './oauth-support.ts';
 import { PASSWORD, call, expectError, registerUser, sql } from './support.ts';
 

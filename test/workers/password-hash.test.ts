@@ -1,8 +1,8 @@
 // argon2id inside workerd (which forbids compiling WebAssembly from bytes): OWASP parameters, standard PHC
 // output, byte-identical to the native argon2 library on vectors computed by the test setup.
 import { inject, describe, expect, it } from 'vitest';
-import { Argon2Core, argon2idRaw } from '../../src/lib/argon2.ts';
-import { CURRENT_PARAMS, argon2CoresCreated, hashPassword, hashWithSalt, needsRehash, verifyPassword } from '../../src/lib/password.ts';
+import { Argon2Core, argon2idRaw } from '../../src/crypto/argon2.ts';
+import { CURRENT_PARAMS, argon2CoresCreated, hashPassword, hashWithSalt, needsRehash, verifyPassword } from '../../src/crypto/password.ts';
 import { fromBase64, hex } from '../../src/lib/encoding.ts';
 
 describe('argon2id password hashing in workerd', () => {

@@ -2,7 +2,7 @@
 // passphrase. Hashes stored before normalisation (of the raw, non-NFC form) still verify, and are rehashed
 // in NFC at the next sign-in so the fallback dies out.
 import { describe, expect, it } from 'vitest';
-import { hashWithSalt, verifyPassword } from '../../src/lib/password.ts';
+import { hashWithSalt, verifyPassword } from '../../src/crypto/password.ts';
 import { flowEnv } from './flow-support.ts';
 import { sql } from './support.ts';
 

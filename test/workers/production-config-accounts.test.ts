@@ -1,7 +1,7 @@
 // Production guard for the accounts settings: real object storage (the AVATARS R2 binding) is required, an
 // avatar CDN URL must be https, and the retention setting must be a number of days.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Env } from '../../src/config.ts';
+import type { Env } from '../../src/platform/config.ts';
 import { callWithEnv, envWith, expectError } from './support.ts';
 import { SAFE_PRODUCTION } from './support-production.ts';
 

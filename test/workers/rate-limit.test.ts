@@ -1,7 +1,7 @@
 // Security requirement 17 (edge): Cloudflare rate-limit bindings per client IP and per IP + account;
 // 429 `rate_limited` with Retry-After; a request without cf-connecting-ip is limited too (never skipped).
 import { beforeEach, describe, expect, it } from 'vitest';
-import { RATE_LIMITS } from '../../src/adapters/rate-limiter.ts';
+import { RATE_LIMITS } from '../../src/platform/adapters/rate-limiter.ts';
 import { call, expectError, randomIp, registerUser, startEarlyInRateLimitWindow, uniqueEmail } from './support.ts';
 
 const login = (email: string, ip: string | null) =>

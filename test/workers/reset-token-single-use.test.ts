@@ -1,7 +1,7 @@
 // Security requirement 5 (reset tokens): 16 concurrent submissions of one reset link — exactly one succeeds,
 // and only its password, its session revocation and its audit event take effect.
 import { describe, expect, it } from 'vitest';
-import { verifyPassword } from '../../src/lib/password.ts';
+import { verifyPassword } from '../../src/crypto/password.ts';
 import { expectError, sql } from './support.ts';
 import { flowEnv, tokenIn } from './flow-support.ts';
 

@@ -3,7 +3,7 @@
 // from the cache for up to its TTL). The interleaving is made deterministic by holding the cache put: the
 // revocation runs exactly between the database read and the cache write.
 import { describe, expect, it } from 'vitest';
-import { MemorySessionCache, type SessionCache } from '../../src/adapters/session-cache.ts';
+import { MemorySessionCache, type SessionCache } from '../../src/platform/adapters/session-cache.ts';
 import { call, clockedEnv, expectError, loginUser, registerUser, sessionCookie, sql } from './support.ts';
 
 /** The in-memory cache, whose next put can be held until the test releases it. */

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { isUniqueViolation } from '../../db/errors.ts';
-import type { Deps } from '../../deps.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
-import { newId } from '../../lib/tokens.ts';
+import { newId } from '../../crypto/tokens.ts';
 import { auditInsert, type RequestContext } from '../audit.ts';
 import { addressUnverified, endPriorCredentials } from '../prior-credentials.ts';
 import { prepareAccount } from '../registration.ts';

@@ -8,9 +8,9 @@ import {
   UnexpectedResponseError,
   type OAuth2Tokens,
 } from 'arctic';
-import type { Deps } from '../../deps.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
-import { log } from '../../lib/log.ts';
+import { log } from '../../platform/log.ts';
 import { providerFetch } from './discovery.ts';
 import { withFetch } from './fetch-scope.ts';
 import { callbackUrl, type Provider, type ProviderEndpoints } from './providers.ts';

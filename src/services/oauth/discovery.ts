@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import type { Deps } from '../../deps.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
-import { log } from '../../lib/log.ts';
+import { log } from '../../platform/log.ts';
 
 const DISCOVERY_TTL_MS = 60 * 60 * 1000;
 

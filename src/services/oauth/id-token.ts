@@ -1,8 +1,8 @@
 import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import type { Deps } from '../../deps.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { timingSafeEqual } from '../../lib/encoding.ts';
 import { ApiError } from '../../lib/errors.ts';
-import { log } from '../../lib/log.ts';
+import { log } from '../../platform/log.ts';
 import { fetchJson } from './discovery.ts';
 
 /** Asymmetric algorithms only: `none` and HMAC (keyed with the public client secret) can never verify. */

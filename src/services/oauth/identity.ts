@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import type { Deps } from '../../deps.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { normalizeEmail } from '../../lib/email.ts';
 import { ApiError } from '../../lib/errors.ts';
-import { log } from '../../lib/log.ts';
+import { log } from '../../platform/log.ts';
 import type { ProviderTokens } from './client.ts';
 import { fetchJson } from './discovery.ts';
 import { verifyIdToken, type IdTokenClaims } from './id-token.ts';

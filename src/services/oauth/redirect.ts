@@ -1,4 +1,4 @@
-import type { Config } from '../../config.ts';
+import type { Config } from '../../platform/config.ts';
 import { ApiError } from '../../lib/errors.ts';
 
 /** Origins a sign-in may return to: the app's and the CORS allow-list (the frontends we already trust). */

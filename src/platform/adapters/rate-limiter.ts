@@ -1,5 +1,5 @@
-import type { Clock } from '../lib/clock.ts';
-import { ApiError } from '../lib/errors.ts';
+import type { Clock } from '../clock.ts';
+import { ApiError } from '../../lib/errors.ts';
 
 /** A fixed-window limiter: `limit(key)` counts one request and says whether it is within the allowance. */
 export interface RateLimiter {

@@ -1,4 +1,4 @@
-import { base64Url, hex } from './encoding.ts';
+import { base64Url, hex } from '../lib/encoding.ts';
 
 /** A URL-safe random secret of `bytes` bytes from the CSPRNG (default 32 bytes = 256 bits). */
 export function randomToken(bytes = 32): string {

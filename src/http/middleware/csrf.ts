@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
-import { ApiError } from '../lib/errors.ts';
-import type { AppEnv } from '../http/types.ts';
+import { ApiError } from '../../lib/errors.ts';
+import type { AppEnv } from '../types.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

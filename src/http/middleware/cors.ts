@@ -1,6 +1,6 @@
 import { cors as honoCors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../http/types.ts';
+import type { AppEnv } from '../types.ts';
 
 /**
  * Credentialed CORS for the explicit allow-list only (a wildcard is refused at config time): an origin that is

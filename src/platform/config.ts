@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { RateLimitBindings } from './adapters/rate-limiter.ts';
-import { webauthnProblems } from './lib/webauthn-settings.ts';
+import { webauthnProblems } from './webauthn-settings.ts';
 import { oauthConfigFields, oauthConfigProblems, oauthProductionProblems } from './config-oauth.ts';
 
 /** Bindings and variables the Worker receives. Every value is a string as Workers deliver them. */
@@ -97,7 +97,7 @@ const configSchema = z.object({
     .string()
     .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, 'must be a lower-case host name (no scheme, no port)')
     .optional(),
-  // One or more origins (comma-separated) on which passkey ceremonies run; see src/lib/webauthn-settings.ts.
+  // One or more origins (comma-separated) on which passkey ceremonies run; see src/platform/webauthn-settings.ts.
   IDENTSPHERE_RP_ORIGIN: originList,
   // AES-256-GCM key for secrets at rest (TOTP seeds): 32 bytes as 64 hex characters. Never the JWT secret.
   IDENTSPHERE_ENCRYPTION_KEY: z

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import type { AppEnv } from '../http/types.ts';
+import type { AppEnv } from './types.ts';
 import { ApiError } from '../lib/errors.ts';
-import { log } from '../lib/log.ts';
+import { log } from '../platform/log.ts';
 import { loggableError } from '../db/errors.ts';
 
 export const healthRoutes = new Hono<AppEnv>()

@@ -1,4 +1,4 @@
-import { log } from '../lib/log.ts';
+import { log } from '../log.ts';
 
 /** One message, rendered: senders deliver, they never build content. */
 export interface EmailMessage {

@@ -1,11 +1,11 @@
-import { base64Url, fromBase64 } from './encoding.ts';
+import { base64Url, fromBase64 } from '../lib/encoding.ts';
 
 // Secrets that must be read back (TOTP seeds) are stored AES-256-GCM encrypted under IDENTSPHERE_ENCRYPTION_KEY,
 // a key of their own: rotating the JWT secret (which signs everyone out) must not also destroy everyone's MFA.
 // Format: `v1.<iv>.<ciphertext+tag>` (base64url). The associated data binds a ciphertext to its owner and
 // purpose, so a row copied onto another user (or another column) does not decrypt.
 
-// Development/test fallback only: production refuses to start without a key of its own (src/config.ts).
+// Development/test fallback only: production refuses to start without a key of its own (src/platform/config.ts).
 const DEV_KEY_HEX = '6964656e747370686572652d6465762d6b65792d6e6f742d666f722d70726f64';
 
 const keys = new Map<string, Promise<CryptoKey>>();

@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../http/types.ts';
+import type { AppEnv } from '../types.ts';
 
 /** An API that never renders HTML: deny framing, sniffing, referrers and caching of auth responses. */
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {

@@ -1,4 +1,4 @@
-import { hex } from '../lib/encoding.ts';
+import { hex } from '../../lib/encoding.ts';
 
 /** Answers whether a password appears in a known breach corpus. Throws when the service cannot answer. */
 export interface BreachedPasswordCheck {

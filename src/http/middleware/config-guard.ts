@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
-import { getDeps } from '../deps.ts';
-import { ApiError } from '../lib/errors.ts';
-import type { AppEnv } from '../http/types.ts';
+import { getDeps } from '../../platform/deps.ts';
+import { ApiError } from '../../lib/errors.ts';
+import type { AppEnv } from '../types.ts';
 
 /** Fails closed: with an unsafe or invalid configuration every request is refused with 503 `misconfigured`. */
 export const configGuard = createMiddleware<AppEnv>(async (c, next) => {

@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
-import { log } from '../lib/log.ts';
-import type { AppEnv } from '../http/types.ts';
+import { log } from '../../platform/log.ts';
+import type { AppEnv } from '../types.ts';
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 

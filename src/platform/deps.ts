@@ -6,9 +6,9 @@ import { AnalyticsEngineMetrics, MemoryMetrics, type Metrics } from './adapters/
 import { RATE_LIMITS, createRateLimiters, type RateLimiters } from './adapters/rate-limiter.ts';
 import { KvSessionCache, MemorySessionCache, type SessionCache } from './adapters/session-cache.ts';
 import { loadConfig, type Config, type ConfigProblem, type Env } from './config.ts';
-import { createDatabase, type Database } from './db/client.ts';
-import { systemClock, type Clock } from './lib/clock.ts';
-import { log } from './lib/log.ts';
+import { createDatabase, type Database } from '../db/client.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { log } from './log.ts';
 
 /** Everything services need, built once per isolate and environment (never per request). */
 export interface Deps extends Database {

@@ -1,4 +1,4 @@
-import type { Config, ConfigProblem } from '../config.ts';
+import type { Config, ConfigProblem } from './config.ts';
 
 /**
  * The relying party a passkey is bound to. The browser only lets a page use an RP ID equal to its own host or
