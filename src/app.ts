@@ -26,7 +26,7 @@ import { emailVerificationRoutes } from './routes/email-verification.ts';
 import { passwordRoutes } from './routes/password.ts';
 import { identityRoutes } from './routes/identities.ts';
 import { oauthRoutes } from './routes/oauth.ts';
-import { sessionRoutes } from './routes/sessions.ts';
+import { sessionRoutes } from './features/sessions/sessions.routes.ts';
 
 export function createApp() {
   const app = new Hono<AppEnv>();

@@ -7,7 +7,7 @@ import type { Env } from '../../src/platform/config.ts';
 import { getDeps } from '../../src/platform/deps.ts';
 import { signSessionJwt } from '../../src/crypto/jwt.ts';
 import { randomToken, sha256Hex } from '../../src/crypto/tokens.ts';
-import type { SessionRecord } from '../../src/services/sessions.ts';
+import type { SessionRecord } from '../../src/features/sessions/sessions.ts';
 
 const app = createApp();
 let setup: Promise<{ env: Env; cookie: string }> | undefined;

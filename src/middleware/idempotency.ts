@@ -12,7 +12,7 @@ import {
   releaseIdempotencyKey,
   type StoredResponse,
 } from '../services/idempotency.ts';
-import { validateSession } from '../services/sessions.ts';
+import { validateSession } from '../features/sessions/sessions.ts';
 import { log } from '../platform/log.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

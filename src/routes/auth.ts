@@ -9,11 +9,11 @@ import { respondSignIn } from '../http/sign-in.ts';
 import type { AppEnv } from '../http/types.ts';
 import { emailField } from '../lib/email.ts';
 import { passwordField } from '../lib/password-policy.ts';
-import { requireSession } from '../middleware/session.ts';
+import { requireSession } from '../features/sessions/session.middleware.ts';
 import { login } from '../services/login.ts';
 import { deliverRegistrationVerification } from '../services/email-verification.ts';
 import { register } from '../services/registration.ts';
-import { endSession } from '../services/sessions.ts';
+import { endSession } from '../features/sessions/sessions.ts';
 import { textField } from '../lib/text.ts';
 
 export const RegisterBody = z.strictObject({

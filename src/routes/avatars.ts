@@ -3,7 +3,7 @@ import { AVATAR_CACHE_CONTROL } from '../platform/adapters/avatar-storage.ts';
 import { readBodyLimited, requestContext } from '../http/request.ts';
 import type { AppEnv } from '../http/types.ts';
 import { ApiError } from '../lib/errors.ts';
-import { requireSession } from '../middleware/session.ts';
+import { requireSession } from '../features/sessions/session.middleware.ts';
 import { MAX_AVATAR_BYTES, readAvatar, removeAvatar, setAvatar } from '../services/avatars.ts';
 
 /** /v1/auth/me/avatar: the raw image as the body (any Content-Type: the bytes decide). */

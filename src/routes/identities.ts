@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { requestContext } from '../http/request.ts';
 import type { AppEnv } from '../http/types.ts';
 import { ApiError } from '../lib/errors.ts';
-import { requireSession } from '../middleware/session.ts';
+import { requireSession } from '../features/sessions/session.middleware.ts';
 import { listIdentities, unlinkIdentity } from '../services/identities.ts';
 
 const IdentityId = z.uuid();

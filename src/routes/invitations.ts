@@ -6,7 +6,7 @@ import { parseJson, requestContext } from '../http/request.ts';
 import type { AppEnv } from '../http/types.ts';
 import { writeSessionCookie } from '../http/cookies.ts';
 import { passwordField } from '../lib/password-policy.ts';
-import { requireSession } from '../middleware/session.ts';
+import { requireSession } from '../features/sessions/session.middleware.ts';
 import { acceptInvitation, registerByInvitation } from '../services/invitations.ts';
 import { textField } from '../lib/text.ts';
 

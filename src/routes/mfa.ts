@@ -5,7 +5,7 @@ import { enforceRateLimit } from '../http/rate-limit.ts';
 import { parseJson, parseOptionalJson, requestContext } from '../http/request.ts';
 import { respondSignIn } from '../http/sign-in.ts';
 import type { AppEnv } from '../http/types.ts';
-import { requireSession } from '../middleware/session.ts';
+import { requireSession } from '../features/sessions/session.middleware.ts';
 import { completeMfaChallenge, mfaStatus } from '../services/mfa-challenge.ts';
 import { remainingRecoveryCodes } from '../services/recovery-codes.ts';
 import { confirmTotp, disableTotp, regenerateRecoveryCodes, setupTotp } from '../services/totp.ts';

@@ -10,13 +10,13 @@ import { requestContext } from '../http/request.ts';
 import type { AppEnv } from '../http/types.ts';
 import { ApiError, errorBody } from '../lib/errors.ts';
 import { log } from '../platform/log.ts';
-import { requireSession } from '../middleware/session.ts';
+import { requireSession } from '../features/sessions/session.middleware.ts';
 import type { OAuthOutcome } from '../services/oauth/accounts.ts';
 import { consumeFlow } from '../services/oauth/flow-state.ts';
 import { finishOAuth, startOAuth } from '../services/oauth/flow.ts';
 import { callbackUrl, enabledProviders } from '../services/oauth/providers.ts';
 import { fallbackRedirect, redirectUrl, validateRedirect } from '../services/oauth/redirect.ts';
-import { validateSession } from '../services/sessions.ts';
+import { validateSession } from '../features/sessions/sessions.ts';
 import type { SignInResult } from '../services/sign-in.ts';
 import { loggableError } from '../db/errors.ts';
 

@@ -4,7 +4,7 @@ import { parseJson, requestContext } from '../http/request.ts';
 import type { AppEnv } from '../http/types.ts';
 import { emailField } from '../lib/email.ts';
 import { ApiError } from '../lib/errors.ts';
-import { requireSession } from '../middleware/session.ts';
+import { requireSession } from '../features/sessions/session.middleware.ts';
 import { inviteMember, listInvitations, revokeInvitation } from '../services/invitations.ts';
 import { changeRole, listMembers, removeMember } from '../services/memberships.ts';
 import { ROLES } from '../services/org-access.ts';

@@ -8,7 +8,7 @@ import { respondSignIn } from '../http/sign-in.ts';
 import type { AppEnv } from '../http/types.ts';
 import { emailField } from '../lib/email.ts';
 import { ApiError } from '../lib/errors.ts';
-import { requireSession } from '../middleware/session.ts';
+import { requireSession } from '../features/sessions/session.middleware.ts';
 import { passkeySignIn, loginOptions } from '../services/passkey-login.ts';
 import { deletePasskey, listPasskeys, registerPasskey, registrationOptions, renamePasskey } from '../services/passkeys.ts';
 import { textField } from '../lib/text.ts';

@@ -6,7 +6,7 @@ import { parseJson, requestContext } from '../http/request.ts';
 import type { AppEnv } from '../http/types.ts';
 import { emailField } from '../lib/email.ts';
 import { passwordField } from '../lib/password-policy.ts';
-import { requireSession } from '../middleware/session.ts';
+import { requireSession } from '../features/sessions/session.middleware.ts';
 import { changePassword, sendPasswordChanged } from '../services/password-change.ts';
 import { requestPasswordReset, resetPassword } from '../services/password-reset.ts';
 

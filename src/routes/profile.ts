@@ -5,7 +5,7 @@ import { parseOptionalJson } from '../http/optional-json.ts';
 import { parseJson, requestContext } from '../http/request.ts';
 import type { AppEnv } from '../http/types.ts';
 import { emailField } from '../lib/email.ts';
-import { requireSession } from '../middleware/session.ts';
+import { requireSession } from '../features/sessions/session.middleware.ts';
 import { deleteAccount } from '../services/account-deletion.ts';
 import { exportUserData } from '../services/data-export.ts';
 import { confirmEmailChange } from '../services/email-change.ts';

@@ -6,8 +6,8 @@ import { auditValues, type RequestContext } from './audit.ts';
 import { bumpCredentialVersion } from './credential-version.ts';
 import { drainAvatarDeletions } from './avatars.ts';
 import { requireFreshAuth } from './password-reentry.ts';
-import { evictTokenHashes } from './session-cache-eviction.ts';
-import type { ValidSession } from './sessions.ts';
+import { evictTokenHashes } from '../features/sessions/session-cache-eviction.ts';
+import type { ValidSession } from '../features/sessions/sessions.ts';
 
 /** Organizations where the user is the only owner while others are members: deletion would orphan them. */
 function soleOwnerWithOthers(deps: Deps, userId: string): SQL {

@@ -3,7 +3,7 @@ import type { Deps } from '../platform/deps.ts';
 import { base64Url, fromBase64 } from '../lib/encoding.ts';
 import { ApiError } from '../lib/errors.ts';
 import { authorize } from './org-access.ts';
-import type { ValidSession } from './sessions.ts';
+import type { ValidSession } from '../features/sessions/sessions.ts';
 
 export const MAX_AUDIT_PAGE = 100;
 

@@ -3,7 +3,7 @@ import type { Deps } from '../platform/deps.ts';
 import { mfaStatus } from './mfa-challenge.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { loadUserView } from './profile.ts';
-import type { ValidSession } from './sessions.ts';
+import type { ValidSession } from '../features/sessions/sessions.ts';
 import { qualified, userReferences } from './user-records.ts';
 
 /**

@@ -9,7 +9,7 @@ import { sha256Hex } from '../crypto/tokens.ts';
 import { sendOrFail } from './account-mail.ts';
 import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { consumeToken, issueToken } from './one-time-tokens.ts';
-import { evictUserSessions } from './session-cache-eviction.ts';
+import { evictUserSessions } from '../features/sessions/session-cache-eviction.ts';
 
 export const EMAIL_CHANGE_TTL_SECONDS = 60 * 60;
 

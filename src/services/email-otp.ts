@@ -6,7 +6,7 @@ import { ApiError } from '../lib/errors.ts';
 import { randomToken, sha256Hex } from '../crypto/tokens.ts';
 import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { addressUnverified, endPriorCredentials } from './prior-credentials.ts';
-import { evict } from './session-management.ts';
+import { evict } from '../features/sessions/session-management.ts';
 import { completeSignIn, type SignInResult } from './sign-in.ts';
 
 export const OTP_TTL_SECONDS = 600;

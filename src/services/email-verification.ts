@@ -8,8 +8,8 @@ import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { sendOrUnavailable } from './email-delivery.ts';
 import { consumeTokenWithResults, issueToken, type IssuedToken } from './one-time-tokens.ts';
 import { endPriorCredentials, type PriorCredentialsEnd } from './prior-credentials.ts';
-import { evict } from './session-management.ts';
-import type { ValidSession } from './sessions.ts';
+import { evict } from '../features/sessions/session-management.ts';
+import type { ValidSession } from '../features/sessions/sessions.ts';
 
 export const VERIFY_EMAIL_TTL_SECONDS = 24 * 3600;
 /** At most one verification email per account per this many seconds. */

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../platform/deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { AuditEvent, RequestContext } from './audit.ts';
-import type { ValidSession } from './sessions.ts';
+import type { ValidSession } from '../features/sessions/sessions.ts';
 
 export interface IdentityView {
   id: string;

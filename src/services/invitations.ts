@@ -9,7 +9,7 @@ import { newId, randomToken, sha256Hex } from '../crypto/tokens.ts';
 import { sendOrFail } from './account-mail.ts';
 import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { authorize, type Role } from './org-access.ts';
-import { cacheRecord, prepareSession, type NewSession, type SessionRecord, type ValidSession } from './sessions.ts';
+import { cacheRecord, prepareSession, type NewSession, type SessionRecord, type ValidSession } from '../features/sessions/sessions.ts';
 
 export const INVITATION_TTL_DAYS = 7;
 

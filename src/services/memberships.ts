@@ -4,7 +4,7 @@ import { ApiError } from '../lib/errors.ts';
 import { insertWhere } from '../db/insert-where.ts';
 import { auditValues, type RequestContext } from './audit.ts';
 import { anotherOwnerRemains, authorize, lockOrganization, membershipOf, type Role } from './org-access.ts';
-import { evictUserSessions } from './session-cache-eviction.ts';
+import { evictUserSessions } from '../features/sessions/session-cache-eviction.ts';
 
 export interface MemberView {
   user_id: string;

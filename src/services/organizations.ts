@@ -4,8 +4,8 @@ import { ApiError } from '../lib/errors.ts';
 import { newId } from '../crypto/tokens.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { authorize, lockOrganization, membershipOf, type Role } from './org-access.ts';
-import { evictUserSessions } from './session-cache-eviction.ts';
-import { cacheRecord, type SessionRecord, type ValidSession } from './sessions.ts';
+import { evictUserSessions } from '../features/sessions/session-cache-eviction.ts';
+import { cacheRecord, type SessionRecord, type ValidSession } from '../features/sessions/sessions.ts';
 
 export interface OrganizationView {
   id: string;

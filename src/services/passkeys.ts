@@ -8,7 +8,7 @@ import { log } from '../platform/log.ts';
 import { newId } from '../crypto/tokens.ts';
 import { rpId, rpOrigins } from '../platform/webauthn-settings.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
-import type { ValidSession } from './sessions.ts';
+import type { ValidSession } from '../features/sessions/sessions.ts';
 import { challengeOfResponse, consumeWebauthnChallenge, issueWebauthnChallenge, WEBAUTHN_CHALLENGE_TTL_SECONDS } from './webauthn-challenges.ts';
 
 // EdDSA, ES256, RS256: what platform authenticators and security keys use.

@@ -8,8 +8,8 @@ import { auditValues, type RequestContext } from './audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
 import { bumpCredentialVersion } from './credential-version.ts';
 import { verifyPasswordReentry } from './password-reentry.ts';
-import { evict } from './session-management.ts';
-import type { ValidSession } from './sessions.ts';
+import { evict } from '../features/sessions/session-management.ts';
+import type { ValidSession } from '../features/sessions/sessions.ts';
 
 /** "Your password was changed" (after a change or a reset): the owner learns of it even if it was not them. */
 export function sendPasswordChanged(deps: Deps, email: string): Promise<void> {

@@ -9,7 +9,7 @@ import { assertPasswordNotBreached } from './breached-password.ts';
 import { bumpCredentialVersion } from './credential-version.ts';
 import { addressUnverified, endPriorCredentials, type PriorCredentialsEnd } from './prior-credentials.ts';
 import { consumeTokenWithResults, findLiveToken, issueToken } from './one-time-tokens.ts';
-import { evict } from './session-management.ts';
+import { evict } from '../features/sessions/session-management.ts';
 
 export const RESET_TOKEN_TTL_SECONDS = 3600;
 

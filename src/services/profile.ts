@@ -6,8 +6,8 @@ import { ApiError } from '../lib/errors.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { prepareEmailChange } from './email-change.ts';
 import { requireFreshAuth } from './password-reentry.ts';
-import { evictUserSessions } from './session-cache-eviction.ts';
-import type { ValidSession } from './sessions.ts';
+import { evictUserSessions } from '../features/sessions/session-cache-eviction.ts';
+import type { ValidSession } from '../features/sessions/sessions.ts';
 
 /** The user as `GET /v1/auth/me` shows it. */
 export interface UserView {

@@ -7,7 +7,7 @@ import { newId } from '../crypto/tokens.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
 import { issueVerificationToken } from './email-verification.ts';
-import { cacheRecord, prepareSession, type NewSession, type SessionRecord } from './sessions.ts';
+import { cacheRecord, prepareSession, type NewSession, type SessionRecord } from '../features/sessions/sessions.ts';
 import type { SignInOrganization, SignInUser } from './sign-in.ts';
 
 export interface RegisterInput {

@@ -8,7 +8,7 @@ import { ApiError } from '../lib/errors.ts';
 import { auditValues, type AuditEvent, type RequestContext } from './audit.ts';
 import { credentialVersionIs, lockUserRow } from './credential-version.ts';
 import { issueMfaChallenge, mfaStatus, type MfaMethod } from './mfa-challenge.ts';
-import { cacheRecord, prepareSession, uncacheRecord, type NewSession, type SessionRecord } from './sessions.ts';
+import { cacheRecord, prepareSession, uncacheRecord, type NewSession, type SessionRecord } from '../features/sessions/sessions.ts';
 
 export type SignInMethod = 'password' | 'email_otp' | 'oauth' | 'passkey' | 'mfa';
 

@@ -5,7 +5,7 @@ import { openSecret, sealSecret } from '../crypto/secret-box.ts';
 import { matchTotpStep, newTotpKey, totpEnrollment } from '../crypto/totp.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { newRecoveryCodes } from './recovery-codes.ts';
-import type { ValidSession } from './sessions.ts';
+import type { ValidSession } from '../features/sessions/sessions.ts';
 import { isGuardAbort, abortUnless } from '../db/batch-guard.ts';
 
 /** Associated data of a sealed TOTP seed: the ciphertext only opens for this user's TOTP row. */

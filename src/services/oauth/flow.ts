@@ -3,7 +3,7 @@ import { ApiError } from '../../lib/errors.ts';
 import { log } from '../../platform/log.ts';
 import { auditInsert, type RequestContext } from '../audit.ts';
 import { requireFreshAuth } from '../password-reentry.ts';
-import type { ValidSession } from '../sessions.ts';
+import type { ValidSession } from '../../features/sessions/sessions.ts';
 import { resolveIdentity, type OAuthOutcome } from './accounts.ts';
 import { authorizationUrl, exchangeCode } from './client.ts';
 import { startFlow, type ConsumedFlow } from './flow-state.ts';

@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
-import type { Deps } from '../platform/deps.ts';
-import { log } from '../platform/log.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { log } from '../../platform/log.ts';
 
 /**
  * Drops every cached session record of these users, so a change to what the record shows (name, email,

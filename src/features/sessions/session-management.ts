@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, ne } from 'drizzle-orm';
-import type { Deps } from '../platform/deps.ts';
-import { ApiError } from '../lib/errors.ts';
-import { auditInsert, type RequestContext } from './audit.ts';
-import { bumpCredentialVersion } from './credential-version.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { auditInsert, type RequestContext } from '../../services/audit.ts';
+import { bumpCredentialVersion } from '../../services/credential-version.ts';
 import type { ValidSession } from './sessions.ts';
 
 export interface SessionListItem {

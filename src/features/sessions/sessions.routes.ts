@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { clearSessionCookie } from '../http/cookies.ts';
-import { requestContext } from '../http/request.ts';
-import type { AppEnv } from '../http/types.ts';
-import { ApiError } from '../lib/errors.ts';
-import { requireSession } from '../middleware/session.ts';
-import { listSessions, revokeOtherSessions, revokeSession } from '../services/session-management.ts';
+import { clearSessionCookie } from '../../http/cookies.ts';
+import { requestContext } from '../../http/request.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { requireSession } from './session.middleware.ts';
+import { listSessions, revokeOtherSessions, revokeSession } from './session-management.ts';
 
 const SessionId = z.uuid();
 

@@ -1,8 +1,8 @@
 import { createMiddleware } from 'hono/factory';
-import { readSessionCookie } from '../http/cookies.ts';
-import type { AppEnv } from '../http/types.ts';
-import { ApiError } from '../lib/errors.ts';
-import { validateSession } from '../services/sessions.ts';
+import { readSessionCookie } from '../../http/cookies.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { validateSession } from './sessions.ts';
 
 /**
  * Requires a live session; sets `c.var.session`. Anything else (absent, tampered, expired, revoked) is 401.
