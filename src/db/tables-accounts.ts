@@ -55,7 +55,7 @@ export function defineAccountTables({ schema, users, organizations }: CoreTables
     queuedAt: ts('queued_at').notNull(),
   });
 
-  // Failed passwords presented with a valid device cookie (src/services/device-trust.ts): a browser that signed
+  // Failed passwords presented with a valid device cookie (src/features/sign-in/device-trust.ts): a browser that signed
   // in before is backed off on its own counter instead of the account's, so strangers cannot lock it out.
   const deviceFailures = schema.table(
     'device_failures',

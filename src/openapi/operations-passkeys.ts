@@ -1,6 +1,6 @@
 // Passkeys (WebAuthn): sign-in, and managing the signed-in user's passkeys.
 import * as z from 'zod';
-import { FreshAuthBody } from '../http/fresh-auth.ts';
+import { FreshAuthBody } from '../features/sign-in/fresh-auth.ts';
 import { LoginOptionsBody, LoginVerifyBody, RegisterVerifyBody, RenameBody } from '../routes/passkeys.ts';
 import { noContent, SignedIn, type Operation } from './schemas.ts';
 

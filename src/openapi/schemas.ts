@@ -34,7 +34,7 @@ export const Session = z.object({
 /** `{user, organization, session}`: the session record (the session cookie is set alongside). */
 export const SignedIn = z.object({ user: User, organization: Organization, session: Session });
 
-/** MFA on and only a first factor proven: no cookie; finish at POST /v1/auth/mfa/challenge (src/http/sign-in.ts). */
+/** MFA on and only a first factor proven: no cookie; finish at POST /v1/auth/mfa/challenge (src/features/sign-in/sign-in.http.ts). */
 export const MfaRequired = z.object({
   mfa_required: z.literal(true),
   mfa_token: z.string(),

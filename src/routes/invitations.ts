@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { rememberDevice } from '../http/device-cookie.ts';
+import { rememberDevice } from '../features/sign-in/device-cookie.ts';
 import { enforceRateLimit } from '../http/rate-limit.ts';
 import { parseJson, requestContext } from '../http/request.ts';
 import type { AppEnv } from '../http/types.ts';

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import { toApiError } from '../http/api-error.ts';
 import { readSessionCookie, writeSessionCookie } from '../http/cookies.ts';
-import { rememberDevice } from '../http/device-cookie.ts';
+import { rememberDevice } from '../features/sign-in/device-cookie.ts';
 import { clearFlowCookie, readFlowCookie, writeFlowCookie } from '../http/oauth-cookie.ts';
 import { parseOptionalJson } from '../http/optional-json.ts';
 import { enforceRateLimit } from '../http/rate-limit.ts';
@@ -17,7 +17,7 @@ import { finishOAuth, startOAuth } from '../services/oauth/flow.ts';
 import { callbackUrl, enabledProviders } from '../services/oauth/providers.ts';
 import { fallbackRedirect, redirectUrl, validateRedirect } from '../services/oauth/redirect.ts';
 import { validateSession } from '../features/sessions/sessions.ts';
-import type { SignInResult } from '../services/sign-in.ts';
+import type { SignInResult } from '../features/sign-in/sign-in.ts';
 import { loggableError } from '../db/errors.ts';
 
 export const StartQuery = z.strictObject({ redirect_to: z.string().max(2048).optional() });

@@ -1,10 +1,10 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { FreshAuthBody, freshAuth } from '../http/fresh-auth.ts';
+import { FreshAuthBody, freshAuth } from '../features/sign-in/fresh-auth.ts';
 import { enforceRateLimit } from '../http/rate-limit.ts';
 import { parseJson, parseOptionalJson, requestContext } from '../http/request.ts';
-import { respondSignIn } from '../http/sign-in.ts';
+import { respondSignIn } from '../features/sign-in/sign-in.http.ts';
 import type { AppEnv } from '../http/types.ts';
 import { emailField } from '../lib/email.ts';
 import { ApiError } from '../lib/errors.ts';

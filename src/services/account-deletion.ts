@@ -3,9 +3,9 @@ import { insertWhere } from '../db/insert-where.ts';
 import type { Deps } from '../platform/deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import { auditValues, type RequestContext } from './audit.ts';
-import { bumpCredentialVersion } from './credential-version.ts';
+import { bumpCredentialVersion } from '../features/sign-in/credential-version.ts';
 import { drainAvatarDeletions } from './avatars.ts';
-import { requireFreshAuth } from './password-reentry.ts';
+import { requireFreshAuth } from '../features/sign-in/password-reentry.ts';
 import { evictTokenHashes } from '../features/sessions/session-cache-eviction.ts';
 import type { ValidSession } from '../features/sessions/sessions.ts';
 

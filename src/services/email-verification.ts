@@ -7,7 +7,7 @@ import { sha256Hex } from '../crypto/tokens.ts';
 import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { sendOrUnavailable } from './email-delivery.ts';
 import { consumeTokenWithResults, issueToken, type IssuedToken } from './one-time-tokens.ts';
-import { endPriorCredentials, type PriorCredentialsEnd } from './prior-credentials.ts';
+import { endPriorCredentials, type PriorCredentialsEnd } from '../features/sign-in/prior-credentials.ts';
 import { evict } from '../features/sessions/session-management.ts';
 import type { ValidSession } from '../features/sessions/sessions.ts';
 

@@ -6,7 +6,7 @@ import { matchTotpStep } from '../crypto/totp.ts';
 import { newId, randomToken, sha256Hex } from '../crypto/tokens.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { isUsedRecoveryCode, recoveryCodeHash, recoveryCodeUsedBy, useRecoveryCode } from './recovery-codes.ts';
-import { callerStatements, commitSignIn, completeSignIn, runSignInBatch, signInAudit, type ProvenCredential, type SignInOptions, type SignInResult } from './sign-in.ts';
+import { callerStatements, commitSignIn, completeSignIn, runSignInBatch, signInAudit, type ProvenCredential, type SignInOptions, type SignInResult } from '../features/sign-in/sign-in.ts';
 import { openTotpKey } from './totp.ts';
 
 export type MfaMethod = 'totp' | 'recovery_code' | 'passkey';

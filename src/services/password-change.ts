@@ -6,8 +6,8 @@ import { ApiError } from '../lib/errors.ts';
 import { hashPassword } from '../crypto/password.ts';
 import { auditValues, type RequestContext } from './audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
-import { bumpCredentialVersion } from './credential-version.ts';
-import { verifyPasswordReentry } from './password-reentry.ts';
+import { bumpCredentialVersion } from '../features/sign-in/credential-version.ts';
+import { verifyPasswordReentry } from '../features/sign-in/password-reentry.ts';
 import { evict } from '../features/sessions/session-management.ts';
 import type { ValidSession } from '../features/sessions/sessions.ts';
 

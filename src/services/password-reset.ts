@@ -6,8 +6,8 @@ import { ApiError } from '../lib/errors.ts';
 import { hashPassword } from '../crypto/password.ts';
 import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
-import { bumpCredentialVersion } from './credential-version.ts';
-import { addressUnverified, endPriorCredentials, type PriorCredentialsEnd } from './prior-credentials.ts';
+import { bumpCredentialVersion } from '../features/sign-in/credential-version.ts';
+import { addressUnverified, endPriorCredentials, type PriorCredentialsEnd } from '../features/sign-in/prior-credentials.ts';
 import { consumeTokenWithResults, findLiveToken, issueToken } from './one-time-tokens.ts';
 import { evict } from '../features/sessions/session-management.ts';
 

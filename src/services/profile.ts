@@ -5,7 +5,7 @@ import type { Deps } from '../platform/deps.ts';
 import { ApiError } from '../lib/errors.ts';
 import { auditInsert, type RequestContext } from './audit.ts';
 import { prepareEmailChange } from './email-change.ts';
-import { requireFreshAuth } from './password-reentry.ts';
+import { requireFreshAuth } from '../features/sign-in/password-reentry.ts';
 import { evictUserSessions } from '../features/sessions/session-cache-eviction.ts';
 import type { ValidSession } from '../features/sessions/sessions.ts';
 

@@ -8,7 +8,7 @@ import { auditInsert, type RequestContext } from './audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
 import { issueVerificationToken } from './email-verification.ts';
 import { cacheRecord, prepareSession, type NewSession, type SessionRecord } from '../features/sessions/sessions.ts';
-import type { SignInOrganization, SignInUser } from './sign-in.ts';
+import type { SignInOrganization, SignInUser } from '../features/sign-in/sign-in.ts';
 
 export interface RegisterInput {
   email: string; // already normalised

@@ -1,7 +1,7 @@
 // Security requirement 17 (per account): consecutive failures earn an exponential backoff kept in Postgres,
 // counted atomically under concurrency; while backed off even the right password fails generically.
 import { describe, expect, it } from 'vitest';
-import { FREE_FAILURES, MAX_BACKOFF_SECONDS } from '../../src/services/login.ts';
+import { FREE_FAILURES, MAX_BACKOFF_SECONDS } from '../../src/features/sign-in/password-login.ts';
 import { PASSWORD, call, clockedEnv, expectError, registerUser, sql } from './support.ts';
 
 async function state(userId: string) {

@@ -4,7 +4,7 @@
 // brute-force either: its failures back that device off.
 import { describe, expect, it } from 'vitest';
 import type { Env } from '../../src/platform/config.ts';
-import { FREE_FAILURES } from '../../src/services/login.ts';
+import { FREE_FAILURES } from '../../src/features/sign-in/password-login.ts';
 import { cookieFrom } from './oauth-support.ts';
 import { PASSWORD, clockedEnv, expectError, loginUser, registerUser, sql } from './support.ts';
 

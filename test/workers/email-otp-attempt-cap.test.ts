@@ -2,7 +2,7 @@
 // right digits — and the cap holds under concurrency (one conditional UPDATE counts each attempt). One code
 // yields at most one session however many submissions race.
 import { describe, expect, it } from 'vitest';
-import { OTP_MAX_ATTEMPTS } from '../../src/services/email-otp.ts';
+import { OTP_MAX_ATTEMPTS } from '../../src/features/sign-in/email-otp.ts';
 import { expectError, sql } from './support.ts';
 import { codeIn, flowEnv, type Flow } from './flow-support.ts';
 

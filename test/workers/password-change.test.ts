@@ -2,7 +2,7 @@
 // per-account backoff. Success: 204, every other session revoked at once (cache warm), this one kept, and
 // the owner is told by email.
 import { describe, expect, it } from 'vitest';
-import { FREE_FAILURES } from '../../src/services/login.ts';
+import { FREE_FAILURES } from '../../src/features/sign-in/password-login.ts';
 import { expectError, sessionCookie, sql } from './support.ts';
 import { flowEnv, mails } from './flow-support.ts';
 

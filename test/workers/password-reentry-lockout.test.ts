@@ -2,7 +2,7 @@
 // accepts one it counts towards the per-account backoff, is audited (`password.reentry_failed`), is refused
 // while the account is backed off, and goes through the login rate limits (per IP and per IP+account).
 import { describe, expect, it } from 'vitest';
-import { FREE_FAILURES } from '../../src/services/login.ts';
+import { FREE_FAILURES } from '../../src/features/sign-in/password-login.ts';
 import { PASSWORD, call, clockedEnv, expectError, loginUser, randomIp, registerUser, sql, startEarlyInRateLimitWindow, uniqueEmail } from './support.ts';
 
 type Reentry = (cookie: string, password: string) => [string, { method: string; json: unknown }, string];

@@ -2,7 +2,7 @@
 // cookie is refused at once even with the cache warm), clears the brute-force backoff (a locked-out user can
 // recover), notifies the owner by email, and signs nobody in.
 import { describe, expect, it } from 'vitest';
-import { FREE_FAILURES } from '../../src/services/login.ts';
+import { FREE_FAILURES } from '../../src/features/sign-in/password-login.ts';
 import { expectError, sessionCookie, sql } from './support.ts';
 import { flowEnv, mails, tokenIn } from './flow-support.ts';
 

@@ -4,7 +4,7 @@
 import { eq, sql as dsql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/lib/errors.ts';
-import { completeSignIn } from '../../src/services/sign-in.ts';
+import { completeSignIn } from '../../src/features/sign-in/sign-in.ts';
 import { clockedEnv, registerUser, sql } from './support.ts';
 import { challenge, totp, userWithTotp } from './support-mfa.ts';
 

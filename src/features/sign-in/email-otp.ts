@@ -1,12 +1,12 @@
 import { and, asc, eq, gt, isNull, lt, lte, not, sql } from 'drizzle-orm';
-import { insertWhere } from '../db/insert-where.ts';
-import type { Deps } from '../platform/deps.ts';
-import { emailOtpMessage } from '../emails/templates.ts';
-import { ApiError } from '../lib/errors.ts';
-import { randomToken, sha256Hex } from '../crypto/tokens.ts';
-import { auditInsert, auditValues, type RequestContext } from './audit.ts';
+import { insertWhere } from '../../db/insert-where.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { emailOtpMessage } from '../../emails/templates.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { randomToken, sha256Hex } from '../../crypto/tokens.ts';
+import { auditInsert, auditValues, type RequestContext } from '../../services/audit.ts';
 import { addressUnverified, endPriorCredentials } from './prior-credentials.ts';
-import { evict } from '../features/sessions/session-management.ts';
+import { evict } from '../sessions/session-management.ts';
 import { completeSignIn, type SignInResult } from './sign-in.ts';
 
 export const OTP_TTL_SECONDS = 600;

@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import type { Config } from '../platform/config.ts';
-import { DEVICE_COOKIE_MAX_AGE_SECONDS, isDeviceTokenFor, issueDeviceToken } from '../services/device-trust.ts';
-import type { AppEnv } from './types.ts';
+import type { Config } from '../../platform/config.ts';
+import { DEVICE_COOKIE_MAX_AGE_SECONDS, isDeviceTokenFor, issueDeviceToken } from './device-trust.ts';
+import type { AppEnv } from '../../http/types.ts';
 
 /**
- * The device cookie (src/services/device-trust.ts) is always host-only — never shared with sibling subdomains,
+ * The device cookie (src/features/sign-in/device-trust.ts) is always host-only — never shared with sibling subdomains,
  * whatever IDENTSPHERE_COOKIE_DOMAIN says — and `__Host-` prefixed when Secure, so no other host can plant one.
  */
 export function deviceCookieName(config: Config): string {

@@ -1,20 +1,20 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../http/cookies.ts';
-import { runInBackground } from '../http/background.ts';
-import { readDeviceCookie, rememberDevice } from '../http/device-cookie.ts';
-import { enforceRateLimit } from '../http/rate-limit.ts';
-import { parseJson, requestContext } from '../http/request.ts';
-import { respondSignIn } from '../http/sign-in.ts';
-import type { AppEnv } from '../http/types.ts';
-import { emailField } from '../lib/email.ts';
-import { passwordField } from '../lib/password-policy.ts';
-import { requireSession } from '../features/sessions/session.middleware.ts';
-import { login } from '../services/login.ts';
-import { deliverRegistrationVerification } from '../services/email-verification.ts';
-import { register } from '../services/registration.ts';
-import { endSession } from '../features/sessions/sessions.ts';
-import { textField } from '../lib/text.ts';
+import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../../http/cookies.ts';
+import { runInBackground } from '../../http/background.ts';
+import { readDeviceCookie, rememberDevice } from './device-cookie.ts';
+import { enforceRateLimit } from '../../http/rate-limit.ts';
+import { parseJson, requestContext } from '../../http/request.ts';
+import { respondSignIn } from './sign-in.http.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { emailField } from '../../lib/email.ts';
+import { passwordField } from '../../lib/password-policy.ts';
+import { requireSession } from '../sessions/session.middleware.ts';
+import { login } from './password-login.ts';
+import { deliverRegistrationVerification } from '../../services/email-verification.ts';
+import { register } from '../../services/registration.ts';
+import { endSession } from '../sessions/sessions.ts';
+import { textField } from '../../lib/text.ts';
 
 export const RegisterBody = z.strictObject({
   email: emailField,

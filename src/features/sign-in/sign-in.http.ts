@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
-import type { SignInResult } from '../services/sign-in.ts';
-import { writeSessionCookie } from './cookies.ts';
+import type { SignInResult } from './sign-in.ts';
+import { writeSessionCookie } from '../../http/cookies.ts';
 import { rememberDevice } from './device-cookie.ts';
-import type { AppEnv } from './types.ts';
+import type { AppEnv } from '../../http/types.ts';
 
 /**
  * The HTTP answer to a completed factor: the session cookie and `{user, organization, session}`, or — MFA on,

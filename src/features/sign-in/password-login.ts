@@ -1,8 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Deps } from '../platform/deps.ts';
-import { ApiError } from '../lib/errors.ts';
-import { checkPassword, hashPassword, needsRehash } from '../crypto/password.ts';
-import { auditInsert, type RequestContext } from './audit.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { checkPassword, hashPassword, needsRehash } from '../../crypto/password.ts';
+import { auditInsert, type RequestContext } from '../../services/audit.ts';
 import { FREE_FAILURES, MAX_BACKOFF_SECONDS } from './backoff.ts';
 import { clearDeviceFailures, countDeviceFailure, deviceHash, deviceLockedUntil, isDeviceTokenFor } from './device-trust.ts';
 import { completeSignIn, type SignInResult } from './sign-in.ts';
@@ -18,7 +18,7 @@ export type FailureReason = 'unknown_email' | 'wrong_password' | 'disabled' | 'n
 export interface LoginInput {
   email: string; // normalised
   password: string;
-  /** The browser's device cookie, if any (src/services/device-trust.ts). */
+  /** The browser's device cookie, if any (src/features/sign-in/device-trust.ts). */
   deviceToken?: string;
 }
 

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { enforceLimits } from '../platform/adapters/rate-limiter.ts';
-import type { Deps } from '../platform/deps.ts';
-import { ApiError, type ErrorCode } from '../lib/errors.ts';
-import { verifyPassword } from '../crypto/password.ts';
-import { auditInsert, type RequestContext } from './audit.ts';
-import { countFailedPassword, DUMMY_HASH } from './login.ts';
-import type { ValidSession } from '../features/sessions/sessions.ts';
+import { enforceLimits } from '../../platform/adapters/rate-limiter.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { ApiError, type ErrorCode } from '../../lib/errors.ts';
+import { verifyPassword } from '../../crypto/password.ts';
+import { auditInsert, type RequestContext } from '../../services/audit.ts';
+import { countFailedPassword, DUMMY_HASH } from './password-login.ts';
+import type { ValidSession } from '../sessions/sessions.ts';
 
 /** A session signed into this recently counts as a fresh authentication (security requirement 9). */
 export const FRESH_SESSION_SECONDS = 5 * 60;

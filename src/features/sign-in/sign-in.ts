@@ -1,14 +1,14 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { abortUnless, isGuardAbort } from '../db/batch-guard.ts';
-import { insertWhere } from '../db/insert-where.ts';
-import type { Deps } from '../platform/deps.ts';
-import { ApiError } from '../lib/errors.ts';
-import { auditValues, type AuditEvent, type RequestContext } from './audit.ts';
+import { abortUnless, isGuardAbort } from '../../db/batch-guard.ts';
+import { insertWhere } from '../../db/insert-where.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { auditValues, type AuditEvent, type RequestContext } from '../../services/audit.ts';
 import { credentialVersionIs, lockUserRow } from './credential-version.ts';
-import { issueMfaChallenge, mfaStatus, type MfaMethod } from './mfa-challenge.ts';
-import { cacheRecord, prepareSession, uncacheRecord, type NewSession, type SessionRecord } from '../features/sessions/sessions.ts';
+import { issueMfaChallenge, mfaStatus, type MfaMethod } from '../../services/mfa-challenge.ts';
+import { cacheRecord, prepareSession, uncacheRecord, type NewSession, type SessionRecord } from '../sessions/sessions.ts';
 
 export type SignInMethod = 'password' | 'email_otp' | 'oauth' | 'passkey' | 'mfa';
 

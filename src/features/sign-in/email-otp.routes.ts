@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { runInBackground } from '../http/background.ts';
-import { enforceRateLimit } from '../http/rate-limit.ts';
-import { parseJson, requestContext } from '../http/request.ts';
-import { respondSignIn } from '../http/sign-in.ts';
-import type { AppEnv } from '../http/types.ts';
-import { emailField } from '../lib/email.ts';
-import { requestEmailOtp, verifyEmailOtp } from '../services/email-otp.ts';
+import { runInBackground } from '../../http/background.ts';
+import { enforceRateLimit } from '../../http/rate-limit.ts';
+import { parseJson, requestContext } from '../../http/request.ts';
+import { respondSignIn } from './sign-in.http.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { emailField } from '../../lib/email.ts';
+import { requestEmailOtp, verifyEmailOtp } from './email-otp.ts';
 
 export const EmailOtpRequestBody = z.strictObject({ email: emailField });
 export const EmailOtpVerifyBody = z.strictObject({ email: emailField, code: z.string().regex(/^\d{6}$/, 'must be 6 digits') });

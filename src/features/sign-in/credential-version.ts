@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { Deps } from '../platform/deps.ts';
+import type { Deps } from '../../platform/deps.ts';
 
 /**
  * Lock order: a batch that writes several rows of one account locks the user row FIRST (this statement, or
