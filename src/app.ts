@@ -19,7 +19,7 @@ import { organizationRoutes } from './routes/organizations.ts';
 import { profileRoutes } from './routes/profile.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { openApiRoutes } from './openapi/openapi.routes.ts';
-import { mfaRoutes } from './routes/mfa.ts';
+import { mfaRoutes } from './features/mfa/mfa.routes.ts';
 import { passkeyRoutes } from './routes/passkeys.ts';
 import { emailOtpRoutes } from './features/sign-in/email-otp.routes.ts';
 import { emailVerificationRoutes } from './routes/email-verification.ts';

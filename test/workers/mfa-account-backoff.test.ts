@@ -2,7 +2,7 @@
 // counted per account (in Postgres, atomically): after 5 in a row the second step backs off exponentially,
 // refusing even the right code meanwhile; a success clears the counter.
 import { describe, expect, it } from 'vitest';
-import { MFA_FREE_FAILURES } from '../../src/services/mfa-challenge.ts';
+import { MFA_FREE_FAILURES } from '../../src/features/mfa/mfa-challenge.ts';
 import { clockedEnv, expectError, sql } from './support.ts';
 import { challenge, mfaToken, totp, userWithTotp } from './support-mfa.ts';
 

@@ -2,7 +2,7 @@
 // factor at once sign in once, and the others (refused: the code was used meanwhile) must not back the
 // account's second step off. A wrong code still counts.
 import { describe, expect, it } from 'vitest';
-import { MFA_FREE_FAILURES } from '../../src/services/mfa-challenge.ts';
+import { MFA_FREE_FAILURES } from '../../src/features/mfa/mfa-challenge.ts';
 import { expectError, sql } from './support.ts';
 import { challenge, mfaToken, totp, userWithTotp } from './support-mfa.ts';
 

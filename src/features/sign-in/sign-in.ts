@@ -7,7 +7,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { auditValues, type AuditEvent, type RequestContext } from '../../services/audit.ts';
 import { credentialVersionIs, lockUserRow } from './credential-version.ts';
-import { issueMfaChallenge, mfaStatus, type MfaMethod } from '../../services/mfa-challenge.ts';
+import { issueMfaChallenge, mfaStatus, type MfaMethod } from '../mfa/mfa-challenge.ts';
 import { cacheRecord, prepareSession, uncacheRecord, type NewSession, type SessionRecord } from '../sessions/sessions.ts';
 
 export type SignInMethod = 'password' | 'email_otp' | 'oauth' | 'passkey' | 'mfa';

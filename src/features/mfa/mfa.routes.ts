@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { FreshAuthBody, freshAuth } from '../features/sign-in/fresh-auth.ts';
-import { enforceRateLimit } from '../http/rate-limit.ts';
-import { parseJson, parseOptionalJson, requestContext } from '../http/request.ts';
-import { respondSignIn } from '../features/sign-in/sign-in.http.ts';
-import type { AppEnv } from '../http/types.ts';
-import { requireSession } from '../features/sessions/session.middleware.ts';
-import { completeMfaChallenge, mfaStatus } from '../services/mfa-challenge.ts';
-import { remainingRecoveryCodes } from '../services/recovery-codes.ts';
-import { confirmTotp, disableTotp, regenerateRecoveryCodes, setupTotp } from '../services/totp.ts';
+import { FreshAuthBody, freshAuth } from '../sign-in/fresh-auth.ts';
+import { enforceRateLimit } from '../../http/rate-limit.ts';
+import { parseJson, parseOptionalJson, requestContext } from '../../http/request.ts';
+import { respondSignIn } from '../sign-in/sign-in.http.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { requireSession } from '../sessions/session.middleware.ts';
+import { completeMfaChallenge, mfaStatus } from './mfa-challenge.ts';
+import { remainingRecoveryCodes } from './recovery-codes.ts';
+import { confirmTotp, disableTotp, regenerateRecoveryCodes, setupTotp } from './totp.ts';
 
 const TotpCode = z.string().trim().regex(/^\d{6}$/, 'must be the 6-digit code from the authenticator app');
 

@@ -1,12 +1,12 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { Deps } from '../platform/deps.ts';
-import { ApiError } from '../lib/errors.ts';
-import { openSecret, sealSecret } from '../crypto/secret-box.ts';
-import { matchTotpStep, newTotpKey, totpEnrollment } from '../crypto/totp.ts';
-import { auditInsert, type RequestContext } from './audit.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { openSecret, sealSecret } from '../../crypto/secret-box.ts';
+import { matchTotpStep, newTotpKey, totpEnrollment } from '../../crypto/totp.ts';
+import { auditInsert, type RequestContext } from '../../services/audit.ts';
 import { newRecoveryCodes } from './recovery-codes.ts';
-import type { ValidSession } from '../features/sessions/sessions.ts';
-import { isGuardAbort, abortUnless } from '../db/batch-guard.ts';
+import type { ValidSession } from '../sessions/sessions.ts';
+import { isGuardAbort, abortUnless } from '../../db/batch-guard.ts';
 
 /** Associated data of a sealed TOTP seed: the ciphertext only opens for this user's TOTP row. */
 const seedContext = (userId: string) => `totp:${userId}`;
