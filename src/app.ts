@@ -20,7 +20,7 @@ import { profileRoutes } from './routes/profile.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { openApiRoutes } from './openapi/openapi.routes.ts';
 import { mfaRoutes } from './features/mfa/mfa.routes.ts';
-import { passkeyRoutes } from './routes/passkeys.ts';
+import { passkeyRoutes } from './features/passkeys/passkeys.routes.ts';
 import { emailOtpRoutes } from './features/sign-in/email-otp.routes.ts';
 import { emailVerificationRoutes } from './routes/email-verification.ts';
 import { passwordRoutes } from './routes/password.ts';

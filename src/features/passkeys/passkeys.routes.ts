@@ -1,17 +1,17 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { FreshAuthBody, freshAuth } from '../features/sign-in/fresh-auth.ts';
-import { enforceRateLimit } from '../http/rate-limit.ts';
-import { parseJson, parseOptionalJson, requestContext } from '../http/request.ts';
-import { respondSignIn } from '../features/sign-in/sign-in.http.ts';
-import type { AppEnv } from '../http/types.ts';
-import { emailField } from '../lib/email.ts';
-import { ApiError } from '../lib/errors.ts';
-import { requireSession } from '../features/sessions/session.middleware.ts';
-import { passkeySignIn, loginOptions } from '../services/passkey-login.ts';
-import { deletePasskey, listPasskeys, registerPasskey, registrationOptions, renamePasskey } from '../services/passkeys.ts';
-import { textField } from '../lib/text.ts';
+import { FreshAuthBody, freshAuth } from '../sign-in/fresh-auth.ts';
+import { enforceRateLimit } from '../../http/rate-limit.ts';
+import { parseJson, parseOptionalJson, requestContext } from '../../http/request.ts';
+import { respondSignIn } from '../sign-in/sign-in.http.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { emailField } from '../../lib/email.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { requireSession } from '../sessions/session.middleware.ts';
+import { passkeySignIn, loginOptions } from './passkey-login.ts';
+import { deletePasskey, listPasskeys, registerPasskey, registrationOptions, renamePasskey } from './passkeys.ts';
+import { textField } from '../../lib/text.ts';
 
 const b64url = z.string().max(16384).regex(/^[A-Za-z0-9_-]*$/, 'must be base64url');
 

@@ -1,8 +1,8 @@
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
-import type { Deps } from '../platform/deps.ts';
-import { base64Url, fromBase64 } from '../lib/encoding.ts';
-import { ApiError } from '../lib/errors.ts';
-import { newId, sha256Hex } from '../crypto/tokens.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { base64Url, fromBase64 } from '../../lib/encoding.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { newId, sha256Hex } from '../../crypto/tokens.ts';
 
 /** A WebAuthn ceremony must finish within this time; the challenge then dies. */
 export const WEBAUTHN_CHALLENGE_TTL_SECONDS = 300;

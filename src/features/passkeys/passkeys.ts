@@ -1,14 +1,14 @@
 import { generateRegistrationOptions, verifyRegistrationResponse, type RegistrationResponseJSON } from '@simplewebauthn/server';
 import { and, desc, eq } from 'drizzle-orm';
-import { isUniqueViolation } from '../db/errors.ts';
-import type { Deps } from '../platform/deps.ts';
-import { base64Url } from '../lib/encoding.ts';
-import { ApiError } from '../lib/errors.ts';
-import { log } from '../platform/log.ts';
-import { newId } from '../crypto/tokens.ts';
-import { rpId, rpOrigins } from '../platform/webauthn-settings.ts';
-import { auditInsert, type RequestContext } from './audit.ts';
-import type { ValidSession } from '../features/sessions/sessions.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { base64Url } from '../../lib/encoding.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { log } from '../../platform/log.ts';
+import { newId } from '../../crypto/tokens.ts';
+import { rpId, rpOrigins } from '../../platform/webauthn-settings.ts';
+import { auditInsert, type RequestContext } from '../../services/audit.ts';
+import type { ValidSession } from '../sessions/sessions.ts';
 import { challengeOfResponse, consumeWebauthnChallenge, issueWebauthnChallenge, WEBAUTHN_CHALLENGE_TTL_SECONDS } from './webauthn-challenges.ts';
 
 // EdDSA, ES256, RS256: what platform authenticators and security keys use.
