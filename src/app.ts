@@ -25,7 +25,7 @@ import { emailOtpRoutes } from './features/sign-in/email-otp.routes.ts';
 import { emailVerificationRoutes } from './routes/email-verification.ts';
 import { passwordRoutes } from './routes/password.ts';
 import { identityRoutes } from './routes/identities.ts';
-import { oauthRoutes } from './routes/oauth.ts';
+import { oauthRoutes } from './features/oauth/oauth.routes.ts';
 import { sessionRoutes } from './features/sessions/sessions.routes.ts';
 
 export function createApp() {

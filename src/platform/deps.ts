@@ -22,7 +22,7 @@ export interface Deps extends Database {
   breachedPasswords: BreachedPasswordCheck;
   /** Outbound HTTP to third parties (OAuth/OIDC providers): tests replace it to fake them at the fetch boundary. */
   fetch: typeof fetch;
-  /** Every call to a provider gives up after this long (src/services/oauth/discovery.ts providerFetch). */
+  /** Every call to a provider gives up after this long (src/features/oauth/discovery.ts providerFetch). */
   providerTimeoutMs: number;
 }
 

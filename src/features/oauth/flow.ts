@@ -1,9 +1,9 @@
 import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { log } from '../../platform/log.ts';
-import { auditInsert, type RequestContext } from '../audit.ts';
-import { requireFreshAuth } from '../../features/sign-in/password-reentry.ts';
-import type { ValidSession } from '../../features/sessions/sessions.ts';
+import { auditInsert, type RequestContext } from '../../services/audit.ts';
+import { requireFreshAuth } from '../sign-in/password-reentry.ts';
+import type { ValidSession } from '../sessions/sessions.ts';
 import { resolveIdentity, type OAuthOutcome } from './accounts.ts';
 import { authorizationUrl, exchangeCode } from './client.ts';
 import { startFlow, type ConsumedFlow } from './flow-state.ts';

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Config } from '../platform/config.ts';
-import type { AppEnv } from './types.ts';
+import type { Config } from '../../platform/config.ts';
+import type { AppEnv } from '../../http/types.ts';
 
 /**
  * The browser binding of an OAuth flow in progress. Always host-only (never IDENTSPHERE_COOKIE_DOMAIN: no

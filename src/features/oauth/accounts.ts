@@ -3,12 +3,12 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { newId } from '../../crypto/tokens.ts';
-import { auditInsert, type RequestContext } from '../audit.ts';
-import { addressUnverified, endPriorCredentials } from '../../features/sign-in/prior-credentials.ts';
-import { prepareAccount } from '../registration.ts';
-import { evict } from '../../features/sessions/session-management.ts';
-import type { ValidSession } from '../../features/sessions/sessions.ts';
-import { completeSignIn, type SignInOptions, type SignInResult, type SignInUser } from '../../features/sign-in/sign-in.ts';
+import { auditInsert, type RequestContext } from '../../services/audit.ts';
+import { addressUnverified, endPriorCredentials } from '../sign-in/prior-credentials.ts';
+import { prepareAccount } from '../../services/registration.ts';
+import { evict } from '../sessions/session-management.ts';
+import type { ValidSession } from '../sessions/sessions.ts';
+import { completeSignIn, type SignInOptions, type SignInResult, type SignInUser } from '../sign-in/sign-in.ts';
 import type { ConsumedFlow } from './flow-state.ts';
 import type { ProviderIdentity } from './identity.ts';
 
