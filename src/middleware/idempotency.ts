@@ -5,7 +5,7 @@ import { clientIp } from '../http/rate-limit.ts';
 import { readBodyLimited } from '../http/request.ts';
 import type { AppEnv } from '../http/types.ts';
 import { ApiError } from '../lib/errors.ts';
-import { MAX_AVATAR_BYTES } from '../services/avatars.ts';
+import { MAX_AVATAR_BYTES } from '../features/accounts/avatars.ts';
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,

@@ -49,7 +49,7 @@ export const signInResponses = {
   200: { description: 'Signed in (session cookie set), or `mfa_required` with an mfa_token (no cookie)', schema: SignInAnswer },
 };
 
-/** The user as GET /v1/auth/me shows it (UserView in src/services/profile.ts). */
+/** The user as GET /v1/auth/me shows it (UserView in src/features/accounts/profile.ts). */
 export const UserView = z.object({
   id: z.uuid(),
   email: z.string(),

@@ -7,7 +7,7 @@ import type { AppEnv } from '../http/types.ts';
 import { emailField } from '../lib/email.ts';
 import { passwordField } from '../lib/password-policy.ts';
 import { requireSession } from '../features/sessions/session.middleware.ts';
-import { changePassword, sendPasswordChanged } from '../services/password-change.ts';
+import { changePassword, sendPasswordChanged } from '../features/accounts/password-change.ts';
 import { requestPasswordReset, resetPassword } from '../services/password-reset.ts';
 
 export const ForgotBody = z.strictObject({ email: emailField });

@@ -2,7 +2,7 @@ import { lt } from 'drizzle-orm';
 import type { Deps } from '../platform/deps.ts';
 import { log } from '../platform/log.ts';
 import { purgeAuditLogs } from './audit-retention.ts';
-import { drainAvatarDeletions } from './avatars.ts';
+import { drainAvatarDeletions } from '../features/accounts/avatars.ts';
 import { loggableError } from '../db/errors.ts';
 import { purgeExpiredIdempotencyKeys } from './idempotency.ts';
 

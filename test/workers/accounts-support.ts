@@ -10,7 +10,7 @@ export async function json<T = Record<string, unknown>>(res: Response, status = 
   return JSON.parse(text) as T;
 }
 
-import type { UserView } from '../../src/services/profile.ts';
+import type { UserView } from '../../src/features/accounts/profile.ts';
 
 export type { UserView };
 

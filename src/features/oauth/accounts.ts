@@ -5,7 +5,7 @@ import { ApiError } from '../../lib/errors.ts';
 import { newId } from '../../crypto/tokens.ts';
 import { auditInsert, type RequestContext } from '../../services/audit.ts';
 import { addressUnverified, endPriorCredentials } from '../sign-in/prior-credentials.ts';
-import { prepareAccount } from '../../services/registration.ts';
+import { prepareAccount } from '../accounts/registration.ts';
 import { evict } from '../sessions/session-management.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
 import { completeSignIn, type SignInOptions, type SignInResult, type SignInUser } from '../sign-in/sign-in.ts';

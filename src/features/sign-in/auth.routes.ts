@@ -12,7 +12,7 @@ import { passwordField } from '../../lib/password-policy.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
 import { login } from './password-login.ts';
 import { deliverRegistrationVerification } from '../../services/email-verification.ts';
-import { register } from '../../services/registration.ts';
+import { register } from '../accounts/registration.ts';
 import { endSession } from '../sessions/sessions.ts';
 import { textField } from '../../lib/text.ts';
 

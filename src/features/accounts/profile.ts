@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { Config } from '../platform/config.ts';
-import type { Deps } from '../platform/deps.ts';
-import { ApiError } from '../lib/errors.ts';
-import { auditInsert, type RequestContext } from './audit.ts';
-import { prepareEmailChange } from './email-change.ts';
-import { requireFreshAuth } from '../features/sign-in/password-reentry.ts';
-import { evictUserSessions } from '../features/sessions/session-cache-eviction.ts';
-import type { ValidSession } from '../features/sessions/sessions.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { auditInsert, type RequestContext } from '../../services/audit.ts';
+import { prepareEmailChange } from '../../services/email-change.ts';
+import { requireFreshAuth } from '../sign-in/password-reentry.ts';
+import { evictUserSessions } from '../sessions/session-cache-eviction.ts';
+import type { ValidSession } from '../sessions/sessions.ts';
 
 /** The user as `GET /v1/auth/me` shows it. */
 export interface UserView {

@@ -1,13 +1,13 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { insertWhere } from '../db/insert-where.ts';
-import type { Deps } from '../platform/deps.ts';
-import { ApiError } from '../lib/errors.ts';
-import { auditValues, type RequestContext } from './audit.ts';
-import { bumpCredentialVersion } from '../features/sign-in/credential-version.ts';
+import { insertWhere } from '../../db/insert-where.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { auditValues, type RequestContext } from '../../services/audit.ts';
+import { bumpCredentialVersion } from '../sign-in/credential-version.ts';
 import { drainAvatarDeletions } from './avatars.ts';
-import { requireFreshAuth } from '../features/sign-in/password-reentry.ts';
-import { evictTokenHashes } from '../features/sessions/session-cache-eviction.ts';
-import type { ValidSession } from '../features/sessions/sessions.ts';
+import { requireFreshAuth } from '../sign-in/password-reentry.ts';
+import { evictTokenHashes } from '../sessions/session-cache-eviction.ts';
+import type { ValidSession } from '../sessions/sessions.ts';
 
 /** Organizations where the user is the only owner while others are members: deletion would orphan them. */
 function soleOwnerWithOthers(deps: Deps, userId: string): SQL {

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { requestContext } from '../http/request.ts';
-import type { AppEnv } from '../http/types.ts';
-import { ApiError } from '../lib/errors.ts';
-import { requireSession } from '../features/sessions/session.middleware.ts';
-import { listIdentities, unlinkIdentity } from '../services/identities.ts';
+import { requestContext } from '../../http/request.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { requireSession } from '../sessions/session.middleware.ts';
+import { listIdentities, unlinkIdentity } from './identities.ts';
 
 const IdentityId = z.uuid();
 

@@ -1,15 +1,15 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { insertWhere } from '../db/insert-where.ts';
-import type { Deps } from '../platform/deps.ts';
-import { passwordChangedMessage } from '../emails/templates.ts';
-import { ApiError } from '../lib/errors.ts';
-import { hashPassword } from '../crypto/password.ts';
-import { auditValues, type RequestContext } from './audit.ts';
+import { insertWhere } from '../../db/insert-where.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { passwordChangedMessage } from '../../emails/templates.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { hashPassword } from '../../crypto/password.ts';
+import { auditValues, type RequestContext } from '../../services/audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
-import { bumpCredentialVersion } from '../features/sign-in/credential-version.ts';
-import { verifyPasswordReentry } from '../features/sign-in/password-reentry.ts';
-import { evict } from '../features/sessions/session-management.ts';
-import type { ValidSession } from '../features/sessions/sessions.ts';
+import { bumpCredentialVersion } from '../sign-in/credential-version.ts';
+import { verifyPasswordReentry } from '../sign-in/password-reentry.ts';
+import { evict } from '../sessions/session-management.ts';
+import type { ValidSession } from '../sessions/sessions.ts';
 
 /** "Your password was changed" (after a change or a reset): the owner learns of it even if it was not them. */
 export function sendPasswordChanged(deps: Deps, email: string): Promise<void> {

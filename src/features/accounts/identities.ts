@@ -1,8 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Deps } from '../platform/deps.ts';
-import { ApiError } from '../lib/errors.ts';
-import type { AuditEvent, RequestContext } from './audit.ts';
-import type { ValidSession } from '../features/sessions/sessions.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { ApiError } from '../../lib/errors.ts';
+import type { AuditEvent, RequestContext } from '../../services/audit.ts';
+import type { ValidSession } from '../sessions/sessions.ts';
 
 export interface IdentityView {
   id: string;

@@ -1,14 +1,14 @@
 import type { BatchItem } from 'drizzle-orm/batch';
-import { isUniqueViolation } from '../db/errors.ts';
-import type { Deps } from '../platform/deps.ts';
-import { ApiError } from '../lib/errors.ts';
-import { hashPassword } from '../crypto/password.ts';
-import { newId } from '../crypto/tokens.ts';
-import { auditInsert, type RequestContext } from './audit.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { hashPassword } from '../../crypto/password.ts';
+import { newId } from '../../crypto/tokens.ts';
+import { auditInsert, type RequestContext } from '../../services/audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
-import { issueVerificationToken } from './email-verification.ts';
-import { cacheRecord, prepareSession, type NewSession, type SessionRecord } from '../features/sessions/sessions.ts';
-import type { SignInOrganization, SignInUser } from '../features/sign-in/sign-in.ts';
+import { issueVerificationToken } from '../../services/email-verification.ts';
+import { cacheRecord, prepareSession, type NewSession, type SessionRecord } from '../sessions/sessions.ts';
+import type { SignInOrganization, SignInUser } from '../sign-in/sign-in.ts';
 
 export interface RegisterInput {
   email: string; // already normalised

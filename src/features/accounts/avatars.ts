@@ -1,13 +1,13 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { StoredObject } from '../platform/adapters/avatar-storage.ts';
-import type { Deps } from '../platform/deps.ts';
-import { ApiError } from '../lib/errors.ts';
-import { readImageInfo } from '../lib/image.ts';
-import { log } from '../platform/log.ts';
-import { randomToken } from '../crypto/tokens.ts';
-import { auditInsert, type RequestContext } from './audit.ts';
+import type { StoredObject } from '../../platform/adapters/avatar-storage.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { readImageInfo } from '../../lib/image.ts';
+import { log } from '../../platform/log.ts';
+import { randomToken } from '../../crypto/tokens.ts';
+import { auditInsert, type RequestContext } from '../../services/audit.ts';
 import { avatarUrl } from './profile.ts';
-import { loggableError } from '../db/errors.ts';
+import { loggableError } from '../../db/errors.ts';
 
 export const MAX_AVATAR_BYTES = 5 * 1024 * 1024;
 /** Bounds the decoded size (a tiny file can declare a huge canvas: a decompression bomb for whoever renders it). */

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { AVATAR_CACHE_CONTROL } from '../platform/adapters/avatar-storage.ts';
-import { readBodyLimited, requestContext } from '../http/request.ts';
-import type { AppEnv } from '../http/types.ts';
-import { ApiError } from '../lib/errors.ts';
-import { requireSession } from '../features/sessions/session.middleware.ts';
-import { MAX_AVATAR_BYTES, readAvatar, removeAvatar, setAvatar } from '../services/avatars.ts';
+import { AVATAR_CACHE_CONTROL } from '../../platform/adapters/avatar-storage.ts';
+import { readBodyLimited, requestContext } from '../../http/request.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { requireSession } from '../sessions/session.middleware.ts';
+import { MAX_AVATAR_BYTES, readAvatar, removeAvatar, setAvatar } from './avatars.ts';
 
 /** /v1/auth/me/avatar: the raw image as the body (any Content-Type: the bytes decide). */
 export const avatarUploadRoutes = new Hono<AppEnv>()

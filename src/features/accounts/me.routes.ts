@@ -1,16 +1,16 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { clearSessionCookie } from '../http/cookies.ts';
-import { parseOptionalJson } from '../http/optional-json.ts';
-import { parseJson, requestContext } from '../http/request.ts';
-import type { AppEnv } from '../http/types.ts';
-import { emailField } from '../lib/email.ts';
-import { requireSession } from '../features/sessions/session.middleware.ts';
-import { deleteAccount } from '../services/account-deletion.ts';
-import { exportUserData } from '../services/data-export.ts';
-import { confirmEmailChange } from '../services/email-change.ts';
-import { loadUserView, updateProfile } from '../services/profile.ts';
-import { textField } from '../lib/text.ts';
+import { clearSessionCookie } from '../../http/cookies.ts';
+import { parseOptionalJson } from '../../http/optional-json.ts';
+import { parseJson, requestContext } from '../../http/request.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { emailField } from '../../lib/email.ts';
+import { requireSession } from '../sessions/session.middleware.ts';
+import { deleteAccount } from './account-deletion.ts';
+import { exportUserData } from './data-export.ts';
+import { confirmEmailChange } from '../../services/email-change.ts';
+import { loadUserView, updateProfile } from './profile.ts';
+import { textField } from '../../lib/text.ts';
 
 /** A BCP 47 language tag, stored in canonical form (e.g. `en-gb` → `en-GB`). */
 const localeField = z
