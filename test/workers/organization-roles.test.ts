@@ -1,7 +1,7 @@
 // Authorization per role, checked in the services: members cannot invite or change roles, admins cannot touch
 // owners or grant ownership, the last owner cannot be demoted, removed or leave, outsiders see nothing.
 import { describe, expect, it } from 'vitest';
-import { POLICY, isAllowed, type OrgAction } from '../../src/services/org-access.ts';
+import { POLICY, isAllowed, type OrgAction } from '../../src/features/organizations/org-access.ts';
 import { json, roleOf, team } from './accounts-support.ts';
 import { call, expectError, registerUser, uniqueEmail } from './support.ts';
 

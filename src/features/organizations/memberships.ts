@@ -1,10 +1,10 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
-import type { Deps } from '../platform/deps.ts';
-import { ApiError } from '../lib/errors.ts';
-import { insertWhere } from '../db/insert-where.ts';
-import { auditValues, type RequestContext } from './audit.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { insertWhere } from '../../db/insert-where.ts';
+import { auditValues, type RequestContext } from '../../services/audit.ts';
 import { anotherOwnerRemains, authorize, lockOrganization, membershipOf, type Role } from './org-access.ts';
-import { evictUserSessions } from '../features/sessions/session-cache-eviction.ts';
+import { evictUserSessions } from '../sessions/session-cache-eviction.ts';
 
 export interface MemberView {
   user_id: string;

@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { rememberDevice } from '../features/sign-in/device-cookie.ts';
-import { enforceRateLimit } from '../http/rate-limit.ts';
-import { parseJson, requestContext } from '../http/request.ts';
-import type { AppEnv } from '../http/types.ts';
-import { writeSessionCookie } from '../http/cookies.ts';
-import { passwordField } from '../lib/password-policy.ts';
-import { requireSession } from '../features/sessions/session.middleware.ts';
-import { acceptInvitation, registerByInvitation } from '../services/invitations.ts';
-import { textField } from '../lib/text.ts';
+import { rememberDevice } from '../sign-in/device-cookie.ts';
+import { enforceRateLimit } from '../../http/rate-limit.ts';
+import { parseJson, requestContext } from '../../http/request.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { writeSessionCookie } from '../../http/cookies.ts';
+import { passwordField } from '../../lib/password-policy.ts';
+import { requireSession } from '../sessions/session.middleware.ts';
+import { acceptInvitation, registerByInvitation } from './invitations.ts';
+import { textField } from '../../lib/text.ts';
 
 const token = z.string().min(1).max(200);
 export const AcceptInvitationBody = z.strictObject({ token });

@@ -1,15 +1,15 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
-import { parseJson, requestContext } from '../http/request.ts';
-import type { AppEnv } from '../http/types.ts';
-import { emailField } from '../lib/email.ts';
-import { ApiError } from '../lib/errors.ts';
-import { requireSession } from '../features/sessions/session.middleware.ts';
-import { inviteMember, listInvitations, revokeInvitation } from '../services/invitations.ts';
-import { changeRole, listMembers, removeMember } from '../services/memberships.ts';
-import { ROLES } from '../services/org-access.ts';
-import { createOrganization, deleteOrganization, listOrganizations, switchOrganization } from '../services/organizations.ts';
-import { textField } from '../lib/text.ts';
+import { parseJson, requestContext } from '../../http/request.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { emailField } from '../../lib/email.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { requireSession } from '../sessions/session.middleware.ts';
+import { inviteMember, listInvitations, revokeInvitation } from './invitations.ts';
+import { changeRole, listMembers, removeMember } from './memberships.ts';
+import { ROLES } from './org-access.ts';
+import { createOrganization, deleteOrganization, listOrganizations, switchOrganization } from './organizations.ts';
+import { textField } from '../../lib/text.ts';
 
 export const OrganizationBody = z.strictObject({ name: textField({ max: 200 }) });
 export const InvitationBody = z.strictObject({ email: emailField, role: z.enum(ROLES).default('member') });

@@ -1,15 +1,15 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { insertWhere } from '../db/insert-where.ts';
-import { isUniqueViolation } from '../db/errors.ts';
-import type { Deps } from '../platform/deps.ts';
-import { invitationEmail } from '../emails/invitation.ts';
-import { ApiError } from '../lib/errors.ts';
-import { hashPassword } from '../crypto/password.ts';
-import { newId, randomToken, sha256Hex } from '../crypto/tokens.ts';
-import { sendOrFail } from './account-mail.ts';
-import { auditInsert, auditValues, type RequestContext } from './audit.ts';
+import { insertWhere } from '../../db/insert-where.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { invitationEmail } from './invitation.email.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { hashPassword } from '../../crypto/password.ts';
+import { newId, randomToken, sha256Hex } from '../../crypto/tokens.ts';
+import { sendOrFail } from '../../services/account-mail.ts';
+import { auditInsert, auditValues, type RequestContext } from '../../services/audit.ts';
 import { authorize, type Role } from './org-access.ts';
-import { cacheRecord, prepareSession, type NewSession, type SessionRecord, type ValidSession } from '../features/sessions/sessions.ts';
+import { cacheRecord, prepareSession, type NewSession, type SessionRecord, type ValidSession } from '../sessions/sessions.ts';
 
 export const INVITATION_TTL_DAYS = 7;
 
