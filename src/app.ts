@@ -11,7 +11,7 @@ import { csrf } from './http/middleware/csrf.ts';
 import { idempotency } from './middleware/idempotency.ts';
 import { requestLog } from './http/middleware/request-log.ts';
 import { securityHeaders } from './http/middleware/security-headers.ts';
-import { auditLogRoutes } from './routes/audit-logs.ts';
+import { auditLogRoutes } from './features/audit/audit-logs.routes.ts';
 import { authRoutes } from './features/sign-in/auth.routes.ts';
 import { avatarServeRoutes, avatarUploadRoutes } from './features/accounts/avatars.routes.ts';
 import { invitationRoutes } from './features/organizations/invitations.routes.ts';

@@ -7,7 +7,7 @@ import { emailChangeAddressInUse, emailChangeVerification, emailChangedNotice } 
 import { ApiError } from '../lib/errors.ts';
 import { sha256Hex } from '../crypto/tokens.ts';
 import { sendOrFail } from './account-mail.ts';
-import { auditInsert, auditValues, type RequestContext } from './audit.ts';
+import { auditInsert, auditValues, type RequestContext } from '../features/audit/audit.ts';
 import { consumeToken, issueToken } from './one-time-tokens.ts';
 import { evictUserSessions } from '../features/sessions/session-cache-eviction.ts';
 

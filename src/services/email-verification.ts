@@ -4,7 +4,7 @@ import type { Deps } from '../platform/deps.ts';
 import { verifyEmailMessage } from '../emails/templates.ts';
 import { ApiError } from '../lib/errors.ts';
 import { sha256Hex } from '../crypto/tokens.ts';
-import { auditInsert, auditValues, type RequestContext } from './audit.ts';
+import { auditInsert, auditValues, type RequestContext } from '../features/audit/audit.ts';
 import { sendOrUnavailable } from './email-delivery.ts';
 import { consumeTokenWithResults, issueToken, type IssuedToken } from './one-time-tokens.ts';
 import { endPriorCredentials, type PriorCredentialsEnd } from '../features/sign-in/prior-credentials.ts';

@@ -4,7 +4,7 @@ import type { Deps } from '../platform/deps.ts';
 import { passwordResetMessage } from '../emails/templates.ts';
 import { ApiError } from '../lib/errors.ts';
 import { hashPassword } from '../crypto/password.ts';
-import { auditInsert, auditValues, type RequestContext } from './audit.ts';
+import { auditInsert, auditValues, type RequestContext } from '../features/audit/audit.ts';
 import { assertPasswordNotBreached } from '../features/accounts/breached-password.ts';
 import { bumpCredentialVersion } from '../features/sign-in/credential-version.ts';
 import { addressUnverified, endPriorCredentials, type PriorCredentialsEnd } from '../features/sign-in/prior-credentials.ts';

@@ -1,7 +1,7 @@
 import { lt } from 'drizzle-orm';
 import type { Deps } from '../platform/deps.ts';
 import { log } from '../platform/log.ts';
-import { purgeAuditLogs } from './audit-retention.ts';
+import { purgeAuditLogs } from '../features/audit/audit-retention.ts';
 import { drainAvatarDeletions } from '../features/accounts/avatars.ts';
 import { loggableError } from '../db/errors.ts';
 import { purgeExpiredIdempotencyKeys } from './idempotency.ts';

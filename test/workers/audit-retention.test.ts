@@ -2,7 +2,7 @@
 // IDENTSPHERE_AUDIT_RETENTION_DAYS, in batches, and keeps everything newer.
 import { describe, expect, it } from 'vitest';
 import worker from '../../src/index.ts';
-import { RETENTION_BATCH_SIZE } from '../../src/services/audit-retention.ts';
+import { RETENTION_BATCH_SIZE } from '../../src/features/audit/audit-retention.ts';
 import { clockedEnv, envWith, sql } from './support.ts';
 
 async function runCron(env: Parameters<NonNullable<typeof worker.scheduled>>[1]) {

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { insertWhere } from '../../db/insert-where.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
-import { auditValues, type RequestContext } from '../../services/audit.ts';
+import { auditValues, type RequestContext } from '../audit/audit.ts';
 import { bumpCredentialVersion } from '../sign-in/credential-version.ts';
 import { drainAvatarDeletions } from './avatars.ts';
 import { requireFreshAuth } from '../sign-in/password-reentry.ts';

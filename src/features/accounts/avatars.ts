@@ -5,7 +5,7 @@ import { ApiError } from '../../lib/errors.ts';
 import { readImageInfo } from '../../lib/image.ts';
 import { log } from '../../platform/log.ts';
 import { randomToken } from '../../crypto/tokens.ts';
-import { auditInsert, type RequestContext } from '../../services/audit.ts';
+import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { avatarUrl } from './profile.ts';
 import { loggableError } from '../../db/errors.ts';
 

@@ -4,7 +4,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { passwordChangedMessage } from '../../emails/templates.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { hashPassword } from '../../crypto/password.ts';
-import { auditValues, type RequestContext } from '../../services/audit.ts';
+import { auditValues, type RequestContext } from '../audit/audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
 import { bumpCredentialVersion } from '../sign-in/credential-version.ts';
 import { verifyPasswordReentry } from '../sign-in/password-reentry.ts';

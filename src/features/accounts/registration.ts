@@ -4,7 +4,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { hashPassword } from '../../crypto/password.ts';
 import { newId } from '../../crypto/tokens.ts';
-import { auditInsert, type RequestContext } from '../../services/audit.ts';
+import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
 import { issueVerificationToken } from '../../services/email-verification.ts';
 import { cacheRecord, prepareSession, type NewSession, type SessionRecord } from '../sessions/sessions.ts';

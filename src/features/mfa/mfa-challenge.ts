@@ -4,7 +4,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { matchTotpStep } from '../../crypto/totp.ts';
 import { newId, randomToken, sha256Hex } from '../../crypto/tokens.ts';
-import { auditInsert, type RequestContext } from '../../services/audit.ts';
+import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { isUsedRecoveryCode, recoveryCodeHash, recoveryCodeUsedBy, useRecoveryCode } from './recovery-codes.ts';
 import { callerStatements, commitSignIn, completeSignIn, runSignInBatch, signInAudit, type ProvenCredential, type SignInOptions, type SignInResult } from '../sign-in/sign-in.ts';
 import { openTotpKey } from './totp.ts';

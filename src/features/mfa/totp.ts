@@ -3,7 +3,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { openSecret, sealSecret } from '../../crypto/secret-box.ts';
 import { matchTotpStep, newTotpKey, totpEnrollment } from '../../crypto/totp.ts';
-import { auditInsert, type RequestContext } from '../../services/audit.ts';
+import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { newRecoveryCodes } from './recovery-codes.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
 import { isGuardAbort, abortUnless } from '../../db/batch-guard.ts';

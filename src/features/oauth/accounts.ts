@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { newId } from '../../crypto/tokens.ts';
-import { auditInsert, type RequestContext } from '../../services/audit.ts';
+import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { addressUnverified, endPriorCredentials } from '../sign-in/prior-credentials.ts';
 import { prepareAccount } from '../accounts/registration.ts';
 import { evict } from '../sessions/session-management.ts';

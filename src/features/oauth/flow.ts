@@ -1,7 +1,7 @@
 import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { log } from '../../platform/log.ts';
-import { auditInsert, type RequestContext } from '../../services/audit.ts';
+import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { requireFreshAuth } from '../sign-in/password-reentry.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
 import { resolveIdentity, type OAuthOutcome } from './accounts.ts';

@@ -2,7 +2,7 @@ import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { insertWhere } from '../../db/insert-where.ts';
-import { auditValues, type RequestContext } from '../../services/audit.ts';
+import { auditValues, type RequestContext } from '../audit/audit.ts';
 import { anotherOwnerRemains, authorize, lockOrganization, membershipOf, type Role } from './org-access.ts';
 import { evictUserSessions } from '../sessions/session-cache-eviction.ts';
 

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { newId } from '../../crypto/tokens.ts';
-import { auditInsert, type RequestContext } from '../../services/audit.ts';
+import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { authorize, lockOrganization, membershipOf, type Role } from './org-access.ts';
 import { evictUserSessions } from '../sessions/session-cache-eviction.ts';
 import { cacheRecord, type SessionRecord, type ValidSession } from '../sessions/sessions.ts';

@@ -5,7 +5,7 @@ import { base64Url, fromBase64 } from '../../lib/encoding.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { newId } from '../../crypto/tokens.ts';
 import { rpId, rpOrigins } from '../../platform/webauthn-settings.ts';
-import { auditInsert, type RequestContext } from '../../services/audit.ts';
+import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { userHandle } from './passkeys.ts';
 import { completeSignIn, type SignInResult } from '../sign-in/sign-in.ts';
 import { challengeOfResponse, consumeWebauthnChallenge, issueWebauthnChallenge, WEBAUTHN_CHALLENGE_TTL_SECONDS } from './webauthn-challenges.ts';

@@ -7,7 +7,7 @@ import { ApiError } from '../../lib/errors.ts';
 import { log } from '../../platform/log.ts';
 import { newId } from '../../crypto/tokens.ts';
 import { rpId, rpOrigins } from '../../platform/webauthn-settings.ts';
-import { auditInsert, type RequestContext } from '../../services/audit.ts';
+import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
 import { challengeOfResponse, consumeWebauthnChallenge, issueWebauthnChallenge, WEBAUTHN_CHALLENGE_TTL_SECONDS } from './webauthn-challenges.ts';
 

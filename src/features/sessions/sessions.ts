@@ -3,7 +3,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { signSessionJwt, verifySessionJwt } from '../../crypto/jwt.ts';
 import { log } from '../../platform/log.ts';
 import { newId, randomToken, sha256Hex } from '../../crypto/tokens.ts';
-import { auditInsert, type RequestContext } from '../../services/audit.ts';
+import { auditInsert, type RequestContext } from '../audit/audit.ts';
 
 /** What a session check yields; also the cached form (JSON) and the API's `{user, session, organization}`. */
 export interface SessionRecord {

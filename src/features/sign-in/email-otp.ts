@@ -4,7 +4,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { emailOtpMessage } from '../../emails/templates.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { randomToken, sha256Hex } from '../../crypto/tokens.ts';
-import { auditInsert, auditValues, type RequestContext } from '../../services/audit.ts';
+import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
 import { addressUnverified, endPriorCredentials } from './prior-credentials.ts';
 import { evict } from '../sessions/session-management.ts';
 import { completeSignIn, type SignInResult } from './sign-in.ts';

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { checkPassword, hashPassword, needsRehash } from '../../crypto/password.ts';
-import { auditInsert, type RequestContext } from '../../services/audit.ts';
+import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { FREE_FAILURES, MAX_BACKOFF_SECONDS } from './backoff.ts';
 import { clearDeviceFailures, countDeviceFailure, deviceHash, deviceLockedUntil, isDeviceTokenFor } from './device-trust.ts';
 import { completeSignIn, type SignInResult } from './sign-in.ts';

@@ -3,7 +3,7 @@ import { enforceLimits } from '../../platform/adapters/rate-limiter.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ApiError, type ErrorCode } from '../../lib/errors.ts';
 import { verifyPassword } from '../../crypto/password.ts';
-import { auditInsert, type RequestContext } from '../../services/audit.ts';
+import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { countFailedPassword, DUMMY_HASH } from './password-login.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
 

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { insertWhere } from '../../db/insert-where.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { auditValues, type RequestContext } from '../../services/audit.ts';
+import { auditValues, type RequestContext } from '../audit/audit.ts';
 import { bumpCredentialVersion } from './credential-version.ts';
 
 /** How the mailbox owner proved control of the address (audit metadata). */

@@ -5,7 +5,7 @@ import { abortUnless, isGuardAbort } from '../../db/batch-guard.ts';
 import { insertWhere } from '../../db/insert-where.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
-import { auditValues, type AuditEvent, type RequestContext } from '../../services/audit.ts';
+import { auditValues, type AuditEvent, type RequestContext } from '../audit/audit.ts';
 import { credentialVersionIs, lockUserRow } from './credential-version.ts';
 import { issueMfaChallenge, mfaStatus, type MfaMethod } from '../mfa/mfa-challenge.ts';
 import { cacheRecord, prepareSession, uncacheRecord, type NewSession, type SessionRecord } from '../sessions/sessions.ts';

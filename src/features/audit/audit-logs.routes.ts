@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import type { AppEnv } from '../http/types.ts';
-import { ApiError } from '../lib/errors.ts';
-import { requireSession } from '../features/sessions/session.middleware.ts';
-import { MAX_AUDIT_PAGE, listAuditEvents } from '../services/audit-log-query.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { requireSession } from '../sessions/session.middleware.ts';
+import { MAX_AUDIT_PAGE, listAuditEvents } from './audit-log-query.ts';
 
 export const AuditLogQuery = z.strictObject({
   cursor: z.string().min(1).max(512).optional(),

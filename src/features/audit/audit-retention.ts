@@ -1,6 +1,6 @@
 import { and, lt, sql } from 'drizzle-orm';
-import type { Deps } from '../platform/deps.ts';
-import { log } from '../platform/log.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { log } from '../../platform/log.ts';
 
 export const RETENTION_BATCH_SIZE = 1000;
 /** Bounds one run (subrequests, CPU); a backlog is worked off over the following runs. */

@@ -1,9 +1,9 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { Deps } from '../platform/deps.ts';
-import { base64Url, fromBase64 } from '../lib/encoding.ts';
-import { ApiError } from '../lib/errors.ts';
-import { authorize } from '../features/organizations/org-access.ts';
-import type { ValidSession } from '../features/sessions/sessions.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { base64Url, fromBase64 } from '../../lib/encoding.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { authorize } from '../organizations/org-access.ts';
+import type { ValidSession } from '../sessions/sessions.ts';
 
 export const MAX_AUDIT_PAGE = 100;
 

@@ -1,4 +1,4 @@
-import type { Deps } from '../platform/deps.ts';
+import type { Deps } from '../../platform/deps.ts';
 
 /** Who is acting and from where; captured by the HTTP layer, recorded with every audit event. */
 export interface RequestContext {
