@@ -2,8 +2,8 @@
 import * as z from 'zod';
 import { LoginBody, RegisterBody } from '../features/sign-in/auth.routes.ts';
 import { EmailOtpRequestBody, EmailOtpVerifyBody } from '../features/sign-in/email-otp.routes.ts';
-import { VerifyEmailBody } from '../routes/email-verification.ts';
-import { ChangeBody, ForgotBody, ResetBody } from '../routes/password.ts';
+import { VerifyEmailBody } from '../features/email/email.routes.ts';
+import { ChangeBody, ForgotBody, ResetBody } from '../features/email/password.routes.ts';
 import { noContent, signInResponses, SignedIn, type Operation } from './schemas.ts';
 
 export const AUTH_OPERATIONS: Operation[] = [

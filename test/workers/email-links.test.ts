@@ -9,7 +9,7 @@ import {
   passwordChangedMessage,
   passwordResetMessage,
   verifyEmailMessage,
-} from '../../src/emails/templates.ts';
+} from '../../src/features/email/templates.ts';
 import { flowEnv, mails } from './flow-support.ts';
 
 const SPOOF = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LogOnlySender, MemorySender, type EmailMessage } from '../../src/platform/adapters/email.ts';
 import { createMailer, EmailDeliveryError, PostmarkSender, ResendSender } from '../../src/platform/adapters/email-providers.ts';
 import { loadConfig } from '../../src/platform/config.ts';
-import { passwordResetMessage } from '../../src/emails/templates.ts';
+import { passwordResetMessage } from '../../src/features/email/templates.ts';
 import { testEnv } from './support.ts';
 import { fakeFetch, hangingFetch } from './flow-support.ts';
 

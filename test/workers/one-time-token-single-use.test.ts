@@ -3,7 +3,7 @@
 // effects they authorise.
 import { and, eq, type SQL } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { consumeToken, issueToken } from '../../src/services/one-time-tokens.ts';
+import { consumeToken, issueToken } from '../../src/features/email/one-time-tokens.ts';
 import { clockedEnv, registerUser, sql } from './support.ts';
 
 async function issue(deps: ReturnType<typeof clockedEnv>['deps'], userId: string, ttlSeconds = 3600) {

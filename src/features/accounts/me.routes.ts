@@ -8,7 +8,7 @@ import { emailField } from '../../lib/email.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
 import { deleteAccount } from './account-deletion.ts';
 import { exportUserData } from './data-export.ts';
-import { confirmEmailChange } from '../../services/email-change.ts';
+import { confirmEmailChange } from '../email/email-change.ts';
 import { loadUserView, updateProfile } from './profile.ts';
 import { textField } from '../../lib/text.ts';
 

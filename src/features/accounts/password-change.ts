@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { insertWhere } from '../../db/insert-where.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { passwordChangedMessage } from '../../emails/templates.ts';
+import { passwordChangedMessage } from '../email/templates.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { hashPassword } from '../../crypto/password.ts';
 import { auditValues, type RequestContext } from '../audit/audit.ts';

@@ -4,7 +4,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
-import { prepareEmailChange } from '../../services/email-change.ts';
+import { prepareEmailChange } from '../email/email-change.ts';
 import { requireFreshAuth } from '../sign-in/password-reentry.ts';
 import { evictUserSessions } from '../sessions/session-cache-eviction.ts';
 import type { ValidSession } from '../sessions/sessions.ts';

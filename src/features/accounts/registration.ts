@@ -6,7 +6,7 @@ import { hashPassword } from '../../crypto/password.ts';
 import { newId } from '../../crypto/tokens.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
-import { issueVerificationToken } from '../../services/email-verification.ts';
+import { issueVerificationToken } from '../email/email-verification.ts';
 import { cacheRecord, prepareSession, type NewSession, type SessionRecord } from '../sessions/sessions.ts';
 import type { SignInOrganization, SignInUser } from '../sign-in/sign-in.ts';
 

@@ -1,7 +1,7 @@
 import type { EmailMessage } from '../../platform/adapters/email.ts';
 import type { Config } from '../../platform/config.ts';
-import { emailLink } from '../../emails/templates.ts';
-import { htmlEmail, oneLine } from '../../emails/account-email-kit.ts';
+import { emailLink } from '../email/templates.ts';
+import { htmlEmail, oneLine } from '../email/account-email-kit.ts';
 
 export function invitationEmail(
   config: Config,

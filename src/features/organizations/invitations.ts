@@ -6,7 +6,7 @@ import { invitationEmail } from './invitation.email.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { hashPassword } from '../../crypto/password.ts';
 import { newId, randomToken, sha256Hex } from '../../crypto/tokens.ts';
-import { sendOrFail } from '../../services/account-mail.ts';
+import { sendOrFail } from '../email/account-mail.ts';
 import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
 import { authorize, type Role } from './org-access.ts';
 import { cacheRecord, prepareSession, type NewSession, type SessionRecord, type ValidSession } from '../sessions/sessions.ts';

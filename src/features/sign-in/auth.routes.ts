@@ -11,7 +11,7 @@ import { emailField } from '../../lib/email.ts';
 import { passwordField } from '../../lib/password-policy.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
 import { login } from './password-login.ts';
-import { deliverRegistrationVerification } from '../../services/email-verification.ts';
+import { deliverRegistrationVerification } from '../email/email-verification.ts';
 import { register } from '../accounts/registration.ts';
 import { endSession } from '../sessions/sessions.ts';
 import { textField } from '../../lib/text.ts';

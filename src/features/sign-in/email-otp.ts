@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, isNull, lt, lte, not, sql } from 'drizzle-orm';
 import { insertWhere } from '../../db/insert-where.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { emailOtpMessage } from '../../emails/templates.ts';
+import { emailOtpMessage } from '../email/templates.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { randomToken, sha256Hex } from '../../crypto/tokens.ts';
 import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';

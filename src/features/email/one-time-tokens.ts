@@ -1,8 +1,8 @@
 import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { Deps } from '../platform/deps.ts';
-import { lockUserRow } from '../features/sign-in/credential-version.ts';
-import { newId, randomToken, sha256Hex } from '../crypto/tokens.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { lockUserRow } from '../sign-in/credential-version.ts';
+import { newId, randomToken, sha256Hex } from '../../crypto/tokens.ts';
 
 export type TokenPurpose = 'password_reset' | 'verify_email' | 'email_change';
 

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { readSessionCookie } from '../http/cookies.ts';
-import { parseJson, requestContext } from '../http/request.ts';
-import type { AppEnv } from '../http/types.ts';
-import { requireSession } from '../features/sessions/session.middleware.ts';
-import { requestEmailVerification, verifyEmail } from '../services/email-verification.ts';
-import { validateSession } from '../features/sessions/sessions.ts';
+import { readSessionCookie } from '../../http/cookies.ts';
+import { parseJson, requestContext } from '../../http/request.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { requireSession } from '../sessions/session.middleware.ts';
+import { requestEmailVerification, verifyEmail } from './email-verification.ts';
+import { validateSession } from '../sessions/sessions.ts';
 
 export const VerifyEmailBody = z.strictObject({ token: z.string().min(1).max(256) });
 

@@ -1,15 +1,15 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { insertWhere } from '../db/insert-where.ts';
-import type { Deps } from '../platform/deps.ts';
-import { verifyEmailMessage } from '../emails/templates.ts';
-import { ApiError } from '../lib/errors.ts';
-import { sha256Hex } from '../crypto/tokens.ts';
-import { auditInsert, auditValues, type RequestContext } from '../features/audit/audit.ts';
+import { insertWhere } from '../../db/insert-where.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { verifyEmailMessage } from './templates.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { sha256Hex } from '../../crypto/tokens.ts';
+import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
 import { sendOrUnavailable } from './email-delivery.ts';
 import { consumeTokenWithResults, issueToken, type IssuedToken } from './one-time-tokens.ts';
-import { endPriorCredentials, type PriorCredentialsEnd } from '../features/sign-in/prior-credentials.ts';
-import { evict } from '../features/sessions/session-management.ts';
-import type { ValidSession } from '../features/sessions/sessions.ts';
+import { endPriorCredentials, type PriorCredentialsEnd } from '../sign-in/prior-credentials.ts';
+import { evict } from '../sessions/session-management.ts';
+import type { ValidSession } from '../sessions/sessions.ts';
 
 export const VERIFY_EMAIL_TTL_SECONDS = 24 * 3600;
 /** At most one verification email per account per this many seconds. */

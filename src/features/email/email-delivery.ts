@@ -1,6 +1,6 @@
-import type { EmailMessage } from '../platform/adapters/email.ts';
-import type { Deps } from '../platform/deps.ts';
-import { ApiError } from '../lib/errors.ts';
+import type { EmailMessage } from '../../platform/adapters/email.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { ApiError } from '../../lib/errors.ts';
 
 /**
  * A send the client waits for: a provider failure (4xx, 5xx, timeout) becomes 503 `service_unavailable`.

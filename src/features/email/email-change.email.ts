@@ -1,5 +1,5 @@
-import type { EmailMessage } from '../platform/adapters/email.ts';
-import type { Config } from '../platform/config.ts';
+import type { EmailMessage } from '../../platform/adapters/email.ts';
+import type { Config } from '../../platform/config.ts';
 import { emailLink } from './templates.ts';
 import { htmlEmail } from './account-email-kit.ts';
 

@@ -1,15 +1,15 @@
 import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { insertWhere } from '../db/insert-where.ts';
-import { isUniqueViolation } from '../db/errors.ts';
-import type { Deps } from '../platform/deps.ts';
-import { emailChangeAddressInUse, emailChangeVerification, emailChangedNotice } from '../emails/email-change.ts';
-import { ApiError } from '../lib/errors.ts';
-import { sha256Hex } from '../crypto/tokens.ts';
+import { insertWhere } from '../../db/insert-where.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { emailChangeAddressInUse, emailChangeVerification, emailChangedNotice } from './email-change.email.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { sha256Hex } from '../../crypto/tokens.ts';
 import { sendOrFail } from './account-mail.ts';
-import { auditInsert, auditValues, type RequestContext } from '../features/audit/audit.ts';
+import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
 import { consumeToken, issueToken } from './one-time-tokens.ts';
-import { evictUserSessions } from '../features/sessions/session-cache-eviction.ts';
+import { evictUserSessions } from '../sessions/session-cache-eviction.ts';
 
 export const EMAIL_CHANGE_TTL_SECONDS = 60 * 60;
 

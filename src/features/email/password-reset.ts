@@ -1,15 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { insertWhere } from '../db/insert-where.ts';
-import type { Deps } from '../platform/deps.ts';
-import { passwordResetMessage } from '../emails/templates.ts';
-import { ApiError } from '../lib/errors.ts';
-import { hashPassword } from '../crypto/password.ts';
-import { auditInsert, auditValues, type RequestContext } from '../features/audit/audit.ts';
-import { assertPasswordNotBreached } from '../features/accounts/breached-password.ts';
-import { bumpCredentialVersion } from '../features/sign-in/credential-version.ts';
-import { addressUnverified, endPriorCredentials, type PriorCredentialsEnd } from '../features/sign-in/prior-credentials.ts';
+import { insertWhere } from '../../db/insert-where.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { passwordResetMessage } from './templates.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { hashPassword } from '../../crypto/password.ts';
+import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
+import { assertPasswordNotBreached } from '../accounts/breached-password.ts';
+import { bumpCredentialVersion } from '../sign-in/credential-version.ts';
+import { addressUnverified, endPriorCredentials, type PriorCredentialsEnd } from '../sign-in/prior-credentials.ts';
 import { consumeTokenWithResults, findLiveToken, issueToken } from './one-time-tokens.ts';
-import { evict } from '../features/sessions/session-management.ts';
+import { evict } from '../sessions/session-management.ts';
 
 export const RESET_TOKEN_TTL_SECONDS = 3600;
 

@@ -1,5 +1,5 @@
-import type { EmailMessage } from '../platform/adapters/email.ts';
-import type { Config } from '../platform/config.ts';
+import type { EmailMessage } from '../../platform/adapters/email.ts';
+import type { Config } from '../../platform/config.ts';
 
 /**
  * Every message IdentSphere sends, as plain text and HTML. Links are built from configuration only
