@@ -8,7 +8,7 @@ import { log } from './platform/log.ts';
 import { configGuard } from './http/middleware/config-guard.ts';
 import { cors } from './http/middleware/cors.ts';
 import { csrf } from './http/middleware/csrf.ts';
-import { idempotency } from './middleware/idempotency.ts';
+import { idempotency } from './features/idempotency/idempotency.middleware.ts';
 import { requestLog } from './http/middleware/request-log.ts';
 import { securityHeaders } from './http/middleware/security-headers.ts';
 import { auditLogRoutes } from './features/audit/audit-logs.routes.ts';

@@ -15,7 +15,7 @@ describe('CORS', () => {
     expect(res.headers.get('access-control-allow-credentials')).toBe('true');
     expect(res.headers.get('access-control-allow-methods')).toContain('POST');
     expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('content-type');
-    // A retry-safe client sends Idempotency-Key (src/middleware/idempotency.ts) from the browser too.
+    // A retry-safe client sends Idempotency-Key (src/features/idempotency/idempotency.middleware.ts) from the browser too.
     expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('idempotency-key');
   });
 

@@ -1,7 +1,7 @@
 // Idempotency-Key: a retried state-changing request gets the first answer back instead of running twice; the
 // key is bound to its request (another body is refused), to its caller (users never share answers) and to 24 h.
 import { describe, expect, it } from 'vitest';
-import { runScheduledMaintenance } from '../../src/services/scheduled-maintenance.ts';
+import { runScheduledMaintenance } from '../../src/scheduled-maintenance.ts';
 import { me } from './accounts-support.ts';
 import { call, clockedEnv, expectError, randomIp, registerUser, sql, uniqueEmail, type CallInit } from './support.ts';
 

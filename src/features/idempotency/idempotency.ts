@@ -1,9 +1,9 @@
 import { and, eq, isNull, lt, lte, or } from 'drizzle-orm';
-import type { Deps } from '../platform/deps.ts';
-import { hex } from '../lib/encoding.ts';
-import { ApiError } from '../lib/errors.ts';
-import { openSecret, sealSecret } from '../crypto/secret-box.ts';
-import { sha256Hex } from '../crypto/tokens.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { hex } from '../../lib/encoding.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { openSecret, sealSecret } from '../../crypto/secret-box.ts';
+import { sha256Hex } from '../../crypto/tokens.ts';
 
 /** How long an answer can be replayed. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;

@@ -1,19 +1,19 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { readSessionCookie } from '../http/cookies.ts';
-import { clientIp } from '../http/rate-limit.ts';
-import { readBodyLimited } from '../http/request.ts';
-import type { AppEnv } from '../http/types.ts';
-import { ApiError } from '../lib/errors.ts';
-import { MAX_AVATAR_BYTES } from '../features/accounts/avatars.ts';
+import { readSessionCookie } from '../../http/cookies.ts';
+import { clientIp } from '../../http/rate-limit.ts';
+import { readBodyLimited } from '../../http/request.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { MAX_AVATAR_BYTES } from '../accounts/avatars.ts';
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
   releaseIdempotencyKey,
   type StoredResponse,
-} from '../services/idempotency.ts';
-import { validateSession } from '../features/sessions/sessions.ts';
-import { log } from '../platform/log.ts';
+} from './idempotency.ts';
+import { validateSession } from '../sessions/sessions.ts';
+import { log } from '../../platform/log.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Printable ASCII, 1–255 characters (what a UUID or any sane client token is).
