@@ -1,5 +1,6 @@
 import { bigint, index, integer, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ts, type CoreTables } from './tables.ts';
+import { ts } from './columns.ts';
+import type { CoreTables } from './tables-core.ts';
 
 /** Second factors: the TOTP credential, recovery codes, and pending MFA sign-ins (mfa_token). */
 export function defineMfaTables({ schema, users, organizations }: CoreTables) {
