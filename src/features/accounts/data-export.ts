@@ -1,6 +1,6 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
-import { mfaStatus } from '../mfa/mfa-challenge.ts';
+import { mfaStatus } from '../mfa/mfa-pending.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { loadUserView } from './profile.ts';
 import type { ValidSession } from '../sessions/sessions.ts';

@@ -8,7 +8,7 @@ import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
 import { issueVerificationToken } from '../email/email-verification.ts';
 import { cacheRecord, prepareSession, type NewSession, type SessionRecord } from '../sessions/sessions.ts';
-import type { SignInOrganization, SignInUser } from '../sign-in/sign-in.ts';
+import type { SignInOrganization, SignInUser } from '../sign-in/sign-in-types.ts';
 
 export interface RegisterInput {
   email: string; // already normalised

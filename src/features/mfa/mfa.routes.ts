@@ -6,7 +6,8 @@ import { parseJson, parseOptionalJson, requestContext } from '../../http/request
 import { respondSignIn } from '../sign-in/sign-in.http.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
-import { completeMfaChallenge, mfaStatus } from './mfa-challenge.ts';
+import { completeMfaChallenge } from './mfa-challenge.ts';
+import { mfaStatus } from './mfa-pending.ts';
 import { remainingRecoveryCodes } from './recovery-codes.ts';
 import { confirmTotp, disableTotp, regenerateRecoveryCodes, setupTotp } from './totp.ts';
 

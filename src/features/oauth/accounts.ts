@@ -8,7 +8,8 @@ import { addressUnverified, endPriorCredentials } from '../sign-in/prior-credent
 import { prepareAccount } from '../accounts/registration.ts';
 import { evict } from '../sessions/session-management.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
-import { completeSignIn, type SignInOptions, type SignInResult, type SignInUser } from '../sign-in/sign-in.ts';
+import { completeSignIn } from '../sign-in/sign-in.ts';
+import type { SignInOptions, SignInResult, SignInUser } from '../sign-in/sign-in-types.ts';
 import type { ConsumedFlow } from './flow-state.ts';
 import type { ProviderIdentity } from './identity.ts';
 

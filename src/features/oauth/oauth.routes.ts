@@ -17,7 +17,7 @@ import { finishOAuth, startOAuth } from './flow.ts';
 import { callbackUrl, enabledProviders } from './providers.ts';
 import { fallbackRedirect, redirectUrl, validateRedirect } from './redirect.ts';
 import { validateSession } from '../sessions/sessions.ts';
-import type { SignInResult } from '../sign-in/sign-in.ts';
+import type { SignInResult } from '../sign-in/sign-in-types.ts';
 import { loggableError } from '../../db/errors.ts';
 
 export const StartQuery = z.strictObject({ redirect_to: z.string().max(2048).optional() });

@@ -7,7 +7,8 @@ import { newId } from '../../crypto/tokens.ts';
 import { rpId, rpOrigins } from '../../platform/webauthn-settings.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { userHandle } from './passkeys.ts';
-import { completeSignIn, type SignInResult } from '../sign-in/sign-in.ts';
+import { completeSignIn } from '../sign-in/sign-in.ts';
+import type { SignInResult } from '../sign-in/sign-in-types.ts';
 import { challengeOfResponse, consumeWebauthnChallenge, issueWebauthnChallenge, WEBAUTHN_CHALLENGE_TTL_SECONDS } from './webauthn-challenges.ts';
 
 /**

@@ -7,7 +7,8 @@ import { randomToken, sha256Hex } from '../../crypto/tokens.ts';
 import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
 import { addressUnverified, endPriorCredentials } from './prior-credentials.ts';
 import { evict } from '../sessions/session-management.ts';
-import { completeSignIn, type SignInResult } from './sign-in.ts';
+import { completeSignIn } from './sign-in.ts';
+import type { SignInResult } from './sign-in-types.ts';
 
 export const OTP_TTL_SECONDS = 600;
 export const OTP_MAX_ATTEMPTS = 5;

@@ -5,7 +5,8 @@ import { checkPassword, hashPassword, needsRehash } from '../../crypto/password.
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { FREE_FAILURES, MAX_BACKOFF_SECONDS } from './backoff.ts';
 import { clearDeviceFailures, countDeviceFailure, deviceHash, deviceLockedUntil, isDeviceTokenFor } from './device-trust.ts';
-import { completeSignIn, type SignInResult } from './sign-in.ts';
+import { completeSignIn } from './sign-in.ts';
+import type { SignInResult } from './sign-in-types.ts';
 
 // A real argon2id hash (of a random password nobody knows) with today's parameters: verifying an unknown
 // user's attempt against it costs exactly what a real verify costs, so timing reveals nothing.

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { SignInResult } from './sign-in.ts';
+import type { SignInResult } from './sign-in-types.ts';
 import { writeSessionCookie } from '../../http/cookies.ts';
 import { rememberDevice } from './device-cookie.ts';
 import type { AppEnv } from '../../http/types.ts';
