@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { ConfigProblem } from './config.ts';
+import type { ConfigProblem } from './config-problem.ts';
 
 /** Ids that name built-in providers; a configured OIDC provider may not take them. */
 export const BUILT_IN_PROVIDERS = ['google', 'github'] as const;
