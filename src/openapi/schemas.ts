@@ -1,5 +1,5 @@
 // The Operation type and the response shapes several features share (the sign-in answers above all).
-// Request bodies never live here: they are the routes' own validation schemas, imported from src/routes.
+// Request bodies never live here: they are the routes' own validation schemas, imported from the features' *.routes.ts.
 import * as z from 'zod';
 
 export interface Operation {
