@@ -1,5 +1,5 @@
 import { createApp } from './app.ts';
-import type { Env } from './config.ts';
+import type { Env } from './platform/config.ts';
 import { scheduled } from './scheduled.ts';
 
 const app = createApp();

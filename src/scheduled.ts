@@ -1,7 +1,7 @@
-import type { Env } from './config.ts';
-import { getDeps } from './deps.ts';
-import { log } from './lib/log.ts';
-import { runScheduledMaintenance } from './services/scheduled-maintenance.ts';
+import type { Env } from './platform/config.ts';
+import { getDeps } from './platform/deps.ts';
+import { log } from './platform/log.ts';
+import { runScheduledMaintenance } from './scheduled-maintenance.ts';
 
 /** The Worker's `scheduled` handler (Cron Trigger). A misconfigured Worker does nothing (and says so). */
 export async function scheduled(controller: ScheduledController, env: Env): Promise<void> {

@@ -2,12 +2,12 @@
 // work inside a Worker.
 //   POST /hash {core: "shipped" | "prebuilt", passwords: [...], salt: base64} → {phc: [...]}: argon2id with
 //     OWASP's parameters, one hash per password. "shipped" is exactly what IdentSphere runs
-//     (src/lib/password.ts); "prebuilt" is hash-wasm's published non-SIMD core through the same code.
+//     (src/crypto/password.ts); "prebuilt" is hash-wasm's published non-SIMD core through the same code.
 //   POST /loop {path, n, quiet} → {statuses}: IdentSphere's app called n times in this isolate (session-loop.ts).
 import prebuiltArgon2 from '../.build/argon2-prebuilt.wasm';
-import { Argon2Core, argon2idRaw } from '../../src/lib/argon2.ts';
+import { Argon2Core, argon2idRaw } from '../../src/crypto/argon2.ts';
 import { fromBase64 } from '../../src/lib/encoding.ts';
-import { CURRENT_PARAMS, encodePhc, hashWithSalt } from '../../src/lib/password.ts';
+import { CURRENT_PARAMS, encodePhc, hashWithSalt } from '../../src/crypto/password.ts';
 import { runLoop } from './session-loop.ts';
 
 let prebuiltCore: Argon2Core | undefined;

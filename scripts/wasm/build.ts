@@ -1,4 +1,4 @@
-// Builds the argon2 and blake2b WebAssembly cores the Worker ships (src/lib/wasm/*.wasm). Workers forbid
+// Builds the argon2 and blake2b WebAssembly cores the Worker ships (src/crypto/wasm/*.wasm). Workers forbid
 // compiling WebAssembly from bytes at run time, so the cores reach the Worker as modules wrangler precompiles.
 //
 // Preferred: compile hash-wasm's own C sources (shipped in the npm package, pinned) with clang for wasm32 with
@@ -72,7 +72,7 @@ const MAIN_BLOCK_CALL = `          block(
  *  1. the scalar block() is replaced by the SIMD one (argon2-block-simd.h);
  *  2. the first pass overwrites blocks instead of XORing into them (RFC 9106 v1.3: XOR only from the second
  *     pass on). hash-wasm XORs on every pass and relies on zeroed memory, so its callers must wipe ~19 MiB
- *     before each hash; with this change they need not. The exported marker tells src/lib/argon2.ts so.
+ *     before each hash; with this change they need not. The exported marker tells src/crypto/argon2.ts so.
  */
 export function patchedArgon2Source(): string {
   const source = readFileSync(join(hashWasmSrc, 'argon2.c'), 'utf8');

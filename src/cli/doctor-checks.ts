@@ -1,10 +1,10 @@
 // The production checklist as code: each item of spec/production-checklist.txt that a program can check,
 // checked from the wrangler configuration of one environment, its variables and secrets, and the database.
-// Items no program can check are listed as manual steps. Runtime rules come from src/config.ts (one source).
+// Items no program can check are listed as manual steps. Runtime rules come from src/platform/config.ts (one source).
 import { createHash } from 'node:crypto';
-import { RATE_LIMITS } from '../adapters/rate-limiter.ts';
-import { oauthConfigProblems } from '../config-oauth.ts';
-import { parseConfig, productionProblems, type ConfigProblem, type Env } from '../config.ts';
+import { RATE_LIMITS } from '../platform/adapters/rate-limiter.ts';
+import { oauthConfigProblems } from '../platform/config-oauth.ts';
+import { parseConfig, productionProblems, type ConfigProblem, type Env } from '../platform/config.ts';
 
 export type CheckStatus = 'pass' | 'fail' | 'manual' | 'info';
 

@@ -1,6 +1,6 @@
 import { neon, neonConfig, type NeonQueryFunction, type NeonQueryPromise } from '@neondatabase/serverless';
 import { drizzle, type NeonHttpDatabase } from 'drizzle-orm/neon-http';
-import type { Config } from '../config.ts';
+import type { Config } from '../platform/config.ts';
 import { deadlineOption } from './deadline-fetch.ts';
 import { isRetryableConflict } from './errors.ts';
 import { defineTables, type Tables } from './tables.ts';

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ts, type CoreTables } from './tables.ts';
+import { ts } from './columns.ts';
+import type { CoreTables } from './tables-core.ts';
 
 /**
  * Profile fields beyond the core user row, the avatar pointer, invitations, the avatar deletion queue and the
@@ -55,7 +56,7 @@ export function defineAccountTables({ schema, users, organizations }: CoreTables
     queuedAt: ts('queued_at').notNull(),
   });
 
-  // Failed passwords presented with a valid device cookie (src/services/device-trust.ts): a browser that signed
+  // Failed passwords presented with a valid device cookie (src/features/sign-in/device-trust.ts): a browser that signed
   // in before is backed off on its own counter instead of the account's, so strangers cannot lock it out.
   const deviceFailures = schema.table(
     'device_failures',

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, text, uuid } from 'drizzle-orm/pg-core';
-import { ts, type CoreTables } from './tables.ts';
+import { ts } from './columns.ts';
+import type { CoreTables } from './tables-core.ts';
 
 /**
  * The live email sign-in code of each address (at most one: a new code replaces the previous one). Only the

@@ -1,5 +1,6 @@
 import { index, integer, text } from 'drizzle-orm/pg-core';
-import { ts, type CoreTables } from './tables.ts';
+import { ts } from './columns.ts';
+import type { CoreTables } from './tables-core.ts';
 
 /**
  * Answers to state-changing requests sent with an Idempotency-Key, kept 24 h so a client that lost the answer

@@ -1,5 +1,6 @@
 import { bigint, index, integer, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ts, type CoreTables } from './tables.ts';
+import { ts } from './columns.ts';
+import type { CoreTables } from './tables-core.ts';
 
 /** Second factors: the TOTP credential, recovery codes, and pending MFA sign-ins (mfa_token). */
 export function defineMfaTables({ schema, users, organizations }: CoreTables) {
@@ -7,7 +8,7 @@ export function defineMfaTables({ schema, users, organizations }: CoreTables) {
     userId: uuid('user_id')
       .primaryKey()
       .references(() => users.id, { onDelete: 'cascade' }),
-    // AES-256-GCM under IDENTSPHERE_ENCRYPTION_KEY (src/lib/secret-box.ts); never stored in the clear.
+    // AES-256-GCM under IDENTSPHERE_ENCRYPTION_KEY (src/crypto/secret-box.ts); never stored in the clear.
     secretEncrypted: text('secret_encrypted').notNull(),
     // Null while set up but not yet confirmed with a code: MFA is on only once confirmed.
     confirmedAt: ts('confirmed_at'),

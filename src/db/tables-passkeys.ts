@@ -1,5 +1,6 @@
 import { bigint, boolean, index, jsonb, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ts, type CoreTables } from './tables.ts';
+import { ts } from './columns.ts';
+import type { CoreTables } from './tables-core.ts';
 
 /** WebAuthn credentials and the server-stored, single-use ceremony challenges. */
 export function definePasskeyTables({ schema, users }: CoreTables) {

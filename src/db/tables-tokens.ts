@@ -1,5 +1,6 @@
 import { index, jsonb, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ts, type CoreTables } from './tables.ts';
+import { ts } from './columns.ts';
+import type { CoreTables } from './tables-core.ts';
 
 /** Single-use secrets sent to a user (reset links, verification links, …): stored only as SHA-256. */
 export function defineTokenTables({ schema, users }: CoreTables) {

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { log } from '../lib/log.ts';
+import { log } from '../platform/log.ts';
 import type { AppEnv } from './types.ts';
 import { loggableError } from '../db/errors.ts';
 

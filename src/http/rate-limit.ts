@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { enforceLimits, type RateLimitName } from '../adapters/rate-limiter.ts';
+import { enforceLimits, type RateLimitName } from '../platform/adapters/rate-limiter.ts';
 import type { AppEnv } from './types.ts';
 
 /** Cloudflare always sets it; without it (local tools) every such client shares one key — never unlimited. */

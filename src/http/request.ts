@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ApiError } from '../lib/errors.ts';
-import type { RequestContext } from '../services/audit.ts';
+import type { RequestContext } from '../features/audit/audit.ts';
 import type { AppEnv } from './types.ts';
 
 /** JSON bodies outside avatars are small; anything larger is refused before it is parsed. */

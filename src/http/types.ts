@@ -1,6 +1,6 @@
-import type { Env } from '../config.ts';
-import type { Deps } from '../deps.ts';
-import type { ValidSession } from '../services/sessions.ts';
+import type { Env } from '../platform/config.ts';
+import type { Deps } from '../platform/deps.ts';
+import type { ValidSession } from '../features/sessions/sessions.ts';
 
 /** Hono environment shared by middleware and routes. */
 export interface AppEnv {

@@ -24,7 +24,7 @@ function toOpenApiPath(path: string): string {
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Accepted by every state-changing operation (src/middleware/idempotency.ts). */
+/** Accepted by every state-changing operation (src/features/idempotency/idempotency.middleware.ts). */
 const IdempotencyKey = {
   name: 'Idempotency-Key',
   in: 'header',

@@ -1,7 +1,7 @@
 // The signed-in user's account: sessions, profile, avatar, linked identities, data export, deletion, audit log.
 import * as z from 'zod';
-import { AuditLogQuery } from '../routes/audit-logs.ts';
-import { AccountDeleteBody, EmailChangeConfirmBody, ProfilePatchBody } from '../routes/profile.ts';
+import { AuditLogQuery } from '../features/audit/audit-logs.routes.ts';
+import { AccountDeleteBody, EmailChangeConfirmBody, ProfilePatchBody } from '../features/accounts/me.routes.ts';
 import { noContent, SignedIn, UserView, type Operation } from './schemas.ts';
 
 const SessionList = z.object({

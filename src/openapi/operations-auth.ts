@@ -1,9 +1,9 @@
 // Sign-up, sign-in and sign-out; password reset and change; email verification; email sign-in codes.
 import * as z from 'zod';
-import { LoginBody, RegisterBody } from '../routes/auth.ts';
-import { EmailOtpRequestBody, EmailOtpVerifyBody } from '../routes/email-otp.ts';
-import { VerifyEmailBody } from '../routes/email-verification.ts';
-import { ChangeBody, ForgotBody, ResetBody } from '../routes/password.ts';
+import { LoginBody, RegisterBody } from '../features/sign-in/auth.routes.ts';
+import { EmailOtpRequestBody, EmailOtpVerifyBody } from '../features/sign-in/email-otp.routes.ts';
+import { VerifyEmailBody } from '../features/email/email.routes.ts';
+import { ChangeBody, ForgotBody, ResetBody } from '../features/email/password.routes.ts';
 import { noContent, signInResponses, SignedIn, type Operation } from './schemas.ts';
 
 export const AUTH_OPERATIONS: Operation[] = [

@@ -1,7 +1,7 @@
 // Multi-factor authentication: the second sign-in step, TOTP enrolment and recovery codes.
 import * as z from 'zod';
-import { FreshAuthBody } from '../http/fresh-auth.ts';
-import { ConfirmTotpBody, MfaChallengeBody } from '../routes/mfa.ts';
+import { FreshAuthBody } from '../features/sign-in/fresh-auth.ts';
+import { ConfirmTotpBody, MfaChallengeBody } from '../features/mfa/mfa.routes.ts';
 import { MfaRequired, noContent, RecoveryCodes, SignedIn, type Operation } from './schemas.ts';
 
 const MfaStatus = z.object({

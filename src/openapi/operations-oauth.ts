@@ -1,6 +1,6 @@
 // Sign-in with OAuth / OpenID Connect providers (browser redirects).
 import * as z from 'zod';
-import { CallbackQuery, LinkBody, StartQuery } from '../routes/oauth.ts';
+import { CallbackQuery, LinkBody, StartQuery } from '../features/oauth/oauth.routes.ts';
 import type { Operation } from './schemas.ts';
 
 const Provider = z.object({ id: z.string(), name: z.string(), start_url: z.string(), callback_url: z.string() });

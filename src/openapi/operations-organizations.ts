@@ -1,7 +1,7 @@
 // Organizations: membership, roles and invitations.
 import * as z from 'zod';
-import { AcceptInvitationBody, RegisterByInvitationBody } from '../routes/invitations.ts';
-import { InvitationBody, OrganizationBody, RoleBody } from '../routes/organizations.ts';
+import { AcceptInvitationBody, RegisterByInvitationBody } from '../features/organizations/invitations.routes.ts';
+import { InvitationBody, OrganizationBody, RoleBody } from '../features/organizations/organizations.routes.ts';
 import { noContent, Role, SignedIn, type Operation } from './schemas.ts';
 
 const OrganizationView = z.object({

@@ -1,7 +1,7 @@
 // Passkeys (WebAuthn): sign-in, and managing the signed-in user's passkeys.
 import * as z from 'zod';
-import { FreshAuthBody } from '../http/fresh-auth.ts';
-import { LoginOptionsBody, LoginVerifyBody, RegisterVerifyBody, RenameBody } from '../routes/passkeys.ts';
+import { FreshAuthBody } from '../features/sign-in/fresh-auth.ts';
+import { LoginOptionsBody, LoginVerifyBody, RegisterVerifyBody, RenameBody } from '../features/passkeys/passkeys.routes.ts';
 import { noContent, SignedIn, type Operation } from './schemas.ts';
 
 const Passkey = z.object({

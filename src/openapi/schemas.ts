@@ -1,5 +1,5 @@
 // The Operation type and the response shapes several features share (the sign-in answers above all).
-// Request bodies never live here: they are the routes' own validation schemas, imported from src/routes.
+// Request bodies never live here: they are the routes' own validation schemas, imported from the features' *.routes.ts.
 import * as z from 'zod';
 
 export interface Operation {
@@ -34,7 +34,7 @@ export const Session = z.object({
 /** `{user, organization, session}`: the session record (the session cookie is set alongside). */
 export const SignedIn = z.object({ user: User, organization: Organization, session: Session });
 
-/** MFA on and only a first factor proven: no cookie; finish at POST /v1/auth/mfa/challenge (src/http/sign-in.ts). */
+/** MFA on and only a first factor proven: no cookie; finish at POST /v1/auth/mfa/challenge (src/features/sign-in/sign-in.http.ts). */
 export const MfaRequired = z.object({
   mfa_required: z.literal(true),
   mfa_token: z.string(),
@@ -49,7 +49,7 @@ export const signInResponses = {
   200: { description: 'Signed in (session cookie set), or `mfa_required` with an mfa_token (no cookie)', schema: SignInAnswer },
 };
 
-/** The user as GET /v1/auth/me shows it (UserView in src/services/profile.ts). */
+/** The user as GET /v1/auth/me shows it (UserView in src/features/accounts/profile.ts). */
 export const UserView = z.object({
   id: z.uuid(),
   email: z.string(),

@@ -4,8 +4,8 @@
 import argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Argon2Core, argon2idRaw } from '../../src/lib/argon2.ts';
-import { hashPassword, verifyPassword } from '../../src/lib/password.ts';
+import { Argon2Core, argon2idRaw } from '../../src/crypto/argon2.ts';
+import { hashPassword, verifyPassword } from '../../src/crypto/password.ts';
 
 const passwords = ['correct horse battery staple', 'pässwörd ✓ 🔐', 'x'.repeat(128), '        spaces only'];
 

@@ -1,5 +1,5 @@
 // Helpers for the accounts tests (profile, avatars, organizations, invitations, export, deletion).
-import { memoryMailbox } from '../../src/adapters/email.ts';
+import { memoryMailbox } from '../../src/platform/adapters/email.ts';
 import { call, registerUser, type CallInit } from './support.ts';
 
 export type Role = 'owner' | 'admin' | 'member';
@@ -10,7 +10,7 @@ export async function json<T = Record<string, unknown>>(res: Response, status = 
   return JSON.parse(text) as T;
 }
 
-import type { UserView } from '../../src/services/profile.ts';
+import type { UserView } from '../../src/features/accounts/profile.ts';
 
 export type { UserView };
 

@@ -2,9 +2,9 @@
 // id_tokens signed by a test key served as JWKS; an environment wired to them; flow helpers.
 import { inject } from 'vitest';
 import { SignJWT, exportJWK, generateKeyPair, type JWK, type JWTPayload } from 'jose';
-import type { Env } from '../../src/config.ts';
-import { getDeps } from '../../src/deps.ts';
-import { ManualClock } from '../../src/lib/clock.ts';
+import type { Env } from '../../src/platform/config.ts';
+import { getDeps } from '../../src/platform/deps.ts';
+import { ManualClock } from '../../src/platform/clock.ts';
 import { base64Url } from '../../src/lib/encoding.ts';
 import { BASE, call, envWith, type CallInit } from './support.ts';
 

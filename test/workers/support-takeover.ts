@@ -2,7 +2,7 @@
 // verified, with every credential the attacker could add before the owner shows up) and the proof that
 // none of it works after the owner's first proof of the mailbox.
 import { expect } from 'vitest';
-import type { Env } from '../../src/config.ts';
+import type { Env } from '../../src/platform/config.ts';
 import { call, expectError, loginUser, sql } from './support.ts';
 import { challenge, totp } from './support-mfa.ts';
 import { enrollPasskey, loginOptions, loginVerify, type SoftAuthenticator } from './support-webauthn.ts';

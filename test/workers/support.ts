@@ -2,12 +2,12 @@
 // same Neon HTTP driver the Worker uses (never a mock of our database layer).
 import { neon, neonConfig } from '@neondatabase/serverless';
 import { env, exports } from 'cloudflare:workers';
-import type { Env } from '../../src/config.ts';
-import { getDeps } from '../../src/deps.ts';
+import type { Env } from '../../src/platform/config.ts';
+import { getDeps } from '../../src/platform/deps.ts';
 import worker from '../../src/index.ts';
-import { ManualClock } from '../../src/lib/clock.ts';
-import { verifySessionJwt } from '../../src/lib/jwt.ts';
-import { sha256Hex } from '../../src/lib/tokens.ts';
+import { ManualClock } from '../../src/platform/clock.ts';
+import { verifySessionJwt } from '../../src/crypto/jwt.ts';
+import { sha256Hex } from '../../src/crypto/tokens.ts';
 import { TEST_JWT_SECRET } from '../test-secrets.ts';
 
 export const BASE = 'http://localhost:8787';

@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import { AVATAR_CACHE_CONTROL } from '../../platform/adapters/avatar-storage.ts';
+import { readBodyLimited, requestContext } from '../../http/request.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { requireSession } from '../sessions/session.middleware.ts';
+import { MAX_AVATAR_BYTES, readAvatar, removeAvatar, setAvatar } from './avatars.ts';
+
+/** /v1/auth/me/avatar: the raw image as the body (any Content-Type: the bytes decide). */
+export const avatarUploadRoutes = new Hono<AppEnv>()
+  .put('/', requireSession, async (c) => {
+    // Counted while streaming: at most MAX_AVATAR_BYTES are ever held, whatever Content-Length claims.
+    const bytes = await readBodyLimited(c.req.raw, MAX_AVATAR_BYTES);
+    return c.json(await setAvatar(c.var.deps, requestContext(c), c.var.session!.record.user.id, bytes));
+  })
+  .delete('/', requireSession, async (c) => {
+    await removeAvatar(c.var.deps, requestContext(c), c.var.session!.record.user.id);
+    return c.body(null, 204);
+  });
+
+/** /v1/avatars/:key — used when no IDENTSPHERE_AVATAR_BASE_URL (public bucket / CDN) is configured. */
+export const avatarServeRoutes = new Hono<AppEnv>().get('/:key', async (c) => {
+  const object = await readAvatar(c.var.deps, c.req.param('key'));
+  if (!object) throw new ApiError('not_found', 'No such avatar.');
+  const headers = new Headers({
+    'Content-Type': object.contentType,
+    ETag: object.etag,
+    // Keys are never reused (a new avatar gets a new key), so any cache may keep an object forever.
+    'Cache-Control': AVATAR_CACHE_CONTROL,
+    // Served exactly as the sniffed type; never reinterpreted by the browser as something else.
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Disposition': 'inline',
+  });
+  const match = c.req.header('if-none-match');
+  if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === object.etag)) {
+    await object.body.cancel();
+    return new Response(null, { status: 304, headers });
+  }
+  headers.set('Content-Length', String(object.size));
+  return new Response(object.body, { status: 200, headers });
+});

@@ -1,0 +1,23 @@
+import { Hono } from 'hono';
+import * as z from 'zod';
+import type { AppEnv } from '../../http/types.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { requireSession } from '../sessions/session.middleware.ts';
+import { MAX_AUDIT_PAGE, listAuditEvents } from './audit-log-query.ts';
+
+export const AuditLogQuery = z.strictObject({
+  cursor: z.string().min(1).max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_AUDIT_PAGE).default(50),
+  // `user`: your own events; `organization`: the active organization's (owners and admins).
+  scope: z.enum(['user', 'organization']).default('user'),
+});
+
+export const auditLogRoutes = new Hono<AppEnv>().get('/', requireSession, async (c) => {
+  const parsed = AuditLogQuery.safeParse(c.req.query());
+  if (!parsed.success) {
+    throw new ApiError('invalid_request', 'The query is invalid.', {
+      details: parsed.error.issues.map((i) => ({ field: i.path.join('.') || undefined, message: i.message })),
+    });
+  }
+  return c.json(await listAuditEvents(c.var.deps, c.var.session!, parsed.data));
+});

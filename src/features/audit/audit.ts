@@ -1,0 +1,77 @@
+import type { Deps } from '../../platform/deps.ts';
+
+/** Who is acting and from where; captured by the HTTP layer, recorded with every audit event. */
+export interface RequestContext {
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export type AuditEvent =
+  | 'user.registered'
+  | 'login.succeeded'
+  | 'login.failed'
+  | 'login.throttled'
+  | 'logout'
+  | 'session.revoked'
+  // Accounts: profile, avatar, export, deletion, organizations, invitations.
+  | 'user.profile_updated'
+  | 'user.email_change_requested'
+  | 'user.email_changed'
+  | 'user.avatar_updated'
+  | 'user.avatar_removed'
+  | 'user.data_exported'
+  | 'user.deleted'
+  | 'organization.created'
+  | 'organization.deleted'
+  | 'organization.member_invited'
+  | 'organization.invitation_revoked'
+  | 'organization.invitation_accepted'
+  | 'organization.member_role_changed'
+  | 'organization.member_removed'
+  | 'organization.member_left'
+  // MFA and passkeys
+  | 'mfa.required'
+  | 'mfa.failed'
+  | 'mfa.totp_enabled'
+  | 'mfa.totp_disabled'
+  | 'mfa.recovery_codes_regenerated'
+  | 'passkey.registered'
+  | 'passkey.renamed'
+  | 'passkey.deleted'
+  | 'passkey.login_failed'
+  // Email and password lifecycle
+  | 'email.verification_sent'
+  | 'email.verified'
+  | 'account.prior_credentials_revoked'
+  | 'password.reset_requested'
+  | 'password.reset'
+  | 'password.changed'
+  | 'password.reentry_failed'
+  | 'email_otp.requested'
+  | 'email_otp.delivery_failed'
+  | 'email_otp.failed'
+  // OAuth identities
+  | 'identity.linked'
+  | 'identity.unlinked';
+
+type AuditFields = { userId?: string | null; organizationId?: string | null; metadata?: Record<string, unknown> };
+
+/** The audit row itself (for inserts that must be conditional, see insertWhere). */
+export function auditValues(deps: Deps, ctx: RequestContext, event: AuditEvent, fields: AuditFields = {}) {
+  return {
+    event,
+    userId: fields.userId ?? null,
+    organizationId: fields.organizationId ?? null,
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+    metadata: fields.metadata ?? {},
+    createdAt: deps.clock.now(),
+  };
+}
+
+/** An insert to run inside the caller's batch, so the event and the change it records land together. */
+export function auditInsert(deps: Deps, ctx: RequestContext, event: AuditEvent, fields: AuditFields = {}) {
+  return deps.db.insert(deps.t.auditLogs).values(auditValues(deps, ctx, event, fields));
+}

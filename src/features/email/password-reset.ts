@@ -1,0 +1,74 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { insertWhere } from '../../db/insert-where.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { passwordResetMessage } from './templates.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { hashPassword } from '../../crypto/password.ts';
+import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
+import { assertPasswordNotBreached } from '../accounts/breached-password.ts';
+import { bumpCredentialVersion } from '../sign-in/credential-version.ts';
+import { addressUnverified, endPriorCredentials, type PriorCredentialsEnd } from '../sign-in/prior-credentials.ts';
+import { consumeTokenWithResults, findLiveToken, issueToken } from './one-time-tokens.ts';
+import { evict } from '../sessions/session-management.ts';
+
+export const RESET_TOKEN_TTL_SECONDS = 3600;
+
+/**
+ * Forgot password, run in the background after the (identical) 202: for an unknown or disabled address it
+ * does nothing. The link is sent before the token is stored, so a provider failure changes nothing (an
+ * earlier link keeps working); a new token supersedes the account's earlier ones.
+ */
+export async function requestPasswordReset(deps: Deps, ctx: RequestContext, email: string): Promise<void> {
+  const { db, t } = deps;
+  const [user] = await db.select({ id: t.users.id, disabledAt: t.users.disabledAt }).from(t.users).where(eq(t.users.email, email));
+  if (!user || user.disabledAt) return;
+  const issued = await issueToken(deps, { userId: user.id, purpose: 'password_reset', ttlSeconds: RESET_TOKEN_TTL_SECONDS });
+  await deps.mailer.send(passwordResetMessage(deps.config, email, issued.token, RESET_TOKEN_TTL_SECONDS / 60));
+  await db.batch([...issued.statements, auditInsert(deps, ctx, 'password.reset_requested', { userId: user.id })]);
+}
+
+export interface ResetDone {
+  userId: string;
+  email: string;
+}
+
+/**
+ * Sets a new password with a reset token, atomically with the token's consumption: the password, the
+ * cleared brute-force backoff, the deletion of every session and the audit event apply for exactly one
+ * submission of the token. The link reached the inbox, so the address is verified too; if it never was
+ * before, every other credential set up before this proof ends with it (pre-hijacking, see
+ * prior-credentials.ts). Then the revoked sessions leave the cache. It does not sign the user in.
+ */
+export async function resetPassword(deps: Deps, ctx: RequestContext, input: { token: string; password: string }): Promise<ResetDone> {
+  const { db, t } = deps;
+  // A dead link costs no argon2 hash (nor a breach lookup): check it before the expensive work.
+  if (!(await findLiveToken(deps, 'password_reset', input.token))) throw new ApiError('invalid_token');
+  await assertPasswordNotBreached(deps, input.password);
+  const passwordHash = await hashPassword(input.password);
+  const now = deps.clock.now();
+  let prior: PriorCredentialsEnd | undefined;
+  const consumed = await consumeTokenWithResults(deps, 'password_reset', input.token, (guard, row) => {
+    prior = endPriorCredentials(deps, ctx, { userId: row.userId, when: and(guard, addressUnverified(deps, row.userId))!, via: 'password_reset' });
+    return [
+      // Every sign-in in flight with the old password is void; the user row is locked first (lock order).
+      bumpCredentialVersion(deps, row.userId, guard),
+      ...prior.statements,
+      db
+        .update(t.users)
+        // The backoff is cleared: a locked-out user recovers by proving control of the mailbox.
+        .set({ passwordHash, failedLoginCount: 0, lockedUntil: null, emailVerifiedAt: sql`coalesce(${t.users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)`, updatedAt: now })
+        .where(and(eq(t.users.id, row.userId), guard))
+        .returning({ email: t.users.email }),
+      db
+        .delete(t.sessions)
+        .where(and(eq(t.sessions.userId, row.userId), guard))
+        .returning({ tokenHash: t.sessions.tokenHash }),
+      insertWhere(db, t.auditLogs, auditValues(deps, ctx, 'password.reset', { userId: row.userId }), guard),
+    ];
+  });
+  if (!consumed || !prior) throw new ApiError('invalid_token');
+  const n = prior.statements.length;
+  const [updated, revoked] = consumed.results.slice(n + 1) as [{ email: string }[], { tokenHash: string }[]];
+  await evict(deps, [...prior.revokedSessions(consumed.results, 1), ...revoked.map((s) => s.tokenHash)]);
+  return { userId: consumed.row.userId, email: updated[0]!.email };
+}

@@ -1,0 +1,39 @@
+import { Hono } from 'hono';
+import * as z from 'zod';
+import { runInBackground } from '../../http/background.ts';
+import { enforceRateLimit } from '../../http/rate-limit.ts';
+import { parseJson, requestContext } from '../../http/request.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { emailField } from '../../lib/email.ts';
+import { passwordField } from '../../lib/password-policy.ts';
+import { requireSession } from '../sessions/session.middleware.ts';
+import { changePassword, sendPasswordChanged } from '../accounts/password-change.ts';
+import { requestPasswordReset, resetPassword } from './password-reset.ts';
+
+export const ForgotBody = z.strictObject({ email: emailField });
+export const ResetBody = z.strictObject({ token: z.string().min(1).max(256), password: passwordField });
+export const ChangeBody = z.strictObject({ current_password: z.string().min(1).max(1024), new_password: passwordField });
+
+export const passwordRoutes = new Hono<AppEnv>()
+  .post('/password/forgot', async (c) => {
+    const { email } = await parseJson(c, ForgotBody);
+    await enforceRateLimit(c, 'passwordForgot', email);
+    // The same answer, after the same work, for every address: everything that depends on whether the
+    // account exists happens after the response.
+    runInBackground(c, 'password reset email', () => requestPasswordReset(c.var.deps, requestContext(c), email));
+    return c.body(null, 202);
+  })
+  .post('/password/reset', async (c) => {
+    const input = await parseJson(c, ResetBody);
+    await enforceRateLimit(c, 'passwordForgot');
+    const { userId, email } = await resetPassword(c.var.deps, requestContext(c), input);
+    c.set('userId', userId);
+    runInBackground(c, 'password changed email', () => sendPasswordChanged(c.var.deps, email));
+    return c.body(null, 204);
+  })
+  .post('/password/change', requireSession, async (c) => {
+    const input = await parseJson(c, ChangeBody);
+    const { email } = await changePassword(c.var.deps, requestContext(c), c.var.session!, input);
+    runInBackground(c, 'password changed email', () => sendPasswordChanged(c.var.deps, email));
+    return c.body(null, 204);
+  });

@@ -1,0 +1,131 @@
+import { and, eq, gt, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Deps } from '../../platform/deps.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { matchTotpStep } from '../../crypto/totp.ts';
+import { randomToken, sha256Hex } from '../../crypto/tokens.ts';
+import { auditInsert, type RequestContext } from '../audit/audit.ts';
+import { isUsedRecoveryCode, recoveryCodeHash, recoveryCodeUsedBy, useRecoveryCode } from './recovery-codes.ts';
+import { completeSignIn } from '../sign-in/sign-in.ts';
+import type { SignInResult } from '../sign-in/sign-in-types.ts';
+import { openTotpKey } from './totp.ts';
+
+export const MFA_MAX_ATTEMPTS = 5;
+/**
+ * Per-account backoff: whoever holds the password can mint mfa_tokens at the login rate, so the per-token cap
+ * alone would allow guessing from many IPs. After this many consecutive wrong second factors each further one
+ * locks the second step for 1, 2, 4 … seconds, at most MFA_MAX_BACKOFF_SECONDS; a success clears it.
+ */
+export const MFA_FREE_FAILURES = 5;
+export const MFA_MAX_BACKOFF_SECONDS = 300;
+
+export type MfaProof = { code: string } | { recovery_code: string };
+
+/**
+ * Second step of an MFA sign-in. The attempt is counted first, by one conditional UPDATE that only succeeds
+ * below the cap: however many guesses arrive at once, at most 5 are ever checked. A right code then
+ * consumes the token, the TOTP step (or the recovery code) and creates the session in one transaction.
+ */
+export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaToken: string, proof: MfaProof): Promise<SignInResult> {
+  const { db, t } = deps;
+  const ch = t.mfaChallenges;
+  const now = deps.clock.now();
+  const tokenHash = await sha256Hex(mfaToken);
+  const live = and(eq(ch.tokenHash, tokenHash), isNull(ch.consumedAt), gt(ch.expiresAt, now));
+  const [challenge] = await db
+    .update(ch)
+    .set({ attempts: sql`${ch.attempts} + 1` })
+    .where(and(live, lt(ch.attempts, MFA_MAX_ATTEMPTS)))
+    .returning({ id: ch.id, userId: ch.userId, organizationId: ch.organizationId, firstFactor: ch.firstFactor, credentialVersion: ch.credentialVersion, attempts: ch.attempts });
+  if (!challenge) throw new ApiError('invalid_mfa_token');
+
+  const { userId } = challenge;
+  const [row] = await db
+    .select({ user: t.users, totp: t.totpCredentials, orgName: t.organizations.name, role: t.memberships.role })
+    .from(t.users)
+    .leftJoin(t.totpCredentials, and(eq(t.totpCredentials.userId, t.users.id), sql`${t.totpCredentials.confirmedAt} is not null`))
+    .leftJoin(t.organizations, eq(t.organizations.id, sql`${challenge.organizationId}::uuid`))
+    .leftJoin(t.memberships, and(eq(t.memberships.organizationId, t.organizations.id), eq(t.memberships.userId, t.users.id)))
+    .where(eq(t.users.id, userId));
+  if (!row || row.user.disabledAt || !row.totp) throw new ApiError('invalid_mfa_token');
+  // Backed off: refused without looking at the code (same answer as a wrong code).
+  if (row.totp.lockedUntil && row.totp.lockedUntil > now) return failAttempt(deps, ctx, userId, challenge.attempts, 'throttled', false);
+
+  const marker = randomToken(16);
+  const statements: BatchItem<'pg'>[] = [
+    db.update(ch).set({ consumedAt: now, consumedBy: marker }).where(and(eq(ch.id, challenge.id), isNull(ch.consumedAt), gt(ch.expiresAt, now))),
+  ];
+  let factorUsed: SQL;
+  let secondFactor: 'totp' | 'recovery_code';
+  let recoveryHash: string | undefined;
+  if ('code' in proof) {
+    secondFactor = 'totp';
+    const step = matchTotpStep(await openTotpKey(deps, userId, row.totp.secretEncrypted), proof.code, now);
+    if (step === null) return failAttempt(deps, ctx, userId, challenge.attempts, 'wrong_code');
+    const totp = t.totpCredentials;
+    // Replay defence: a step is accepted only if it is later than the last one used (one conditional UPDATE).
+    statements.push(
+      db
+        .update(totp)
+        .set({ lastUsedStep: step, lastUsedBy: marker })
+        .where(and(eq(totp.userId, userId), sql`(${totp.lastUsedStep} is null or ${totp.lastUsedStep} < ${step})`)),
+    );
+    factorUsed = sql`exists (select 1 from ${totp} where ${totp.userId} = ${userId} and ${totp.lastUsedBy} = ${marker})`;
+  } else {
+    secondFactor = 'recovery_code';
+    recoveryHash = await recoveryCodeHash(proof.recovery_code);
+    statements.push(useRecoveryCode(deps, userId, recoveryHash, marker));
+    factorUsed = recoveryCodeUsedBy(deps, marker);
+  }
+  statements.push(db.update(t.totpCredentials).set({ failedAttempts: 0, lockedUntil: null }).where(eq(t.totpCredentials.userId, userId)));
+
+  const organization = challenge.organizationId && row.orgName ? { id: challenge.organizationId, name: row.orgName, role: row.role ?? 'member' } : undefined;
+  try {
+    // The credential version of the first factor: a password change since then voids this sign-in.
+    return await completeSignIn(deps, ctx, { ...row.user, credentialVersion: challenge.credentialVersion }, {
+      method: 'mfa',
+      organization,
+      statements,
+      onlyIf: {
+        // This request consumed the token AND used the factor; otherwise nothing at all is written.
+        condition: sql`exists (select 1 from ${ch} where ${ch.id} = ${challenge.id} and ${ch.consumedBy} = ${marker}) and ${factorUsed}`,
+        otherwise: () => new ApiError('invalid_mfa_code'),
+      },
+      metadata: { first_factor: challenge.firstFactor, second_factor: secondFactor },
+    });
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'invalid_mfa_code') {
+      // A right factor that lost a race (the step or the recovery code was used meanwhile, or the token was
+      // consumed by a concurrent submission) is no guess: refused, but it must not back the account off.
+      // A TOTP code that got here matched a step; a recovery code counts unless it is one of the current set.
+      const rightButUsed = secondFactor === 'totp' || (await isUsedRecoveryCode(deps, userId, recoveryHash!));
+      const reason = secondFactor === 'totp' ? 'code_replayed' : rightButUsed ? 'recovery_code_used' : 'wrong_recovery_code';
+      return failAttempt(deps, ctx, userId, challenge.attempts, reason, !rightButUsed);
+    }
+    throw err;
+  }
+}
+
+/** Records a wrong second factor (audit + the account's backoff counter, one atomic statement) and refuses. */
+async function failAttempt(deps: Deps, ctx: RequestContext, userId: string, attempt: number, reason: string, count = true): Promise<never> {
+  const { db, t } = deps;
+  const totp = t.totpCredentials;
+  const now = deps.clock.now().toISOString();
+  const audit = auditInsert(deps, ctx, 'mfa.failed', { userId, metadata: { reason, attempt } });
+  if (!count) await audit;
+  else {
+    await db.batch([
+      db
+        .update(totp)
+        .set({
+          failedAttempts: sql`${totp.failedAttempts} + 1`,
+          lockedUntil: sql`case when ${totp.failedAttempts} + 1 > ${MFA_FREE_FAILURES}
+            then ${now}::timestamptz + least(${MFA_MAX_BACKOFF_SECONDS}, power(2, ${totp.failedAttempts} + 1 - ${MFA_FREE_FAILURES + 1})) * interval '1 second'
+            else null end`,
+        })
+        .where(eq(totp.userId, userId)),
+      audit,
+    ]);
+  }
+  throw new ApiError('invalid_mfa_code', attempt >= MFA_MAX_ATTEMPTS ? 'The code is incorrect. No attempts left: sign in again.' : undefined);
+}

@@ -1,0 +1,52 @@
+import { lt, sql } from 'drizzle-orm';
+import type { Deps } from '../../platform/deps.ts';
+import { newId, randomToken, sha256Hex } from '../../crypto/tokens.ts';
+import type { RequestContext } from '../audit/audit.ts';
+import { commitSignIn, signInAudit } from '../sign-in/sign-in-commit.ts';
+import type { MfaMethod, ProvenCredential, SignInOptions, SignInResult } from '../sign-in/sign-in-types.ts';
+
+export const MFA_TOKEN_TTL_SECONDS = 300;
+
+/** MFA is on once TOTP is confirmed. A passkey is offered as an alternative (passkey sign-in is multi-factor). */
+export async function mfaStatus(deps: Deps, userId: string): Promise<{ enabled: boolean; methods: MfaMethod[] }> {
+  const { totpCredentials: totp, passkeys } = deps.t;
+  const result = await deps.db.execute<{ totp: boolean; passkey: boolean }>(sql`select
+    exists (select 1 from ${totp} where ${totp.userId} = ${userId} and ${totp.confirmedAt} is not null) as totp,
+    exists (select 1 from ${passkeys} where ${passkeys.userId} = ${userId}) as passkey`);
+  const row = result.rows[0];
+  const enabled = row?.totp === true;
+  return { enabled, methods: enabled ? ['totp', 'recovery_code', ...(row?.passkey ? (['passkey'] as const) : [])] : [] };
+}
+
+/**
+ * The first factor succeeded but MFA is on: a pending sign-in instead of a session. The mfa_token (256 bits,
+ * stored as SHA-256) lives 5 minutes, allows 5 attempts and is single use. The first factor's own statements
+ * (consumed codes, reset counters) commit with it.
+ */
+export async function issueMfaChallenge(
+  deps: Deps,
+  ctx: RequestContext,
+  proven: ProvenCredential,
+  organizationId: string | null,
+  opts: SignInOptions,
+  methods: MfaMethod[],
+): Promise<SignInResult> {
+  const { userId, version: credentialVersion } = proven;
+  const { db, t } = deps;
+  const now = deps.clock.now();
+  const mfaToken = randomToken(32);
+  const expiresAt = new Date(now.getTime() + MFA_TOKEN_TTL_SECONDS * 1000);
+  const challenge = { id: newId(), tokenHash: await sha256Hex(mfaToken), userId, organizationId, firstFactor: opts.method, credentialVersion, expiresAt, createdAt: now };
+  await commitSignIn(
+    deps,
+    opts,
+    proven,
+    [
+      [t.mfaChallenges, challenge],
+      signInAudit(deps, ctx, 'mfa.required', { userId, organizationId, metadata: { method: opts.method, ...opts.metadata } }),
+    ],
+    // Housekeeping: pending sign-ins past their expiry are useless; drop them as new ones are made.
+    [db.delete(t.mfaChallenges).where(lt(t.mfaChallenges.expiresAt, now))],
+  );
+  return { kind: 'mfa_required', userId, mfaToken, methods, expiresAt };
+}

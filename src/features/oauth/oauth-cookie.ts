@@ -1,0 +1,32 @@
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Config } from '../../platform/config.ts';
+import type { AppEnv } from '../../http/types.ts';
+
+/**
+ * The browser binding of an OAuth flow in progress. Always host-only (never IDENTSPHERE_COOKIE_DOMAIN: no
+ * sibling subdomain needs it, or may plant one), `__Host-` when Secure. SameSite=Lax, not Strict: the
+ * callback is a top-level navigation coming from the provider's site, and Lax cookies ride on exactly that.
+ */
+function flowCookieName(config: Config): string {
+  return config.IDENTSPHERE_COOKIES_SECURE ? '__Host-identsphere_oauth' : 'identsphere_oauth';
+}
+
+function attributes(config: Config) {
+  return { httpOnly: true, secure: config.IDENTSPHERE_COOKIES_SECURE, sameSite: 'Lax' as const, path: '/' };
+}
+
+export function readFlowCookie(c: Context<AppEnv>): string | undefined {
+  return getCookie(c, flowCookieName(c.var.deps.config));
+}
+
+export function writeFlowCookie(c: Context<AppEnv>, binding: string, expiresAt: Date): void {
+  const config = c.var.deps.config;
+  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - c.var.deps.clock.now().getTime()) / 1000));
+  setCookie(c, flowCookieName(config), binding, { ...attributes(config), maxAge });
+}
+
+export function clearFlowCookie(c: Context<AppEnv>): void {
+  const config = c.var.deps.config;
+  deleteCookie(c, flowCookieName(config), attributes(config));
+}

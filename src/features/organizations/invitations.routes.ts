@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import * as z from 'zod';
+import { rememberDevice } from '../sign-in/device-cookie.ts';
+import { enforceRateLimit } from '../../http/rate-limit.ts';
+import { parseJson, requestContext } from '../../http/request.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { writeSessionCookie } from '../../http/cookies.ts';
+import { passwordField } from '../../lib/password-policy.ts';
+import { requireSession } from '../sessions/session.middleware.ts';
+import { acceptInvitation, registerByInvitation } from './invitations.ts';
+import { textField } from '../../lib/text.ts';
+
+const token = z.string().min(1).max(200);
+export const AcceptInvitationBody = z.strictObject({ token });
+export const RegisterByInvitationBody = z.strictObject({ token, password: passwordField, name: textField({ max: 200 }).optional() });
+
+export const invitationRoutes = new Hono<AppEnv>()
+  .post('/accept', requireSession, async (c) => {
+    const { token } = await parseJson(c, AcceptInvitationBody);
+    return c.json(await acceptInvitation(c.var.deps, requestContext(c), c.var.session!, token));
+  })
+  // Accepting without an account: creates one for the invited address and signs it in.
+  .post('/register', async (c) => {
+    const input = await parseJson(c, RegisterByInvitationBody);
+    await enforceRateLimit(c, 'register');
+    const { record, session } = await registerByInvitation(c.var.deps, requestContext(c), input);
+    c.set('userId', record.user.id);
+    writeSessionCookie(c, session.jwt, session.expiresAt);
+    await rememberDevice(c, record.user.id);
+    return c.json(record, 201);
+  });

@@ -1,0 +1,99 @@
+import { generateAuthenticationOptions, verifyAuthenticationResponse, type AuthenticationResponseJSON } from '@simplewebauthn/server';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Deps } from '../../platform/deps.ts';
+import { base64Url, fromBase64 } from '../../lib/encoding.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { newId } from '../../crypto/tokens.ts';
+import { rpId, rpOrigins } from '../../platform/webauthn-settings.ts';
+import { auditInsert, type RequestContext } from '../audit/audit.ts';
+import { userHandle } from './passkeys.ts';
+import { completeSignIn } from '../sign-in/sign-in.ts';
+import type { SignInResult } from '../sign-in/sign-in-types.ts';
+import { challengeOfResponse, consumeWebauthnChallenge, issueWebauthnChallenge, WEBAUTHN_CHALLENGE_TTL_SECONDS } from './webauthn-challenges.ts';
+
+/**
+ * Options for navigator.credentials.get(). Without an email: discoverable sign-in (the authenticator offers
+ * this site's passkeys). With an email: the challenge is bound to that account, and only its passkeys are
+ * accepted. Either way the answer has the same shape and no credential list, so it reveals nothing about
+ * whether the account exists or has passkeys (an unknown email binds to a random id no passkey matches).
+ */
+export async function loginOptions(deps: Deps, email: string | undefined) {
+  let userId: string | null = null;
+  if (email !== undefined) {
+    const [user] = await deps.db.select({ id: deps.t.users.id }).from(deps.t.users).where(eq(deps.t.users.email, email));
+    userId = user?.id ?? newId();
+  }
+  const { bytes } = await issueWebauthnChallenge(deps, 'login', userId);
+  return generateAuthenticationOptions({
+    rpID: rpId(deps.config),
+    challenge: bytes,
+    timeout: WEBAUTHN_CHALLENGE_TTL_SECONDS * 1000,
+    userVerification: 'required',
+    allowCredentials: [],
+  });
+}
+
+function rejected(deps: Deps, ctx: RequestContext, reason: string, userId: string | null = null): Promise<never> {
+  return auditInsert(deps, ctx, 'passkey.login_failed', { userId, metadata: { reason } }).then(() => {
+    throw new ApiError('passkey_rejected');
+  });
+}
+
+/**
+ * Passwordless sign-in: the challenge is consumed first (single use, 5 min), then the assertion is verified
+ * against the stored public key, our RP ID and origins, with user verification, and the signature counter
+ * must move forward. The counter update commits with the session (and is re-checked inside that transaction).
+ */
+export async function passkeySignIn(deps: Deps, ctx: RequestContext, response: AuthenticationResponseJSON): Promise<SignInResult> {
+  const { db, t } = deps;
+  const challenge = challengeOfResponse(response.response.clientDataJSON);
+  const issued = await consumeWebauthnChallenge(deps, 'login', challenge);
+  if (!issued) return rejected(deps, ctx, 'challenge_not_live');
+
+  const [row] = await db
+    .select({ passkey: t.passkeys, user: t.users })
+    .from(t.passkeys)
+    .innerJoin(t.users, eq(t.users.id, t.passkeys.userId))
+    .where(eq(t.passkeys.credentialId, response.id));
+  if (!row) return rejected(deps, ctx, 'unknown_credential');
+  const { passkey, user } = row;
+  if (issued.userId !== null && issued.userId !== user.id) return rejected(deps, ctx, 'other_account', user.id);
+  const handle = response.response.userHandle;
+  if (handle !== undefined && handle !== base64Url(userHandle(user.id))) return rejected(deps, ctx, 'user_handle_mismatch', user.id);
+  if (user.disabledAt) return rejected(deps, ctx, 'disabled', user.id);
+
+  let newCounter: number;
+  try {
+    const result = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: rpOrigins(deps.config),
+      expectedRPID: rpId(deps.config),
+      credential: { id: passkey.credentialId, publicKey: fromBase64(passkey.publicKey) as Uint8Array<ArrayBuffer>, counter: passkey.counter, transports: passkey.transports },
+      requireUserVerification: true,
+    });
+    if (!result.verified) throw new Error('not verified');
+    newCounter = result.authenticationInfo.newCounter;
+  } catch (err) {
+    const reason = /counter/i.test(String(err)) ? 'counter_regression' : 'verification_failed';
+    return rejected(deps, ctx, reason, user.id);
+  }
+
+  const pk = t.passkeys;
+  const now = deps.clock.now();
+  return completeSignIn(deps, ctx, user, {
+    method: 'passkey',
+    statements: [
+      db
+        .update(pk)
+        .set({ counter: newCounter, lastUsedAt: now })
+        // Atomic counter check: a concurrent sign-in that already moved the counter past ours wins.
+        .where(and(eq(pk.id, passkey.id), sql`(${pk.counter} < ${newCounter} or (${pk.counter} = 0 and ${newCounter} = 0))`)),
+    ],
+    onlyIf: {
+      condition: sql`exists (select 1 from ${pk} where ${pk.id} = ${passkey.id} and ${pk.counter} = ${newCounter} and ${pk.lastUsedAt} = ${now.toISOString()}::timestamptz)`,
+      otherwise: () => new ApiError('passkey_rejected'),
+    },
+    metadata: { passkey_id: passkey.id },
+  });
+}

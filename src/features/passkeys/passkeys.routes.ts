@@ -1,0 +1,95 @@
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import { Hono } from 'hono';
+import * as z from 'zod';
+import { FreshAuthBody, freshAuth } from '../sign-in/fresh-auth.ts';
+import { enforceRateLimit } from '../../http/rate-limit.ts';
+import { parseJson, parseOptionalJson, requestContext } from '../../http/request.ts';
+import { respondSignIn } from '../sign-in/sign-in.http.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { emailField } from '../../lib/email.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { requireSession } from '../sessions/session.middleware.ts';
+import { passkeySignIn, loginOptions } from './passkey-login.ts';
+import { deletePasskey, listPasskeys, registerPasskey, registrationOptions, renamePasskey } from './passkeys.ts';
+import { textField } from '../../lib/text.ts';
+
+const b64url = z.string().max(16384).regex(/^[A-Za-z0-9_-]*$/, 'must be base64url');
+
+// The JSON form of a PublicKeyCredential (as @simplewebauthn/browser sends it). Browsers add fields over time,
+// so the inner objects keep unknown keys; the top level is strict.
+const credentialBase = {
+  id: b64url.min(1).max(1366),
+  rawId: b64url.min(1).max(1366),
+  type: z.literal('public-key'),
+  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+  clientExtensionResults: z.looseObject({}),
+};
+
+const AttestationResponse = z.strictObject({
+  ...credentialBase,
+  response: z.looseObject({
+    clientDataJSON: b64url,
+    attestationObject: b64url,
+    transports: z.array(textField({ max: 32 })).max(10).optional(),
+  }),
+});
+
+const AssertionResponse = z.strictObject({
+  ...credentialBase,
+  response: z.looseObject({
+    clientDataJSON: b64url,
+    authenticatorData: b64url,
+    signature: b64url,
+    userHandle: b64url.optional(),
+  }),
+});
+
+const PasskeyName = textField({ max: 100 });
+
+export const RegisterVerifyBody = z.strictObject({ response: AttestationResponse, name: PasskeyName.optional() });
+export const LoginOptionsBody = z.strictObject({ email: emailField.optional() });
+export const LoginVerifyBody = z.strictObject({ response: AssertionResponse });
+export const RenameBody = z.strictObject({ name: PasskeyName });
+
+const PasskeyId = z.uuid();
+
+function passkeyId(raw: string): string {
+  const id = PasskeyId.safeParse(raw);
+  if (!id.success) throw new ApiError('not_found', 'No such passkey.');
+  return id.data;
+}
+
+export const passkeyRoutes = new Hono<AppEnv>()
+  .post('/login/options', async (c) => {
+    const { email } = await parseOptionalJson(c, LoginOptionsBody);
+    await enforceRateLimit(c, 'login', email);
+    return c.json(await loginOptions(c.var.deps, email));
+  })
+  .post('/login/verify', async (c) => {
+    const { response } = await parseJson(c, LoginVerifyBody);
+    await enforceRateLimit(c, 'login');
+    return respondSignIn(c, await passkeySignIn(c.var.deps, requestContext(c), response as AuthenticationResponseJSON));
+  })
+  .use(requireSession)
+  .get('/', async (c) => c.json({ passkeys: await listPasskeys(c.var.deps, c.var.session!) }))
+  .post('/register/options', async (c) => {
+    // Adding a passkey is adding a way in: it needs a fresh authentication (security requirement 9).
+    const { password } = await parseOptionalJson(c, FreshAuthBody);
+    await freshAuth(c, password);
+    return c.json(await registrationOptions(c.var.deps, c.var.session!));
+  })
+  .post('/register/verify', async (c) => {
+    const { response, name } = await parseJson(c, RegisterVerifyBody);
+    const passkey = await registerPasskey(c.var.deps, requestContext(c), c.var.session!, response as RegistrationResponseJSON, name);
+    return c.json({ passkey }, 201);
+  })
+  .patch('/:id', async (c) => {
+    const { name } = await parseJson(c, RenameBody);
+    return c.json({ passkey: await renamePasskey(c.var.deps, requestContext(c), c.var.session!, passkeyId(c.req.param('id')), name) });
+  })
+  .delete('/:id', async (c) => {
+    const { password } = await parseOptionalJson(c, FreshAuthBody);
+    await freshAuth(c, password);
+    await deletePasskey(c.var.deps, requestContext(c), c.var.session!, passkeyId(c.req.param('id')));
+    return c.body(null, 204);
+  });

@@ -1,0 +1,17 @@
+import { createMiddleware } from 'hono/factory';
+import { readSessionCookie } from '../../http/cookies.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { validateSession } from './sessions.ts';
+
+/**
+ * Requires a live session; sets `c.var.session`. Anything else (absent, tampered, expired, revoked) is 401.
+ * A session already validated for this request (the idempotency middleware) is reused.
+ */
+export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
+  const session = c.var.session ?? (await validateSession(c.var.deps, readSessionCookie(c)));
+  if (!session) throw new ApiError('unauthorized');
+  c.set('session', session);
+  c.set('userId', session.record.user.id);
+  await next();
+});

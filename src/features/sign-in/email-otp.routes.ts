@@ -1,0 +1,27 @@
+import { Hono } from 'hono';
+import * as z from 'zod';
+import { runInBackground } from '../../http/background.ts';
+import { enforceRateLimit } from '../../http/rate-limit.ts';
+import { parseJson, requestContext } from '../../http/request.ts';
+import { respondSignIn } from './sign-in.http.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { emailField } from '../../lib/email.ts';
+import { requestEmailOtp, verifyEmailOtp } from './email-otp.ts';
+
+export const EmailOtpRequestBody = z.strictObject({ email: emailField });
+export const EmailOtpVerifyBody = z.strictObject({ email: emailField, code: z.string().regex(/^\d{6}$/, 'must be 6 digits') });
+
+export const emailOtpRoutes = new Hono<AppEnv>()
+  .post('/email-otp/request', async (c) => {
+    const { email } = await parseJson(c, EmailOtpRequestBody);
+    await enforceRateLimit(c, 'emailOtp', email);
+    // Identical answer whatever the address: the lookup, the code and the email all happen afterwards.
+    runInBackground(c, 'email sign-in code', () => requestEmailOtp(c.var.deps, requestContext(c), email));
+    return c.body(null, 202);
+  })
+  .post('/email-otp/verify', async (c) => {
+    const input = await parseJson(c, EmailOtpVerifyBody);
+    // A code guess is a sign-in attempt: the login limits apply (the per-code cap of 5 is the exact one).
+    await enforceRateLimit(c, 'login', input.email);
+    return respondSignIn(c, await verifyEmailOtp(c.var.deps, requestContext(c), input));
+  });

@@ -1,0 +1,35 @@
+import { createMiddleware } from 'hono/factory';
+import { ApiError } from '../../lib/errors.ts';
+import type { AppEnv } from '../types.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Cookies ride along on cross-site requests, so a state-changing request must prove it came from a trusted
+ * page: browsers always send Origin on POST/PUT/PATCH/DELETE, and it must be allow-listed (or our own).
+ * A body must be JSON, which a foreign page cannot send without a CORS preflight we would refuse.
+ * No Origin at all means a non-browser client (curl, a server), which carries no ambient cookies to abuse.
+ */
+export const csrf = createMiddleware<AppEnv>(async (c, next) => {
+  if (SAFE_METHODS.has(c.req.method)) return next();
+  const { config } = c.var.deps;
+  const origin = c.req.header('origin');
+  if (origin !== undefined) {
+    const own = new URL(config.IDENTSPHERE_PUBLIC_BASE_URL).origin;
+    if (origin !== own && !config.IDENTSPHERE_CORS_ORIGINS.includes(origin)) {
+      throw new ApiError('csrf', 'Cross-site request refused: origin not allowed.');
+    }
+  }
+  const length = c.req.header('content-length');
+  const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+  const type = c.req.header('content-type') ?? '';
+  if (hasBody && !/^application\/json\s*(;|$)/i.test(type) && !isRawUpload(c.req.path)) {
+    throw new ApiError('csrf', 'Cross-site request refused: the body must be application/json.');
+  }
+  return next();
+});
+
+/** Routes that take a raw body (avatar upload) check their own content type. */
+function isRawUpload(path: string): boolean {
+  return path === '/v1/auth/me/avatar';
+}

@@ -1,0 +1,94 @@
+import { MemoryAvatarStorage, R2AvatarStorage, type AvatarStorage } from './adapters/avatar-storage.ts';
+import { noBreachCheck, PwnedPasswordsRangeCheck, type BreachedPasswordCheck } from './adapters/breached-passwords.ts';
+import type { EmailSender } from './adapters/email.ts';
+import { createMailer } from './adapters/email-providers.ts';
+import { AnalyticsEngineMetrics, MemoryMetrics, type Metrics } from './adapters/metrics.ts';
+import { RATE_LIMITS, createRateLimiters, type RateLimiters } from './adapters/rate-limiter.ts';
+import { KvSessionCache, MemorySessionCache, type SessionCache } from './adapters/session-cache.ts';
+import { loadConfig, type Config, type ConfigProblem, type Env } from './config.ts';
+import { createDatabase, type Database } from '../db/client.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { log } from './log.ts';
+
+/** Everything services need, built once per isolate and environment (never per request). */
+export interface Deps extends Database {
+  config: Config;
+  clock: Clock;
+  sessionCache: SessionCache;
+  rateLimiters: RateLimiters;
+  mailer: EmailSender;
+  metrics: Metrics;
+  avatars: AvatarStorage;
+  breachedPasswords: BreachedPasswordCheck;
+  /** Outbound HTTP to third parties (OAuth/OIDC providers): tests replace it to fake them at the fetch boundary. */
+  fetch: typeof fetch;
+  /** Every call to a provider gives up after this long (src/features/oauth/discovery.ts providerFetch). */
+  providerTimeoutMs: number;
+}
+
+export type DepsResult = { ok: true; deps: Deps } | { ok: false; problems: ConfigProblem[] };
+
+const built = new WeakMap<Env, DepsResult>();
+
+export function getDeps(env: Env): DepsResult {
+  let result = built.get(env);
+  if (!result) {
+    result = buildDeps(env);
+    built.set(env, result);
+    if (!result.ok) {
+      // Logged once per isolate; every request meanwhile gets 503 `misconfigured`.
+      log('error', 'refusing to serve: configuration is unsafe or invalid', {
+        settings: result.problems.map((p) => p.setting),
+        problems: result.problems.map((p) => `${p.setting}: ${p.reason}`),
+      });
+    }
+  }
+  return result;
+}
+
+function buildDeps(env: Env): DepsResult {
+  const loaded = loadConfig(env);
+  if (!loaded.ok) return loaded;
+  const { config } = loaded;
+  if (config.IDENTSPHERE_ENV === 'production') {
+    const problems = missingBindings(env);
+    if (problems.length) return { ok: false, problems };
+  }
+  const clock: Clock = systemClock;
+  const sessionCache = env.SESSION_CACHE ? new KvSessionCache(env.SESSION_CACHE) : new MemorySessionCache();
+  const rateLimiters = createRateLimiters(env, clock);
+  const mailer = createMailer(config);
+  if (!mailer.ok) return mailer;
+  const breachedPasswords = config.IDENTSPHERE_BREACHED_PASSWORD_CHECK ? new PwnedPasswordsRangeCheck() : noBreachCheck;
+  const metrics = env.METRICS ? new AnalyticsEngineMetrics(env.METRICS) : new MemoryMetrics();
+  const avatars = env.AVATARS ? new R2AvatarStorage(env.AVATARS) : new MemoryAvatarStorage();
+  const outbound: typeof fetch = (input, init) => fetch(input, init);
+  return {
+    ok: true,
+    deps: {
+      config,
+      clock,
+      sessionCache,
+      rateLimiters,
+      mailer: mailer.mailer,
+      breachedPasswords,
+      metrics,
+      avatars,
+      fetch: outbound,
+      providerTimeoutMs: 10_000,
+      ...createDatabase(config),
+    },
+  };
+}
+
+/** Production needs the real bindings: the in-memory twins see one isolate only. */
+function missingBindings(env: Env): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (!env.SESSION_CACHE) problems.push({ setting: 'SESSION_CACHE', reason: 'KV namespace binding is required in production' });
+  // The in-memory twin keeps avatars in one isolate's memory: production needs real object storage (R2).
+  if (!env.AVATARS) problems.push({ setting: 'AVATARS', reason: 'R2 bucket binding is required in production' });
+  for (const { binding } of Object.values(RATE_LIMITS)) {
+    if (!env[binding]) problems.push({ setting: binding, reason: 'rate-limit binding is required in production' });
+  }
+  return problems;
+}

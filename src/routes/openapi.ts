@@ -1,8 +1,0 @@
-import { Hono } from 'hono';
-import type { AppEnv } from '../http/types.ts';
-import { openApiDocument } from '../openapi/document.ts';
-
-export const openApiRoutes = new Hono<AppEnv>().get('/openapi.json', (c) => {
-  c.header('Cache-Control', 'public, max-age=300');
-  return c.json(openApiDocument());
-});
