@@ -6,7 +6,7 @@ import { invitationEmail } from '../emails/invitation.ts';
 import { ApiError } from '../lib/errors.ts';
 import { hashPassword } from '../lib/password.ts';
 import { newId, randomToken, sha256Hex } from '../lib/tokens.ts';
-import { sendOrFail } from './account-mail.ts';
+import { sendOrUnavailable } from './email-delivery.ts';
 import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { authorize, type Role } from './org-access.ts';
 import { cacheRecord, prepareSession, type NewSession, type SessionRecord, type ValidSession } from './sessions.ts';
@@ -71,7 +71,7 @@ export async function inviteMember(
     claimedBy: null,
     createdAt: now,
   };
-  await sendOrFail(
+  await sendOrUnavailable(
     deps,
     invitationEmail(deps.config, {
       to: input.email,
