@@ -3,10 +3,11 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { insertWhere } from '../db/insert-where.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Deps } from '../deps.ts';
-import { emailChangeAddressInUse, emailChangeVerification, emailChangedNotice } from '../emails/email-change.ts';
+import { emailChangeAddressInUse, emailChangeVerification } from '../emails/email-change.ts';
+import { emailChangedMessage } from '../emails/templates.ts';
 import { ApiError } from '../lib/errors.ts';
 import { sha256Hex } from '../lib/tokens.ts';
-import { sendOrFail } from './account-mail.ts';
+import { sendOrUnavailable } from './email-delivery.ts';
 import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { consumeToken, issueToken } from './one-time-tokens.ts';
 import { evictUserSessions } from './session-cache-eviction.ts';
@@ -33,7 +34,7 @@ export async function prepareEmailChange(
   const audit = auditInsert(deps, ctx, 'user.email_change_requested', { userId: user.id });
   const [taken] = await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, newEmail));
   if (taken) {
-    await sendOrFail(deps, emailChangeAddressInUse(newEmail));
+    await sendOrUnavailable(deps, emailChangeAddressInUse(newEmail));
     return [audit];
   }
   const issued = await issueToken(deps, {
@@ -42,7 +43,7 @@ export async function prepareEmailChange(
     ttlSeconds: EMAIL_CHANGE_TTL_SECONDS,
     payload: { new_email: newEmail },
   });
-  await sendOrFail(deps, emailChangeVerification(deps.config, newEmail, issued.token, EMAIL_CHANGE_TTL_SECONDS / 60));
+  await sendOrUnavailable(deps, emailChangeVerification(deps.config, newEmail, issued.token, EMAIL_CHANGE_TTL_SECONDS / 60));
   return [...issued.statements, audit];
 }
 
@@ -66,7 +67,7 @@ export async function confirmEmailChange(deps: Deps, ctx: RequestContext, token:
   if (taken) throw new ApiError('email_taken');
 
   // Told before the change commits: if the old owner cannot be told, nothing changes (fails closed).
-  await sendOrFail(deps, emailChangedNotice(pending.oldEmail, newEmail));
+  await sendOrUnavailable(deps, emailChangedMessage(deps.config, pending.oldEmail, newEmail, now));
   let consumed;
   try {
     consumed = await consumeToken(deps, 'email_change', token, (guard, row) => [
