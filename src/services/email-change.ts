@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../db/errors.ts';
 import type { Deps } from '../deps.ts';
 import { emailChangeAddressInUse, emailChangeVerification } from '../emails/email-change.ts';
 import { emailChangedMessage } from '../emails/templates.ts';
+import { enforceLimit } from '../adapters/rate-limiter.ts';
 import { ApiError } from '../lib/errors.ts';
 import { sha256Hex } from '../lib/tokens.ts';
 import { sendOrUnavailable } from './email-delivery.ts';
@@ -27,10 +28,7 @@ export async function prepareEmailChange(
 ): Promise<BatchItem<'pg'>[]> {
   const { db, t } = deps;
   // Each request sends an email to an address of the requester's choosing: limited like other email sends.
-  const limiter = deps.rateLimiters.emailOtp;
-  if (!(await limiter.limit(`email-change:${user.id}`))) {
-    throw new ApiError('rate_limited', undefined, { headers: { 'Retry-After': String(limiter.periodSeconds) } });
-  }
+  await enforceLimit(deps.rateLimiters.emailOtp, `email-change:${user.id}`);
   const audit = auditInsert(deps, ctx, 'user.email_change_requested', { userId: user.id });
   const [taken] = await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, newEmail));
   if (taken) {

@@ -3,6 +3,7 @@ import { insertWhere } from '../db/insert-where.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Deps } from '../deps.ts';
 import { invitationEmail } from '../emails/invitation.ts';
+import { enforceLimit } from '../adapters/rate-limiter.ts';
 import { ApiError } from '../lib/errors.ts';
 import { hashPassword } from '../lib/password.ts';
 import { newId, randomToken, sha256Hex } from '../lib/tokens.ts';
@@ -46,10 +47,7 @@ export async function inviteMember(
   const membership = await authorize(deps, organizationId, actor.id, 'invite');
   if (input.role === 'owner' && membership.role !== 'owner') throw new ApiError('forbidden', 'Only an owner can invite an owner.');
   // Invitations send email to addresses of the inviter's choosing: limited per inviter against spam.
-  const limiter = deps.rateLimiters.emailOtp;
-  if (!(await limiter.limit(`invite:${actor.id}`))) {
-    throw new ApiError('rate_limited', undefined, { headers: { 'Retry-After': String(limiter.periodSeconds) } });
-  }
+  await enforceLimit(deps.rateLimiters.emailOtp, `invite:${actor.id}`);
   const { db, t } = deps;
   const [member] = await db
     .select({ id: t.users.id })
