@@ -10,7 +10,7 @@ import { newId, randomToken, sha256Hex } from '../lib/tokens.ts';
 import { sendOrUnavailable } from './email-delivery.ts';
 import { auditInsert, auditValues, type RequestContext } from './audit.ts';
 import { authorize, type Role } from './org-access.ts';
-import { cacheRecord, prepareSession, type NewSession, type SessionRecord, type ValidSession } from './sessions.ts';
+import { cacheRecord, prepareSession, userView, type NewSession, type SessionRecord, type ValidSession } from './sessions.ts';
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -225,7 +225,7 @@ export async function registerByInvitation(
   }
   if (!claimed.length) throw new ApiError('invitation_invalid');
   const record: SessionRecord = {
-    user: { id: userId, email: invitation.email, name, email_verified: true, created_at: now.toISOString() },
+    user: userView({ id: userId, email: invitation.email, name, emailVerifiedAt: now, createdAt: now }),
     organization: { id: organizationId, name: invitation.organizationName, role: invitation.role },
     session: session.view,
   };

@@ -8,7 +8,7 @@ import { ApiError } from '../lib/errors.ts';
 import { auditValues, type AuditEvent, type RequestContext } from './audit.ts';
 import { credentialVersionIs, lockUserRow } from './credential-version.ts';
 import { issueMfaChallenge, mfaStatus, type MfaMethod } from './mfa-challenge.ts';
-import { cacheRecord, prepareSession, uncacheRecord, type NewSession, type SessionRecord } from './sessions.ts';
+import { cacheRecord, prepareSession, uncacheRecord, userView, type NewSession, type SessionRecord } from './sessions.ts';
 
 export type SignInMethod = 'password' | 'email_otp' | 'oauth' | 'passkey' | 'mfa';
 
@@ -146,13 +146,7 @@ export async function completeSignIn(deps: Deps, ctx: RequestContext, user: Sign
 
   const session = await prepareSession(deps, ctx, user.id, organization?.id ?? null);
   const record: SessionRecord = {
-    user: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      email_verified: user.emailVerifiedAt !== null,
-      created_at: user.createdAt.toISOString(),
-    },
+    user: userView(user),
     organization,
     session: session.view,
   };
