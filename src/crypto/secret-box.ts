@@ -1,3 +1,4 @@
+import { decodeHex } from '@oslojs/encoding';
 import { base64Url, fromBase64 } from '../lib/encoding.ts';
 
 // Secrets that must be read back (TOTP seeds) are stored AES-256-GCM encrypted under IDENTSPHERE_ENCRYPTION_KEY,
@@ -11,7 +12,7 @@ const DEV_KEY_HEX = '6964656e747370686572652d6465762d6b65792d6e6f742d666f722d707
 const keys = new Map<string, Promise<CryptoKey>>();
 
 function keyBytes(hexKey: string | undefined): Uint8Array {
-  return Uint8Array.from((hexKey ?? DEV_KEY_HEX).match(/../g)!, (h) => parseInt(h, 16));
+  return decodeHex(hexKey ?? DEV_KEY_HEX);
 }
 
 function importKey(hexKey: string | undefined): Promise<CryptoKey> {

@@ -1,4 +1,5 @@
-import { base64Url, hex } from '../lib/encoding.ts';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import { base64Url } from '../lib/encoding.ts';
 
 /** A URL-safe random secret of `bytes` bytes from the CSPRNG (default 32 bytes = 256 bits). */
 export function randomToken(bytes = 32): string {
@@ -6,7 +7,7 @@ export function randomToken(bytes = 32): string {
 }
 
 export async function sha256Hex(text: string): Promise<string> {
-  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))));
+  return encodeHexLowerCase(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))));
 }
 
 export function newId(): string {

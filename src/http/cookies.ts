@@ -28,10 +28,14 @@ export function readSessionCookie(c: Context<AppEnv>): string | undefined {
   return getCookie(c, sessionCookieName(c.var.deps.config));
 }
 
+/** Max-Age in whole seconds until `expiresAt` (never negative), by the deps clock. */
+export function maxAgeUntil(c: Context<AppEnv>, expiresAt: Date): number {
+  return Math.max(0, Math.floor((expiresAt.getTime() - c.var.deps.clock.now().getTime()) / 1000));
+}
+
 export function writeSessionCookie(c: Context<AppEnv>, jwt: string, expiresAt: Date): void {
   const config = c.var.deps.config;
-  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - c.var.deps.clock.now().getTime()) / 1000));
-  setCookie(c, sessionCookieName(config), jwt, { ...attributes(config), maxAge });
+  setCookie(c, sessionCookieName(config), jwt, { ...attributes(config), maxAge: maxAgeUntil(c, expiresAt) });
 }
 
 export function clearSessionCookie(c: Context<AppEnv>): void {

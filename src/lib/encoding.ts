@@ -15,14 +15,8 @@ export function fromBase64(text: string): Uint8Array {
   return Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
 }
 
-export function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** Constant-time comparison for secrets of equal length. */
+/** Constant-time comparison of secrets (workerd's crypto.subtle.timingSafeEqual, which throws on unequal lengths). */
 export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
-  return diff === 0;
+  // Only the contents are secret: a length mismatch is answered at once (hash and nonce lengths are public).
+  return a.byteLength === b.byteLength && crypto.subtle.timingSafeEqual(a, b);
 }

@@ -127,6 +127,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The one 429: `rate_limited` with Retry-After (whole seconds). */
+export function rateLimited(retryAfterSeconds: number): ApiError {
+  return new ApiError('rate_limited', undefined, { headers: { 'Retry-After': String(retryAfterSeconds) } });
+}
+
 /** The JSON body of every error response. */
 export function errorBody(err: ApiError, requestId: string) {
   return {

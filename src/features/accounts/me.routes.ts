@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { clearSessionCookie } from '../../http/cookies.ts';
-import { parseOptionalJson } from '../../http/optional-json.ts';
-import { parseJson, requestContext } from '../../http/request.ts';
+import { parseJson, parseOptionalJson, requestContext } from '../../http/request.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { emailField } from '../../lib/email.ts';
 import { requireSession } from '../sessions/session.middleware.ts';

@@ -7,7 +7,7 @@ import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { prepareEmailChange } from '../email/email-change.ts';
 import { requireFreshAuth } from '../sign-in/password-reentry.ts';
 import { evictUserSessions } from '../sessions/session-cache-eviction.ts';
-import type { ValidSession } from '../sessions/sessions.ts';
+import { userView, type ValidSession } from '../sessions/sessions.ts';
 
 /** The user as `GET /v1/auth/me` shows it. */
 export interface UserView {
@@ -48,14 +48,10 @@ export async function loadUserView(deps: Deps, userId: string): Promise<UserView
   if (!row) throw new ApiError('unauthorized');
   const { u, p } = row;
   return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    email_verified: u.emailVerifiedAt !== null,
+    ...userView(u),
     locale: p?.locale ?? null,
     time_zone: p?.timeZone ?? null,
     avatar_url: avatarUrl(deps.config, p?.avatarKey ?? null),
-    created_at: u.createdAt.toISOString(),
     updated_at: u.updatedAt.toISOString(),
   };
 }

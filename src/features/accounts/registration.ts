@@ -7,7 +7,7 @@ import { newId } from '../../crypto/tokens.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
 import { issueVerificationToken } from '../email/email-verification.ts';
-import { cacheRecord, prepareSession, type NewSession, type SessionRecord } from '../sessions/sessions.ts';
+import { cacheRecord, prepareSession, userView, type NewSession, type SessionRecord } from '../sessions/sessions.ts';
 import type { SignInOrganization, SignInUser } from '../sign-in/sign-in-types.ts';
 
 export interface RegisterInput {
@@ -97,7 +97,7 @@ export async function register(deps: Deps, ctx: RequestContext, input: RegisterI
   }
 
   const record: SessionRecord = {
-    user: { id: user.id, email: user.email, name: user.name, email_verified: false, created_at: user.createdAt.toISOString() },
+    user: userView(user),
     organization,
     session: session.view,
   };

@@ -3,10 +3,12 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { insertWhere } from '../../db/insert-where.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { emailChangeAddressInUse, emailChangeVerification, emailChangedNotice } from './email-change.email.ts';
+import { emailChangeAddressInUse, emailChangeVerification } from './email-change.email.ts';
+import { emailChangedMessage } from './templates.ts';
+import { enforceLimit } from '../../platform/adapters/rate-limiter.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { sha256Hex } from '../../crypto/tokens.ts';
-import { sendOrFail } from './account-mail.ts';
+import { sendOrUnavailable } from './email-delivery.ts';
 import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
 import { consumeToken, issueToken } from './one-time-tokens.ts';
 import { evictUserSessions } from '../sessions/session-cache-eviction.ts';
@@ -26,14 +28,11 @@ export async function prepareEmailChange(
 ): Promise<BatchItem<'pg'>[]> {
   const { db, t } = deps;
   // Each request sends an email to an address of the requester's choosing: limited like other email sends.
-  const limiter = deps.rateLimiters.emailOtp;
-  if (!(await limiter.limit(`email-change:${user.id}`))) {
-    throw new ApiError('rate_limited', undefined, { headers: { 'Retry-After': String(limiter.periodSeconds) } });
-  }
+  await enforceLimit(deps.rateLimiters.emailOtp, `email-change:${user.id}`);
   const audit = auditInsert(deps, ctx, 'user.email_change_requested', { userId: user.id });
   const [taken] = await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, newEmail));
   if (taken) {
-    await sendOrFail(deps, emailChangeAddressInUse(newEmail));
+    await sendOrUnavailable(deps, emailChangeAddressInUse(newEmail));
     return [audit];
   }
   const issued = await issueToken(deps, {
@@ -42,7 +41,7 @@ export async function prepareEmailChange(
     ttlSeconds: EMAIL_CHANGE_TTL_SECONDS,
     payload: { new_email: newEmail },
   });
-  await sendOrFail(deps, emailChangeVerification(deps.config, newEmail, issued.token, EMAIL_CHANGE_TTL_SECONDS / 60));
+  await sendOrUnavailable(deps, emailChangeVerification(deps.config, newEmail, issued.token, EMAIL_CHANGE_TTL_SECONDS / 60));
   return [...issued.statements, audit];
 }
 
@@ -66,7 +65,7 @@ export async function confirmEmailChange(deps: Deps, ctx: RequestContext, token:
   if (taken) throw new ApiError('email_taken');
 
   // Told before the change commits: if the old owner cannot be told, nothing changes (fails closed).
-  await sendOrFail(deps, emailChangedNotice(pending.oldEmail, newEmail));
+  await sendOrUnavailable(deps, emailChangedMessage(deps.config, pending.oldEmail, newEmail, now));
   let consumed;
   try {
     consumed = await consumeToken(deps, 'email_change', token, (guard, row) => [

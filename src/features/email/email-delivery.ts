@@ -1,6 +1,8 @@
 import type { EmailMessage } from '../../platform/adapters/email.ts';
+import { loggableError } from '../../db/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
+import { log } from '../../platform/log.ts';
 
 /**
  * A send the client waits for: a provider failure (4xx, 5xx, timeout) becomes 503 `service_unavailable`.
@@ -10,6 +12,7 @@ export async function sendOrUnavailable(deps: Deps, message: EmailMessage): Prom
   try {
     await deps.mailer.send(message);
   } catch (err) {
+    log('error', 'email provider failed', { tag: message.tag, ...loggableError(err) });
     throw new ApiError('service_unavailable', 'The email could not be sent. Nothing was changed; try again shortly.', { cause: err });
   }
 }

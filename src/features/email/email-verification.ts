@@ -2,7 +2,7 @@ import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { insertWhere } from '../../db/insert-where.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { verifyEmailMessage } from './templates.ts';
-import { ApiError } from '../../lib/errors.ts';
+import { ApiError, rateLimited } from '../../lib/errors.ts';
 import { sha256Hex } from '../../crypto/tokens.ts';
 import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
 import { sendOrUnavailable } from './email-delivery.ts';
@@ -56,7 +56,7 @@ export async function requestEmailVerification(deps: Deps, ctx: RequestContext, 
     .orderBy(desc(tokens.createdAt))
     .limit(1);
   const wait = recent ? Math.ceil(VERIFY_EMAIL_RESEND_SECONDS - (now.getTime() - recent.createdAt.getTime()) / 1000) : 0;
-  if (wait > 0) throw new ApiError('rate_limited', undefined, { headers: { 'Retry-After': String(wait) } });
+  if (wait > 0) throw rateLimited(wait);
 
   const issued = await issueVerificationToken(deps, userId, user.email);
   // Send first, then store: if the provider fails, nothing changed (and the previous link still works).

@@ -28,9 +28,16 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-type Block = { p: string } | { link: string; label: string } | { code: string };
+/** User-controlled text (names, organization names) goes into HTML escaped, into subjects without line breaks. */
+export function oneLine(text: string, max = 120): string {
+  const flat = text.replace(/[\r\n\t\u2028\u2029]+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
 
-function render(to: string, tag: string, subject: string, blocks: Block[]): EmailMessage {
+export type Block = { p: string } | { link: string; label: string } | { code: string };
+
+/** The one email kit: plain text and escaped HTML from the same blocks. */
+export function render(to: string, tag: string, subject: string, blocks: Block[]): EmailMessage {
   const text = blocks
     .map((b) => ('p' in b ? b.p : 'link' in b ? `${b.label}:\n${b.link}` : `    ${b.code}`))
     .join('\n\n');
@@ -87,7 +94,7 @@ export function passwordChangedMessage(config: LinkConfig, to: string, at: Date)
 
 /** Sent to the previous address when an account's email changes, so a hijacker cannot do it silently. */
 export function emailChangedMessage(config: LinkConfig, oldAddress: string, newAddress: string, at: Date): EmailMessage {
-  return render(oldAddress, 'email_changed', 'Your email address was changed', [
+  return render(oldAddress, 'email_changed_notice', 'Your email address was changed', [
     { p: `The email address of your account at ${siteName(config)} was changed from ${oldAddress} to ${newAddress} on ${at.toUTCString()}.` },
     { p: 'From now on we write to the new address only. If this was not you, contact support at once.' },
   ]);

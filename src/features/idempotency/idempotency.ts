@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
-import { hex } from '../../lib/encoding.ts';
+import { encodeHexLowerCase } from '@oslojs/encoding';
 import { ApiError } from '../../lib/errors.ts';
 import { openSecret, sealSecret } from '../../crypto/secret-box.ts';
 import { sha256Hex } from '../../crypto/tokens.ts';
@@ -43,7 +43,7 @@ async function fingerprintOf(req: IdempotentRequest): Promise<string> {
   const all = new Uint8Array(head.byteLength + req.body.byteLength);
   all.set(head);
   all.set(req.body, head.byteLength);
-  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', all)));
+  return encodeHexLowerCase(new Uint8Array(await crypto.subtle.digest('SHA-256', all)));
 }
 
 /**

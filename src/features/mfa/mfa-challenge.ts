@@ -5,6 +5,7 @@ import { ApiError } from '../../lib/errors.ts';
 import { matchTotpStep } from '../../crypto/totp.ts';
 import { randomToken, sha256Hex } from '../../crypto/tokens.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
+import { countFailureSql } from '../sign-in/backoff.ts';
 import { isUsedRecoveryCode, recoveryCodeHash, recoveryCodeUsedBy, useRecoveryCode } from './recovery-codes.ts';
 import { completeSignIn } from '../sign-in/sign-in.ts';
 import type { SignInResult } from '../sign-in/sign-in-types.ts';
@@ -110,19 +111,14 @@ export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaT
 async function failAttempt(deps: Deps, ctx: RequestContext, userId: string, attempt: number, reason: string, count = true): Promise<never> {
   const { db, t } = deps;
   const totp = t.totpCredentials;
-  const now = deps.clock.now().toISOString();
   const audit = auditInsert(deps, ctx, 'mfa.failed', { userId, metadata: { reason, attempt } });
   if (!count) await audit;
   else {
+    const failure = countFailureSql(totp.failedAttempts, deps.clock.now(), MFA_FREE_FAILURES, MFA_MAX_BACKOFF_SECONDS);
     await db.batch([
       db
         .update(totp)
-        .set({
-          failedAttempts: sql`${totp.failedAttempts} + 1`,
-          lockedUntil: sql`case when ${totp.failedAttempts} + 1 > ${MFA_FREE_FAILURES}
-            then ${now}::timestamptz + least(${MFA_MAX_BACKOFF_SECONDS}, power(2, ${totp.failedAttempts} + 1 - ${MFA_FREE_FAILURES + 1})) * interval '1 second'
-            else null end`,
-        })
+        .set({ failedAttempts: failure.count, lockedUntil: failure.lockedUntil })
         .where(eq(totp.userId, userId)),
       audit,
     ]);

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../../platform/config.ts';
+import { maxAgeUntil } from '../../http/cookies.ts';
 import type { AppEnv } from '../../http/types.ts';
 
 /**
@@ -22,8 +23,7 @@ export function readFlowCookie(c: Context<AppEnv>): string | undefined {
 
 export function writeFlowCookie(c: Context<AppEnv>, binding: string, expiresAt: Date): void {
   const config = c.var.deps.config;
-  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - c.var.deps.clock.now().getTime()) / 1000));
-  setCookie(c, flowCookieName(config), binding, { ...attributes(config), maxAge });
+  setCookie(c, flowCookieName(config), binding, { ...attributes(config), maxAge: maxAgeUntil(c, expiresAt) });
 }
 
 export function clearFlowCookie(c: Context<AppEnv>): void {

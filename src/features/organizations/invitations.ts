@@ -3,13 +3,14 @@ import { insertWhere } from '../../db/insert-where.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { invitationEmail } from './invitation.email.ts';
+import { enforceLimit } from '../../platform/adapters/rate-limiter.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { hashPassword } from '../../crypto/password.ts';
 import { newId, randomToken, sha256Hex } from '../../crypto/tokens.ts';
-import { sendOrFail } from '../email/account-mail.ts';
+import { sendOrUnavailable } from '../email/email-delivery.ts';
 import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
 import { authorize, type Role } from './org-access.ts';
-import { cacheRecord, prepareSession, type NewSession, type SessionRecord, type ValidSession } from '../sessions/sessions.ts';
+import { cacheRecord, prepareSession, userView, type NewSession, type SessionRecord, type ValidSession } from '../sessions/sessions.ts';
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -46,10 +47,7 @@ export async function inviteMember(
   const membership = await authorize(deps, organizationId, actor.id, 'invite');
   if (input.role === 'owner' && membership.role !== 'owner') throw new ApiError('forbidden', 'Only an owner can invite an owner.');
   // Invitations send email to addresses of the inviter's choosing: limited per inviter against spam.
-  const limiter = deps.rateLimiters.emailOtp;
-  if (!(await limiter.limit(`invite:${actor.id}`))) {
-    throw new ApiError('rate_limited', undefined, { headers: { 'Retry-After': String(limiter.periodSeconds) } });
-  }
+  await enforceLimit(deps.rateLimiters.emailOtp, `invite:${actor.id}`);
   const { db, t } = deps;
   const [member] = await db
     .select({ id: t.users.id })
@@ -71,7 +69,7 @@ export async function inviteMember(
     claimedBy: null,
     createdAt: now,
   };
-  await sendOrFail(
+  await sendOrUnavailable(
     deps,
     invitationEmail(deps.config, {
       to: input.email,
@@ -227,7 +225,7 @@ export async function registerByInvitation(
   }
   if (!claimed.length) throw new ApiError('invitation_invalid');
   const record: SessionRecord = {
-    user: { id: userId, email: invitation.email, name, email_verified: true, created_at: now.toISOString() },
+    user: userView({ id: userId, email: invitation.email, name, emailVerifiedAt: now, createdAt: now }),
     organization: { id: organizationId, name: invitation.organizationName, role: invitation.role },
     session: session.view,
   };

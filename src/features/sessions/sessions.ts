@@ -24,6 +24,11 @@ export interface SessionRecord {
   };
 }
 
+/** The one user row → API user view mapping (`user` of sessions and sign-ins; the base of GET /me). */
+export function userView(u: { id: string; email: string; name: string | null; emailVerifiedAt: Date | null; createdAt: Date }): SessionRecord['user'] {
+  return { id: u.id, email: u.email, name: u.name, email_verified: u.emailVerifiedAt !== null, created_at: u.createdAt.toISOString() };
+}
+
 export interface ValidSession {
   record: SessionRecord;
   tokenHash: string;
@@ -107,13 +112,7 @@ async function loadRecord(deps: Deps, tokenHash: string): Promise<SessionRecord 
   if (!row || row.u.disabledAt) return null;
   const { s, u } = row;
   return {
-    user: {
-      id: u.id,
-      email: u.email,
-      name: u.name,
-      email_verified: u.emailVerifiedAt !== null,
-      created_at: u.createdAt.toISOString(),
-    },
+    user: userView(u),
     organization: s.organizationId && row.orgName ? { id: s.organizationId, name: row.orgName, role: row.role ?? 'member' } : null,
     session: {
       id: s.id,

@@ -1,9 +1,9 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { checkPassword, hashPassword, needsRehash } from '../../crypto/password.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
-import { FREE_FAILURES, MAX_BACKOFF_SECONDS } from './backoff.ts';
+import { countFailureSql } from './backoff.ts';
 import { clearDeviceFailures, countDeviceFailure, deviceHash, deviceLockedUntil, isDeviceTokenFor } from './device-trust.ts';
 import { completeSignIn } from './sign-in.ts';
 import type { SignInResult } from './sign-in-types.ts';
@@ -95,20 +95,9 @@ export async function login(deps: Deps, ctx: RequestContext, input: LoginInput):
   });
 }
 
-/**
- * One atomic statement counts the failure and sets the backoff from the new count, so concurrent failures
- * can neither lose an increment nor shorten the lock (no read-modify-write across round trips).
- */
+/** Counts a wrong password towards the account backoff (one atomic statement, see countFailureSql). */
 export function countFailedPassword(deps: Deps, userId: string) {
   const { db, t } = deps;
-  const now = deps.clock.now();
-  return db
-    .update(t.users)
-    .set({
-      failedLoginCount: sql`${t.users.failedLoginCount} + 1`,
-      lockedUntil: sql`case when ${t.users.failedLoginCount} + 1 > ${FREE_FAILURES}
-        then ${now.toISOString()}::timestamptz + least(${MAX_BACKOFF_SECONDS}, power(2, ${t.users.failedLoginCount} + 1 - ${FREE_FAILURES + 1})) * interval '1 second'
-        else null end`,
-    })
-    .where(eq(t.users.id, userId));
+  const failure = countFailureSql(t.users.failedLoginCount, deps.clock.now());
+  return db.update(t.users).set({ failedLoginCount: failure.count, lockedUntil: failure.lockedUntil }).where(eq(t.users.id, userId));
 }

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import type { RequestContext } from '../audit/audit.ts';
 import { issueMfaChallenge, mfaStatus } from '../mfa/mfa-pending.ts';
-import { cacheRecord, prepareSession, uncacheRecord, type SessionRecord } from '../sessions/sessions.ts';
+import { cacheRecord, prepareSession, uncacheRecord, userView, type SessionRecord } from '../sessions/sessions.ts';
 import { commitSignIn, signInAudit } from './sign-in-commit.ts';
 import type { SignInMethod, SignInOrganization, SignInOptions, SignInResult, SignInUser } from './sign-in-types.ts';
 
@@ -39,13 +39,7 @@ export async function completeSignIn(deps: Deps, ctx: RequestContext, user: Sign
 
   const session = await prepareSession(deps, ctx, user.id, organization?.id ?? null);
   const record: SessionRecord = {
-    user: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      email_verified: user.emailVerifiedAt !== null,
-      created_at: user.createdAt.toISOString(),
-    },
+    user: userView(user),
     organization,
     session: session.view,
   };

@@ -1,3 +1,5 @@
+import { encodeHexLowerCase } from '@oslojs/encoding';
+
 /**
  * Object storage for avatars (R2 in production). Objects are immutable: a new avatar gets a new key, so
  * caches may keep an object forever and a replaced one is simply deleted.
@@ -71,7 +73,7 @@ export class MemoryAvatarStorage implements AvatarStorage {
   async put(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
     this.check();
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-    const etag = `"${Array.from(digest.slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('')}"`;
+    const etag = `"${encodeHexLowerCase(digest.slice(0, 16))}"`;
     memoryAvatarBucket.objects.set(key, { bytes: bytes.slice(), contentType, etag });
   }
 

@@ -1,4 +1,4 @@
-import { hex } from '../../lib/encoding.ts';
+import { encodeHexUpperCase } from '@oslojs/encoding';
 
 /** Answers whether a password appears in a known breach corpus. Throws when the service cannot answer. */
 export interface BreachedPasswordCheck {
@@ -28,7 +28,7 @@ export class PwnedPasswordsRangeCheck implements BreachedPasswordCheck {
   }
 
   async isBreached(password: string): Promise<boolean> {
-    const digest = hex(new Uint8Array(await crypto.subtle.digest('SHA-1', new TextEncoder().encode(password)))).toUpperCase();
+    const digest = encodeHexUpperCase(new Uint8Array(await crypto.subtle.digest('SHA-1', new TextEncoder().encode(password))));
     const prefix = digest.slice(0, 5);
     const suffix = digest.slice(5);
     const doFetch = this.opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import { ApiError } from '../../lib/errors.ts';
+import { rateLimited } from '../../lib/errors.ts';
 
 /** A fixed-window limiter: `limit(key)` counts one request and says whether it is within the allowance. */
 export interface RateLimiter {
@@ -90,10 +90,10 @@ export async function enforceLimits(limiters: RateLimiters, route: Exclude<RateL
   const client = ip ?? 'unknown';
   const checks: [RateLimitName, string][] = [[route, `ip:${client}`]];
   if (account !== undefined) checks.push(['account', `${route}:${client}:${account}`]);
-  for (const [name, key] of checks) {
-    const limiter = limiters[name];
-    if (!(await limiter.limit(key))) {
-      throw new ApiError('rate_limited', undefined, { headers: { 'Retry-After': String(limiter.periodSeconds) } });
-    }
-  }
+  for (const [name, key] of checks) await enforceLimit(limiters[name], key);
+}
+
+/** Counts one request against `key`; over the limit: `rate_limited` with Retry-After. */
+export async function enforceLimit(limiter: RateLimiter, key: string): Promise<void> {
+  if (!(await limiter.limit(key))) throw rateLimited(limiter.periodSeconds);
 }

@@ -5,14 +5,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noBreachCheck, PwnedPasswordsRangeCheck } from '../../../src/platform/adapters/breached-passwords.ts';
 import { getDeps } from '../../../src/platform/deps.ts';
-import { hex } from '../../../src/lib/encoding.ts';
+import { encodeHexUpperCase } from '@oslojs/encoding';
 import { envWith, expectError, uniqueEmail } from '../support.ts';
 import { fakeFetch, flowEnv, hangingFetch, tokenIn } from '../flow-support.ts';
 
 const BREACHED = 'password123456';
 
 async function sha1(text: string): Promise<string> {
-  return hex(new Uint8Array(await crypto.subtle.digest('SHA-1', new TextEncoder().encode(text)))).toUpperCase();
+  return encodeHexUpperCase(new Uint8Array(await crypto.subtle.digest('SHA-1', new TextEncoder().encode(text))));
 }
 
 /** A fake range API that knows one breached password, among padding (count 0) and other suffixes. */

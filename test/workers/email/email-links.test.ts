@@ -54,7 +54,7 @@ describe('email templates', () => {
   ];
 
   it('each has a subject, a tag, a plain-text part and an HTML part saying the same', () => {
-    expect(all.map((m) => m.tag)).toEqual(['verify_email', 'password_reset', 'email_otp', 'password_changed', 'email_changed']);
+    expect(all.map((m) => m.tag)).toEqual(['verify_email', 'password_reset', 'email_otp', 'password_changed', 'email_changed_notice']);
     for (const m of all) {
       expect(m.subject.length).toBeGreaterThan(5);
       expect(m.text).toContain('app.example.com');
