@@ -127,18 +127,24 @@ export interface DatabaseRequest {
 /**
  * Stands in at the Neon driver's fetch boundary (every database round trip is one HTTP request, the test's
  * own `sql` included): `answer` may return a Response (or throw, a lost connection) instead of letting the
- * request through to the database. Records every request. Call `restore()` when done.
+ * request through to the database, or a promise of either (the request waits: a gate holding a request
+ * mid-flight). Records every request. Call `restore()` when done.
  */
-export function interceptDatabase(answer: (request: DatabaseRequest) => Response | undefined = () => undefined) {
+export function interceptDatabase(
+  answer: (request: DatabaseRequest) => Response | undefined | Promise<Response | undefined> = () => undefined,
+) {
   const previous = neonConfig.fetchFunction as typeof fetch | undefined;
   const requests: DatabaseRequest[] = [];
   neonConfig.fetchFunction = (input: RequestInfo | URL, init: RequestInit = {}) => {
     const body = JSON.parse(String(init.body)) as { query?: string; queries?: { query: string }[] };
     const request = { statements: body.queries ? body.queries.map((q) => q.query) : [body.query!], batch: !!body.queries, forwarded: true };
     requests.push(request);
+    const pass = (fake: Response | undefined) => {
+      request.forwarded = !fake;
+      return fake ? Promise.resolve(fake) : (previous ?? fetch)(input, init);
+    };
     const fake = answer(request);
-    request.forwarded = !fake;
-    return fake ? Promise.resolve(fake) : (previous ?? fetch)(input, init);
+    return fake instanceof Promise ? fake.then(pass) : pass(fake);
   };
   return {
     requests,
