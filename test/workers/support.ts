@@ -124,6 +124,9 @@ export interface DatabaseRequest {
   forwarded: boolean;
 }
 
+/** The registration batch (it inserts the user): the write tests pick to hold, fail or count. */
+export const writesUser = (r: DatabaseRequest): boolean => r.batch && r.statements.some((s) => /^insert into "[^"]+"\."users"/.test(s));
+
 /**
  * Stands in at the Neon driver's fetch boundary (every database round trip is one HTTP request, the test's
  * own `sql` included): `answer` may return a Response (or throw, a lost connection) instead of letting the

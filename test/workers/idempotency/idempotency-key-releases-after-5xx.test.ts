@@ -4,9 +4,8 @@
 // the one stored and replayed afterwards.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flowEnv } from '../flow-support.ts';
-import { expectError, interceptDatabase, PASSWORD, randomIp, sql, uniqueEmail, type DatabaseRequest } from '../support.ts';
+import { expectError, interceptDatabase, PASSWORD, randomIp, sql, uniqueEmail, type DatabaseRequest, writesUser } from '../support.ts';
 
-const writesUser = (r: DatabaseRequest) => r.batch && r.statements.some((s) => /^insert into "[^"]+"\."users"/.test(s));
 const touchesKeys = (r: DatabaseRequest) => r.statements.some((s) => /"idempotency_keys"/.test(s));
 
 let restore = () => {};

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runScheduledMaintenance } from '../../../src/scheduled-maintenance.ts';
 import { me } from '../accounts-support.ts';
 import { flowEnv } from '../flow-support.ts';
-import { call, clockedEnv, expectError, interceptDatabase, randomIp, registerUser, sql, uniqueEmail, type CallInit } from '../support.ts';
+import { call, clockedEnv, expectError, interceptDatabase, randomIp, registerUser, sql, uniqueEmail, type CallInit, writesUser } from '../support.ts';
 
 function withKey(key: string, init: CallInit): CallInit {
   return { ...init, headers: { ...(init.headers as Record<string, string> | undefined), 'idempotency-key': key } };
@@ -65,7 +65,7 @@ describe('idempotency key', () => {
     const gate = new Promise<undefined>((resolve) => (release = () => resolve(undefined)));
     let held = 0;
     const db = interceptDatabase((r) => {
-      if (!(r.batch && r.statements.some((s) => /^insert into "[^"]+"\."users"/.test(s))) || held++) return undefined;
+      if (!writesUser(r) || held++) return undefined;
       arrive();
       return gate;
     });

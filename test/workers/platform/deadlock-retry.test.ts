@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CONFLICT_RETRIES } from '../../../src/db/client.ts';
 import { flowEnv, type Flow } from '../flow-support.ts';
-import { expectError, interceptDatabase, PASSWORD, sql, testEnv, uniqueEmail, type DatabaseRequest } from '../support.ts';
+import { expectError, interceptDatabase, PASSWORD, sql, testEnv, uniqueEmail, type DatabaseRequest, writesUser } from '../support.ts';
 
 // Error bodies as the local Neon-HTTP endpoint (scripts/neon-local) sends them, captured from real errors on
 // PostgreSQL 15: two batches updating two rows in opposite order, and an insert of a taken primary key.
@@ -51,7 +51,6 @@ function failFirst(times: number, error: object, matches: (request: DatabaseRequ
   return interceptDatabase((request) => (matches(request) && failed++ < times ? postgresError(error) : undefined));
 }
 
-const writesUser = (r: DatabaseRequest) => r.batch && r.statements.some((s) => /^insert into "[^"]+"\."users"/.test(s));
 const readsUser = (r: DatabaseRequest) => !r.batch && /^select .* from "[^"]+"\."users"/.test(r.statements[0]!);
 
 function register(flow: Flow, email: string) {
