@@ -1,6 +1,6 @@
 import { bigint, index, integer, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ts } from './columns.ts';
-import type { CoreTables } from './tables-core.ts';
+import { ts } from '../../db/columns.ts';
+import type { CoreTables } from '../../db/tables-core.ts';
 
 /** Second factors: the TOTP credential, recovery codes, and pending MFA sign-ins (mfa_token). */
 export function defineMfaTables({ schema, users, organizations }: CoreTables) {

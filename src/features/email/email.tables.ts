@@ -1,6 +1,6 @@
 import { index, jsonb, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ts } from './columns.ts';
-import type { CoreTables } from './tables-core.ts';
+import { ts } from '../../db/columns.ts';
+import type { CoreTables } from '../../db/tables-core.ts';
 
 /** Single-use secrets sent to a user (reset links, verification links, …): stored only as SHA-256. */
 export function defineTokenTables({ schema, users }: CoreTables) {

@@ -1,6 +1,6 @@
 import { bigint, boolean, index, jsonb, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ts } from './columns.ts';
-import type { CoreTables } from './tables-core.ts';
+import { ts } from '../../db/columns.ts';
+import type { CoreTables } from '../../db/tables-core.ts';
 
 /** WebAuthn credentials and the server-stored, single-use ceremony challenges. */
 export function definePasskeyTables({ schema, users }: CoreTables) {

@@ -1,6 +1,6 @@
 import { index, integer, text } from 'drizzle-orm/pg-core';
-import { ts } from './columns.ts';
-import type { CoreTables } from './tables-core.ts';
+import { ts } from '../../db/columns.ts';
+import type { CoreTables } from '../../db/tables-core.ts';
 
 /**
  * Answers to state-changing requests sent with an Idempotency-Key, kept 24 h so a client that lost the answer

@@ -1,6 +1,6 @@
 import { boolean, index, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ts } from './columns.ts';
-import type { CoreTables } from './tables-core.ts';
+import { ts } from '../../db/columns.ts';
+import type { CoreTables } from '../../db/tables-core.ts';
 
 /** Sign-in identities from OAuth / OpenID providers, and the short-lived state of flows in progress. */
 export function defineOAuthTables({ schema, users }: CoreTables) {
