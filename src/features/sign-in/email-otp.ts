@@ -8,7 +8,7 @@ import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts
 import { addressUnverified, endPriorCredentials } from './prior-credentials.ts';
 import { evict } from '../sessions/session-management.ts';
 import { completeSignIn } from './sign-in.ts';
-import type { SignInResult } from './sign-in-types.ts';
+import type { OrganizationChoice, SignInResult } from './sign-in-types.ts';
 
 export const OTP_TTL_SECONDS = 600;
 export const OTP_MAX_ATTEMPTS = 5;
@@ -131,18 +131,29 @@ export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { e
     // The wipe voided sign-ins proven before it; this one is proven after it, by the code.
     credentialVersion = prior.credentialVersion(results, 0) ?? credentialVersion;
   }
-  const organization = row.orgId && row.orgName ? { id: row.orgId, name: row.orgName, role: row.role ?? 'member' } : null;
-  return completeSignIn(deps, ctx, { ...user, credentialVersion, emailVerifiedAt: user.emailVerifiedAt ?? now }, {
+  // findUser joined the user's first membership: no membership means no organization.
+  const organization: OrganizationChoice = row.orgId && row.orgName ? { kind: 'known', organization: { id: row.orgId, name: row.orgName, role: row.role ?? 'member' } } : { kind: 'none' };
+  const outcome = await completeSignIn(deps, ctx, {
+    user: { ...user, credentialVersion, emailVerifiedAt: user.emailVerifiedAt ?? now },
     method: 'email_otp',
     organization,
-    consume: {
-      statements: [],
-      guard,
-      refused: () => new ApiError('invalid_code'),
-      // Last: the guard reads the consumed row.
-      after: [db.delete(codes).where(and(eq(codes.email, input.email), eq(codes.consumedBy, marker)))],
+    commit: {
+      // The code reached this inbox: the address is proven.
+      statements: [markVerified],
+      guard: {
+        kind: 'secret_consumed',
+        condition: guard,
+        // Last: the guard reads the consumed row.
+        cleanup: [db.delete(codes).where(and(eq(codes.email, input.email), eq(codes.consumedBy, marker)))],
+      },
     },
-    // The code reached this inbox: the address is proven.
-    statements: [markVerified],
+    auditMetadata: {},
   });
+  if (outcome.ok) return outcome.result;
+  switch (outcome.reason) {
+    case 'guard_failed':
+      throw new ApiError('invalid_code');
+    case 'credentials_changed':
+      throw new ApiError('invalid_credentials');
+  }
 }
