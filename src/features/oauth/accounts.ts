@@ -37,7 +37,7 @@ function identityInsert(deps: Deps, userId: string, identity: ProviderIdentity) 
   });
 }
 
-/** An OAuth sign-in: no guard but the credential version (the provider's answer was already consumed). */
+/** An OAuth sign-in: the flow state is already consumed (flow.ts), so no guard beyond the credential version. */
 async function signIn(
   deps: Deps,
   ctx: RequestContext,

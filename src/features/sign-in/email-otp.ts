@@ -100,7 +100,7 @@ export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { e
   const marker = randomToken(16);
   const live = and(eq(codes.email, input.email), isNull(codes.consumedBy), lt(codes.attempts, OTP_MAX_ATTEMPTS), gt(codes.expiresAt, now));
   const enabled = sql`not exists (select 1 from ${users} where ${users.id} = ${codes.userId} and ${users.disabledAt} is not null)`;
-  const guard = sql`exists (select 1 from ${codes} where ${codes.email} = ${input.email} and ${codes.consumedBy} = ${marker})`;
+  const consumedByUs = sql`exists (select 1 from ${codes} where ${codes.email} = ${input.email} and ${codes.consumedBy} = ${marker})`;
   const owner = sql`select ${users.id} from ${users} where ${users.email} = ${input.email}`;
   const reason = sql`jsonb_build_object('reason', case when not exists (${owner}) then 'unknown_email'
     when exists (${owner} and ${users.disabledAt} is not null) then 'disabled' else 'wrong_or_dead_code' end)`;
@@ -111,7 +111,7 @@ export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { e
       .set({ attempts: sql`${codes.attempts} + 1`, consumedBy: sql`case when ${codes.codeHash} = ${codeHash} and ${enabled} then ${marker} end` })
       .where(live)
       .returning({ consumedBy: codes.consumedBy }),
-    insertWhere(db, t.auditLogs, failed, not(guard)),
+    insertWhere(db, t.auditLogs, failed, not(consumedByUs)),
   ]);
   const row = counted[0]?.consumedBy === marker ? await findUser(deps, input.email) : undefined;
   if (!row) throw new ApiError('invalid_code');
@@ -119,13 +119,13 @@ export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { e
   const markVerified = db
     .update(users)
     .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
-    .where(and(eq(users.id, user.id), guard));
+    .where(and(eq(users.id, user.id), consumedByUs));
   let credentialVersion = user.credentialVersion;
   if (!user.emailVerifiedAt) {
     // First proof of this mailbox: whatever was set up on the account before it (by whoever registered the
     // address) ends, password included, atomically with the verification — and before the MFA decision, so
     // a second factor someone else enrolled cannot lock the owner out.
-    const prior = endPriorCredentials(deps, ctx, { userId: user.id, when: and(guard, addressUnverified(deps, user.id))!, via: 'email_otp' });
+    const prior = endPriorCredentials(deps, ctx, { userId: user.id, when: and(consumedByUs, addressUnverified(deps, user.id))!, via: 'email_otp' });
     const results = await db.batch([...prior.statements, markVerified]);
     await evict(deps, prior.revokedSessions(results, 0));
     // The wipe voided sign-ins proven before it; this one is proven after it, by the code.
@@ -142,8 +142,8 @@ export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { e
       statements: [markVerified],
       guard: {
         kind: 'secret_consumed',
-        condition: guard,
-        // Last: the guard reads the consumed row.
+        condition: consumedByUs,
+        // Last: the condition reads the consumed row.
         cleanup: [db.delete(codes).where(and(eq(codes.email, input.email), eq(codes.consumedBy, marker)))],
       },
     },
@@ -151,6 +151,7 @@ export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { e
   });
   if (outcome.ok) return outcome.result;
   switch (outcome.reason) {
+    // Our mark is gone (a new code replaced this one meanwhile): the attempt counted, no session.
     case 'guard_failed':
       throw new ApiError('invalid_code');
     case 'credentials_changed':
