@@ -8,7 +8,7 @@ import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
 import { issueVerificationToken } from '../email/email-verification.ts';
 import { cacheRecord, prepareSession, userView, type NewSession, type SessionRecord } from '../sessions/sessions.ts';
-import type { SignInOrganization, SignInUser } from '../sign-in/sign-in-types.ts';
+import type { SessionOrganization, SignInUser } from '../sign-in/sign-in-types.ts';
 
 export interface RegisterInput {
   email: string; // already normalised
@@ -38,7 +38,7 @@ export interface NewAccountInput {
 
 export interface NewAccount {
   user: SignInUser;
-  organization: NonNullable<SignInOrganization>;
+  organization: SessionOrganization;
   /** Organization, user, owner membership and `user.registered`: run them in the caller's one batch. */
   statements: [BatchItem<'pg'>, ...BatchItem<'pg'>[]];
 }

@@ -8,7 +8,7 @@ import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { countFailureSql } from '../sign-in/backoff.ts';
 import { isUsedRecoveryCode, recoveryCodeHash, recoveryCodeUsedBy, useRecoveryCode } from './recovery-codes.ts';
 import { completeSignIn } from '../sign-in/sign-in.ts';
-import type { SignInResult } from '../sign-in/sign-in-types.ts';
+import type { OrganizationChoice, SignInResult } from '../sign-in/sign-in-types.ts';
 import { openTotpKey } from './totp.ts';
 
 export const MFA_MAX_ATTEMPTS = 5;
@@ -80,22 +80,27 @@ export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaT
   }
   statements.push(db.update(t.totpCredentials).set({ failedAttempts: 0, lockedUntil: null }).where(eq(t.totpCredentials.userId, userId)));
 
-  const organization = challenge.organizationId && row.orgName ? { id: challenge.organizationId, name: row.orgName, role: row.role ?? 'member' } : undefined;
-  try {
+  // The first factor's organization; looked up again if it had none or it is gone since.
+  const organization: OrganizationChoice =
+    challenge.organizationId && row.orgName ? { kind: 'known', organization: { id: challenge.organizationId, name: row.orgName, role: row.role ?? 'member' } } : { kind: 'lookup' };
+  const outcome = await completeSignIn(deps, ctx, {
     // The credential version of the first factor: a password change since then voids this sign-in.
-    return await completeSignIn(deps, ctx, { ...row.user, credentialVersion: challenge.credentialVersion }, {
-      method: 'mfa',
-      organization,
+    user: { ...row.user, credentialVersion: challenge.credentialVersion },
+    method: 'mfa',
+    organization,
+    commit: {
       statements,
-      onlyIf: {
+      guard: {
+        kind: 'all_or_nothing',
         // This request consumed the token AND used the factor; otherwise nothing at all is written.
         condition: sql`exists (select 1 from ${ch} where ${ch.id} = ${challenge.id} and ${ch.consumedBy} = ${marker}) and ${factorUsed}`,
-        otherwise: () => new ApiError('invalid_mfa_code'),
       },
-      metadata: { first_factor: challenge.firstFactor, second_factor: secondFactor },
-    });
-  } catch (err) {
-    if (err instanceof ApiError && err.code === 'invalid_mfa_code') {
+    },
+    auditMetadata: { first_factor: challenge.firstFactor, second_factor: secondFactor },
+  });
+  if (outcome.ok) return outcome.result;
+  switch (outcome.reason) {
+    case 'guard_failed': {
       // A right factor that lost a race (the step or the recovery code was used meanwhile, or the token was
       // consumed by a concurrent submission) is no guess: refused, but it must not back the account off.
       // A TOTP code that got here matched a step; a recovery code counts unless it is one of the current set.
@@ -103,7 +108,8 @@ export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaT
       const reason = secondFactor === 'totp' ? 'code_replayed' : rightButUsed ? 'recovery_code_used' : 'wrong_recovery_code';
       return failAttempt(deps, ctx, userId, challenge.attempts, reason, !rightButUsed);
     }
-    throw err;
+    case 'credentials_changed':
+      throw new ApiError('invalid_credentials');
   }
 }
 

@@ -3,7 +3,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { newId, randomToken, sha256Hex } from '../../crypto/tokens.ts';
 import type { RequestContext } from '../audit/audit.ts';
 import { commitSignIn, signInAudit } from '../sign-in/sign-in-commit.ts';
-import type { MfaMethod, ProvenCredential, SignInOptions, SignInResult } from '../sign-in/sign-in-types.ts';
+import type { MfaMethod, SignInOutcome, SignInPlan } from '../sign-in/sign-in-types.ts';
 
 export const MFA_TOKEN_TTL_SECONDS = 300;
 
@@ -21,32 +21,31 @@ export async function mfaStatus(deps: Deps, userId: string): Promise<{ enabled: 
 /**
  * The first factor succeeded but MFA is on: a pending sign-in instead of a session. The mfa_token (256 bits,
  * stored as SHA-256) lives 5 minutes, allows 5 attempts and is single use. The first factor's own statements
- * (consumed codes, reset counters) commit with it.
+ * (consumed codes, reset counters) commit with it, under the same guards as a session would.
  */
 export async function issueMfaChallenge(
   deps: Deps,
   ctx: RequestContext,
-  proven: ProvenCredential,
+  plan: SignInPlan,
   organizationId: string | null,
-  opts: SignInOptions,
   methods: MfaMethod[],
-): Promise<SignInResult> {
-  const { userId, version: credentialVersion } = proven;
+): Promise<SignInOutcome> {
+  const { id: userId, credentialVersion } = plan.user;
   const { db, t } = deps;
   const now = deps.clock.now();
   const mfaToken = randomToken(32);
   const expiresAt = new Date(now.getTime() + MFA_TOKEN_TTL_SECONDS * 1000);
-  const challenge = { id: newId(), tokenHash: await sha256Hex(mfaToken), userId, organizationId, firstFactor: opts.method, credentialVersion, expiresAt, createdAt: now };
-  await commitSignIn(
+  const challenge = { id: newId(), tokenHash: await sha256Hex(mfaToken), userId, organizationId, firstFactor: plan.method, credentialVersion, expiresAt, createdAt: now };
+  const committed = await commitSignIn(
     deps,
-    opts,
-    proven,
+    plan,
     [
       [t.mfaChallenges, challenge],
-      signInAudit(deps, ctx, 'mfa.required', { userId, organizationId, metadata: { method: opts.method, ...opts.metadata } }),
+      signInAudit(deps, ctx, 'mfa.required', { userId, organizationId, metadata: { method: plan.method, ...plan.auditMetadata } }),
     ],
     // Housekeeping: pending sign-ins past their expiry are useless; drop them as new ones are made.
     [db.delete(t.mfaChallenges).where(lt(t.mfaChallenges.expiresAt, now))],
   );
-  return { kind: 'mfa_required', userId, mfaToken, methods, expiresAt };
+  if (!committed.ok) return committed;
+  return { ok: true, result: { kind: 'mfa_required', userId, mfaToken, methods, expiresAt } };
 }

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
@@ -9,13 +10,16 @@ import { prepareAccount } from '../accounts/registration.ts';
 import { evict } from '../sessions/session-management.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
 import { completeSignIn } from '../sign-in/sign-in.ts';
-import type { SignInOptions, SignInResult, SignInUser } from '../sign-in/sign-in-types.ts';
+import type { OrganizationChoice, SignInResult, SignInUser } from '../sign-in/sign-in-types.ts';
 import type { ConsumedFlow } from './flow-state.ts';
 import type { ProviderIdentity } from './identity.ts';
 
 export type OAuthOutcome = { kind: 'signed_in'; result: SignInResult } | { kind: 'linked'; provider: string };
 
 const IDENTITY_KEY = 'identities_provider_subject_key';
+
+/** An existing account's session gets its first organization. */
+const LOOKUP: OrganizationChoice = { kind: 'lookup' };
 
 type UserRow = Deps['t']['users']['$inferSelect'];
 
@@ -33,8 +37,18 @@ function identityInsert(deps: Deps, userId: string, identity: ProviderIdentity) 
   });
 }
 
-function signIn(deps: Deps, ctx: RequestContext, user: SignInUser, opts: Omit<SignInOptions, 'method'>) {
-  return completeSignIn(deps, ctx, user, { ...opts, method: 'oauth' });
+/** An OAuth sign-in: the flow state is already consumed (flow.ts), so no guard beyond the credential version. */
+async function signIn(
+  deps: Deps,
+  ctx: RequestContext,
+  user: SignInUser,
+  plan: { organization: OrganizationChoice; statements: BatchItem<'pg'>[]; auditMetadata: Record<string, unknown> },
+): Promise<SignInResult> {
+  const { organization, statements, auditMetadata } = plan;
+  const outcome = await completeSignIn(deps, ctx, { user, method: 'oauth', organization, commit: { statements, guard: { kind: 'always' } }, auditMetadata });
+  // The only refusal without a guard: the credentials changed (or the account went) since the identity was read.
+  if (!outcome.ok) throw new ApiError('invalid_credentials');
+  return outcome.result;
 }
 
 async function refuse(deps: Deps, ctx: RequestContext, code: 'oauth_account_exists' | 'account_disabled', userId: string, identity: ProviderIdentity) {
@@ -76,7 +90,7 @@ export async function resolveIdentity(
         .update(t.identities)
         .set({ email: identity.email, emailVerified: identity.emailVerified, lastUsedAt: deps.clock.now() })
         .where(eq(t.identities.id, found.identityId));
-      return { kind: 'signed_in', result: await signIn(deps, ctx, found.user, { statements: [refresh], metadata: { provider: identity.provider } }) };
+      return { kind: 'signed_in', result: await signIn(deps, ctx, found.user, { organization: LOOKUP, statements: [refresh], auditMetadata: { provider: identity.provider } }) };
     }
     if (!identity.email) throw new ApiError('oauth_email_required');
     const [owner] = await db.select().from(t.users).where(eq(t.users.email, identity.email));
@@ -111,11 +125,16 @@ async function autoLink(deps: Deps, ctx: RequestContext, owner: UserRow, identit
     ]);
     await evict(deps, prior.revokedSessions(results, 0));
     const credentialVersion = prior.credentialVersion(results, 0) ?? owner.credentialVersion;
-    return signIn(deps, ctx, { ...owner, credentialVersion, emailVerifiedAt: now }, { metadata: { provider: identity.provider, linked: true, prior_credentials_revoked: true } });
+    return signIn(deps, ctx, { ...owner, credentialVersion, emailVerifiedAt: now }, {
+      organization: LOOKUP,
+      statements: [],
+      auditMetadata: { provider: identity.provider, linked: true, prior_credentials_revoked: true },
+    });
   }
   return signIn(deps, ctx, owner, {
+    organization: LOOKUP,
     statements: [identityInsert(deps, owner.id, identity), linked],
-    metadata: { provider: identity.provider, linked: true },
+    auditMetadata: { provider: identity.provider, linked: true },
   });
 }
 
@@ -129,9 +148,13 @@ async function createAccount(deps: Deps, ctx: RequestContext, identity: Provider
     auditMetadata: { method: 'oauth', provider: identity.provider },
   });
   // The account and its identity land together (a taken email fails the whole batch: see the retry above);
-  // the session follows in completeSignIn's own batch.
+  // the session follows in the sign-in's own batch.
   await deps.db.batch([...account.statements, identityInsert(deps, account.user.id, identity)]);
-  return signIn(deps, ctx, account.user, { organization: account.organization, metadata: { provider: identity.provider, new_account: true } });
+  return signIn(deps, ctx, account.user, {
+    organization: { kind: 'known', organization: account.organization },
+    statements: [],
+    auditMetadata: { provider: identity.provider, new_account: true },
+  });
 }
 
 /** Explicit linking: only for the user who started the flow, and only while that session is still live. */

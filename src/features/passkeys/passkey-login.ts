@@ -81,19 +81,31 @@ export async function passkeySignIn(deps: Deps, ctx: RequestContext, response: A
 
   const pk = t.passkeys;
   const now = deps.clock.now();
-  return completeSignIn(deps, ctx, user, {
+  const outcome = await completeSignIn(deps, ctx, {
+    user,
     method: 'passkey',
-    statements: [
-      db
-        .update(pk)
-        .set({ counter: newCounter, lastUsedAt: now })
-        // Atomic counter check: a concurrent sign-in that already moved the counter past ours wins.
-        .where(and(eq(pk.id, passkey.id), sql`(${pk.counter} < ${newCounter} or (${pk.counter} = 0 and ${newCounter} = 0))`)),
-    ],
-    onlyIf: {
-      condition: sql`exists (select 1 from ${pk} where ${pk.id} = ${passkey.id} and ${pk.counter} = ${newCounter} and ${pk.lastUsedAt} = ${now.toISOString()}::timestamptz)`,
-      otherwise: () => new ApiError('passkey_rejected'),
+    organization: { kind: 'lookup' },
+    commit: {
+      statements: [
+        db
+          .update(pk)
+          .set({ counter: newCounter, lastUsedAt: now })
+          // Atomic counter check: a concurrent sign-in that already moved the counter past ours wins.
+          .where(and(eq(pk.id, passkey.id), sql`(${pk.counter} < ${newCounter} or (${pk.counter} = 0 and ${newCounter} = 0))`)),
+      ],
+      guard: {
+        kind: 'all_or_nothing',
+        condition: sql`exists (select 1 from ${pk} where ${pk.id} = ${passkey.id} and ${pk.counter} = ${newCounter} and ${pk.lastUsedAt} = ${now.toISOString()}::timestamptz)`,
+      },
     },
-    metadata: { passkey_id: passkey.id },
+    auditMetadata: { passkey_id: passkey.id },
   });
+  if (outcome.ok) return outcome.result;
+  switch (outcome.reason) {
+    // The counter moved past ours meanwhile (a concurrent sign-in, or a cloned authenticator): nothing written.
+    case 'guard_failed':
+      throw new ApiError('passkey_rejected');
+    case 'credentials_changed':
+      throw new ApiError('invalid_credentials');
+  }
 }

@@ -8,7 +8,7 @@ import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts
 import { addressUnverified, endPriorCredentials } from './prior-credentials.ts';
 import { evict } from '../sessions/session-management.ts';
 import { completeSignIn } from './sign-in.ts';
-import type { SignInResult } from './sign-in-types.ts';
+import type { OrganizationChoice, SignInResult } from './sign-in-types.ts';
 
 export const OTP_TTL_SECONDS = 600;
 export const OTP_MAX_ATTEMPTS = 5;
@@ -100,7 +100,7 @@ export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { e
   const marker = randomToken(16);
   const live = and(eq(codes.email, input.email), isNull(codes.consumedBy), lt(codes.attempts, OTP_MAX_ATTEMPTS), gt(codes.expiresAt, now));
   const enabled = sql`not exists (select 1 from ${users} where ${users.id} = ${codes.userId} and ${users.disabledAt} is not null)`;
-  const guard = sql`exists (select 1 from ${codes} where ${codes.email} = ${input.email} and ${codes.consumedBy} = ${marker})`;
+  const consumedByUs = sql`exists (select 1 from ${codes} where ${codes.email} = ${input.email} and ${codes.consumedBy} = ${marker})`;
   const owner = sql`select ${users.id} from ${users} where ${users.email} = ${input.email}`;
   const reason = sql`jsonb_build_object('reason', case when not exists (${owner}) then 'unknown_email'
     when exists (${owner} and ${users.disabledAt} is not null) then 'disabled' else 'wrong_or_dead_code' end)`;
@@ -111,7 +111,7 @@ export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { e
       .set({ attempts: sql`${codes.attempts} + 1`, consumedBy: sql`case when ${codes.codeHash} = ${codeHash} and ${enabled} then ${marker} end` })
       .where(live)
       .returning({ consumedBy: codes.consumedBy }),
-    insertWhere(db, t.auditLogs, failed, not(guard)),
+    insertWhere(db, t.auditLogs, failed, not(consumedByUs)),
   ]);
   const row = counted[0]?.consumedBy === marker ? await findUser(deps, input.email) : undefined;
   if (!row) throw new ApiError('invalid_code');
@@ -119,30 +119,42 @@ export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { e
   const markVerified = db
     .update(users)
     .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
-    .where(and(eq(users.id, user.id), guard));
+    .where(and(eq(users.id, user.id), consumedByUs));
   let credentialVersion = user.credentialVersion;
   if (!user.emailVerifiedAt) {
     // First proof of this mailbox: whatever was set up on the account before it (by whoever registered the
     // address) ends, password included, atomically with the verification — and before the MFA decision, so
     // a second factor someone else enrolled cannot lock the owner out.
-    const prior = endPriorCredentials(deps, ctx, { userId: user.id, when: and(guard, addressUnverified(deps, user.id))!, via: 'email_otp' });
+    const prior = endPriorCredentials(deps, ctx, { userId: user.id, when: and(consumedByUs, addressUnverified(deps, user.id))!, via: 'email_otp' });
     const results = await db.batch([...prior.statements, markVerified]);
     await evict(deps, prior.revokedSessions(results, 0));
     // The wipe voided sign-ins proven before it; this one is proven after it, by the code.
     credentialVersion = prior.credentialVersion(results, 0) ?? credentialVersion;
   }
-  const organization = row.orgId && row.orgName ? { id: row.orgId, name: row.orgName, role: row.role ?? 'member' } : null;
-  return completeSignIn(deps, ctx, { ...user, credentialVersion, emailVerifiedAt: user.emailVerifiedAt ?? now }, {
+  // findUser joined the user's first membership: no membership means no organization.
+  const organization: OrganizationChoice = row.orgId && row.orgName ? { kind: 'known', organization: { id: row.orgId, name: row.orgName, role: row.role ?? 'member' } } : { kind: 'none' };
+  const outcome = await completeSignIn(deps, ctx, {
+    user: { ...user, credentialVersion, emailVerifiedAt: user.emailVerifiedAt ?? now },
     method: 'email_otp',
     organization,
-    consume: {
-      statements: [],
-      guard,
-      refused: () => new ApiError('invalid_code'),
-      // Last: the guard reads the consumed row.
-      after: [db.delete(codes).where(and(eq(codes.email, input.email), eq(codes.consumedBy, marker)))],
+    commit: {
+      // The code reached this inbox: the address is proven.
+      statements: [markVerified],
+      guard: {
+        kind: 'secret_consumed',
+        condition: consumedByUs,
+        // Last: the condition reads the consumed row.
+        cleanup: [db.delete(codes).where(and(eq(codes.email, input.email), eq(codes.consumedBy, marker)))],
+      },
     },
-    // The code reached this inbox: the address is proven.
-    statements: [markVerified],
+    auditMetadata: {},
   });
+  if (outcome.ok) return outcome.result;
+  switch (outcome.reason) {
+    // Our mark is gone (a new code replaced this one meanwhile): the attempt counted, no session.
+    case 'guard_failed':
+      throw new ApiError('invalid_code');
+    case 'credentials_changed':
+      throw new ApiError('invalid_credentials');
+  }
 }

@@ -6,7 +6,7 @@ import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { countFailureSql } from './backoff.ts';
 import { clearDeviceFailures, countDeviceFailure, deviceHash, deviceLockedUntil, isDeviceTokenFor } from './device-trust.ts';
 import { completeSignIn } from './sign-in.ts';
-import type { SignInResult } from './sign-in-types.ts';
+import type { OrganizationChoice, SignInResult } from './sign-in-types.ts';
 
 // A real argon2id hash (of a random password nobody knows) with today's parameters: verifying an unknown
 // user's attempt against it costs exactly what a real verify costs, so timing reveals nothing.
@@ -72,27 +72,35 @@ export async function login(deps: Deps, ctx: RequestContext, input: LoginInput):
     throw genericFailure();
   }
 
-  const organization = row.orgId && row.orgName ? { id: row.orgId, name: row.orgName, role: row.role ?? 'member' } : null;
+  // The query above joined the user's first membership: no membership means no organization.
+  const organization: OrganizationChoice = row.orgId && row.orgName ? { kind: 'known', organization: { id: row.orgId, name: row.orgName, role: row.role ?? 'member' } } : { kind: 'none' };
   const rehash = legacyForm || needsRehash(user.passwordHash!) ? await hashPassword(input.password) : null;
   // A recognised device clears its own counter only: the account's counter is the strangers' and stays.
   const userUpdate = { ...(device ? {} : { failedLoginCount: 0, lockedUntil: null }), ...(rehash ? { passwordHash: rehash, updatedAt: now } : {}) };
-  return completeSignIn(deps, ctx, user, {
+  const outcome = await completeSignIn(deps, ctx, {
+    user,
     method: 'password',
     organization,
-    statements: [
-      ...(Object.keys(userUpdate).length
-        ? [
-            db
-              .update(t.users)
-              .set(userUpdate)
-              // Only for the credentials just verified: a concurrent change or reset must not get the old password back.
-              .where(and(eq(t.users.id, user.id), eq(t.users.credentialVersion, user.credentialVersion))),
-          ]
-        : []),
-      ...(device ? [clearDeviceFailures(deps, user.id, device)] : []),
-    ],
-    metadata: rehash ? { password_rehashed: true } : undefined,
+    commit: {
+      statements: [
+        ...(Object.keys(userUpdate).length
+          ? [
+              db
+                .update(t.users)
+                .set(userUpdate)
+                // Only for the credentials just verified: a concurrent change or reset must not get the old password back.
+                .where(and(eq(t.users.id, user.id), eq(t.users.credentialVersion, user.credentialVersion))),
+            ]
+          : []),
+        ...(device ? [clearDeviceFailures(deps, user.id, device)] : []),
+      ],
+      guard: { kind: 'always' },
+    },
+    auditMetadata: rehash ? { password_rehashed: true } : {},
   });
+  // Refused only when the credentials changed since the password was checked: the same generic failure.
+  if (!outcome.ok) throw genericFailure();
+  return outcome.result;
 }
 
 /** Counts a wrong password towards the account backoff (one atomic statement, see countFailureSql). */

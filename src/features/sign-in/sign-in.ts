@@ -4,7 +4,7 @@ import type { RequestContext } from '../audit/audit.ts';
 import { issueMfaChallenge, mfaStatus } from '../mfa/mfa-pending.ts';
 import { cacheRecord, prepareSession, uncacheRecord, userView, type SessionRecord } from '../sessions/sessions.ts';
 import { commitSignIn, signInAudit } from './sign-in-commit.ts';
-import type { SignInMethod, SignInOrganization, SignInOptions, SignInResult, SignInUser } from './sign-in-types.ts';
+import type { OrganizationChoice, SessionOrganization, SignInMethod, SignInOutcome, SignInPlan } from './sign-in-types.ts';
 
 /**
  * Methods that already prove two factors: the MFA challenge itself, and a passkey (possession of the device
@@ -12,7 +12,7 @@ import type { SignInMethod, SignInOrganization, SignInOptions, SignInResult, Sig
  */
 const MULTI_FACTOR_METHODS: ReadonlySet<SignInMethod> = new Set(['mfa', 'passkey']);
 
-export async function firstOrganization(deps: Deps, userId: string): Promise<SignInOrganization> {
+export async function firstOrganization(deps: Deps, userId: string): Promise<SessionOrganization | null> {
   const { db, t } = deps;
   const [row] = await db
     .select({ id: t.organizations.id, name: t.organizations.name, role: t.memberships.role })
@@ -24,18 +24,31 @@ export async function firstOrganization(deps: Deps, userId: string): Promise<Sig
   return row ?? null;
 }
 
+/** The session's organization: the caller's, none, or (`lookup`) the user's first. */
+function resolveOrganization(deps: Deps, userId: string, choice: OrganizationChoice): Promise<SessionOrganization | null> | SessionOrganization | null {
+  switch (choice.kind) {
+    case 'lookup':
+      return firstOrganization(deps, userId);
+    case 'known':
+      return choice.organization;
+    case 'none':
+      return null;
+  }
+}
+
 /**
  * Completes a successful factor: with MFA on and only a first factor proven, a pending MFA sign-in (no
- * session); otherwise a brand-new session (never a reused id). Its audit event and the caller's statements
- * commit in one atomic batch, just after the cache entry is written.
+ * session); otherwise a brand-new session (never a reused id). Its audit event and the plan's statements
+ * commit in one atomic batch, just after the cache entry is written. A refused sign-in wrote no session or
+ * challenge (and left no cache entry); the caller decides what the refusal means to its client.
  */
-export async function completeSignIn(deps: Deps, ctx: RequestContext, user: SignInUser, opts: SignInOptions): Promise<SignInResult> {
+export async function completeSignIn(deps: Deps, ctx: RequestContext, plan: SignInPlan): Promise<SignInOutcome> {
+  const { user, method } = plan;
   const [organization, mfa] = await Promise.all([
-    opts.organization === undefined ? firstOrganization(deps, user.id) : opts.organization,
-    MULTI_FACTOR_METHODS.has(opts.method) ? null : mfaStatus(deps, user.id),
+    resolveOrganization(deps, user.id, plan.organization),
+    MULTI_FACTOR_METHODS.has(method) ? null : mfaStatus(deps, user.id),
   ]);
-  const proven = { userId: user.id, version: user.credentialVersion };
-  if (mfa?.enabled) return issueMfaChallenge(deps, ctx, proven, organization?.id ?? null, opts, mfa.methods);
+  if (mfa?.enabled) return issueMfaChallenge(deps, ctx, plan, organization?.id ?? null, mfa.methods);
 
   const session = await prepareSession(deps, ctx, user.id, organization?.id ?? null);
   const record: SessionRecord = {
@@ -46,14 +59,20 @@ export async function completeSignIn(deps: Deps, ctx: RequestContext, user: Sign
   // Cached BEFORE the commit: a revocation can only delete the row after it exists, and its eviction then
   // follows our put. Cached after, a revocation in between would be undone by the late put.
   await cacheRecord(deps, session.tokenHash, record);
+  let committed;
   try {
-    await commitSignIn(deps, opts, proven, [
+    committed = await commitSignIn(deps, plan, [
       [deps.t.sessions, session.row],
-      signInAudit(deps, ctx, 'login.succeeded', { userId: user.id, organizationId: organization?.id, metadata: { method: opts.method, ...opts.metadata } }),
+      signInAudit(deps, ctx, 'login.succeeded', { userId: user.id, organizationId: organization?.id, metadata: { method, ...plan.auditMetadata } }),
     ]);
   } catch (err) {
     await uncacheRecord(deps, session.tokenHash);
     throw err;
   }
-  return { kind: 'session', record, session };
+  if (!committed.ok) {
+    // No row was written: the entry cached above must not outlive this refusal.
+    await uncacheRecord(deps, session.tokenHash);
+    return committed;
+  }
+  return { ok: true, result: { kind: 'session', record, session } };
 }
