@@ -4,7 +4,7 @@
 import { neon, neonConfig } from '@neondatabase/serverless';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNeonLocal, type NeonLocal } from '../src/server.ts';
-import { adminQuery, freshDatabase, serverUrl } from '../../../test/node/support-postgres.ts';
+import { adminQuery, freshDatabase } from '../../../test/node/support-postgres.ts';
 
 describe('neon-local survives dropped PostgreSQL connections', () => {
   let local: NeonLocal;
