@@ -1,4 +1,5 @@
-// Node-side tests: the local Neon-HTTP endpoint, migrations, cross-checks with native libraries.
+// Node-side tests: migrations, the CLI, cross-checks with native libraries, and the workspace packages' tests
+// (packages/neon-local: the local Neon-HTTP endpoint).
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vitest/config';
 
@@ -16,10 +17,10 @@ const wasmModules: Plugin = {
 export default defineConfig({
   plugins: [wasmModules],
   test: {
-    include: ['test/node/**/*.test.ts'],
+    include: ['test/node/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
     // `*.pg.test.ts` need a PostgreSQL server of their own (parallel connections, terminated backends): they run
     // in the PostgreSQL pass (IDENTSPHERE_TEST_DATABASE_URL set; `.ci/run` always does one when a server answers).
-    exclude: process.env.IDENTSPHERE_TEST_DATABASE_URL ? [] : ['test/node/**/*.pg.test.ts'],
+    exclude: process.env.IDENTSPHERE_TEST_DATABASE_URL ? [] : ['**/*.pg.test.ts'],
     setupFiles: ['test/node/setup-workerd-crypto.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

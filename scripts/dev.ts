@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { migrateUp } from '../src/cli/migrate.ts';
-import { startNeonLocal } from './neon-local/server.ts';
+import { startNeonLocal } from '@identsphere/neon-local';
 import { supervise } from './supervisor.ts';
 
 const root = new URL('..', import.meta.url).pathname;

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startFrontend } from '../examples/frontend/server.ts';
 import { migrateUp } from '../src/cli/migrate.ts';
-import { startNeonLocal } from './neon-local/server.ts';
+import { startNeonLocal } from '@identsphere/neon-local';
 
 const root = new URL('..', import.meta.url).pathname;
 const artifacts = join(root, 'test-artifacts');

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Socket } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { migrateUp } from '../src/cli/migrate.ts';
-import { startNeonLocal } from '../scripts/neon-local/server.ts';
+import { startNeonLocal } from '@identsphere/neon-local';
 import { startOidcProvider } from './oidc-provider-server.ts';
 
 declare module 'vitest' {

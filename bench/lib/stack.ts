@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrateUp } from '../../src/cli/migrate.ts';
-import { startNeonLocal, type NeonLocal } from '../../scripts/neon-local/server.ts';
+import { startNeonLocal, type NeonLocal } from '@identsphere/neon-local';
 import { startWranglerDev, type DevServer } from './processes.ts';
 
 export const root = new URL('../..', import.meta.url).pathname;

@@ -3,7 +3,7 @@
 // per-request plumbing (its proxy and entry Workers) is paid once, not n times. IdentSphere runs with the
 // in-memory session cache (the KV simulator's CPU is out of the picture) and a database nothing listens on.
 // console.log is silenced during the loops unless a scenario asks otherwise (see bench/worker/session-loop.ts).
-import type { NeonLocal } from '../../scripts/neon-local/server.ts';
+import type { NeonLocal } from '@identsphere/neon-local';
 import { cpuNs, type DevServer } from '../lib/processes.ts';
 import { interleave, spread, type Spread } from '../lib/stats.ts';
 

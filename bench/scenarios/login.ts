@@ -2,7 +2,7 @@
 // sequential requests interleaved by round. Per sign-in: wall latency, workerd CPU, and the database round
 // trips (HTTP requests to the local Neon endpoint) and SQL statements it caused.
 import { randomBytes } from 'node:crypto';
-import type { NeonLocal } from '../../scripts/neon-local/server.ts';
+import type { NeonLocal } from '@identsphere/neon-local';
 import { cpuNs, type DevServer } from '../lib/processes.ts';
 import { interleave, median, spread, type Spread } from '../lib/stats.ts';
 

@@ -4,7 +4,7 @@
 // workerd's CPU time and the SQL statements the local Neon-HTTP endpoint executed, before and after.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { NeonLocal } from '../../scripts/neon-local/server.ts';
+import type { NeonLocal } from '@identsphere/neon-local';
 import type { LoadResult } from '../lib/load-generator.ts';
 import { cpuNs, type DevServer } from '../lib/processes.ts';
 import { interleave, spread, type Spread } from '../lib/stats.ts';

@@ -1,6 +1,6 @@
 // Database access for the Node-side CLI: plain PostgreSQL over TCP (`pg`), or — with
 // IDENTSPHERE_DATABASE_LOCAL_HTTP=true, as in dev/test — Neon's HTTP protocol through the same driver the
-// Worker uses, pointed at the local endpoint (scripts/neon-local) named by the connection string.
+// Worker uses, pointed at the local endpoint (packages/neon-local) named by the connection string.
 import { neon, neonConfig } from '@neondatabase/serverless';
 import pg from 'pg';
 import type { MigrationTarget } from './migrate.ts';

@@ -2,37 +2,10 @@
 // checked from the wrangler configuration of one environment, its variables and secrets, and the database.
 // Items no program can check are listed as manual steps. Runtime rules come from src/platform/config.ts (one source).
 import { createHash } from 'node:crypto';
-import { RATE_LIMITS } from '../platform/adapters/rate-limiter.ts';
 import { oauthConfigProblems } from '../platform/config-oauth.ts';
 import { parseConfig, productionProblems, type ConfigProblem, type Env } from '../platform/config.ts';
-
-export type CheckStatus = 'pass' | 'fail' | 'manual' | 'info';
-
-export interface CheckResult {
-  section: string;
-  item: string;
-  status: CheckStatus;
-  detail: string;
-}
-
-/** What the checks read: the resolved wrangler config for the environment, variables + secrets, the database. */
-export interface DoctorInput {
-  envName: string;
-  wrangler: {
-    vars: Record<string, unknown>;
-    kvNamespaces: { binding: string; id?: string }[];
-    r2Buckets: { binding: string; bucket_name?: string }[];
-    rateLimits: string[];
-    crons: string[];
-    observability: boolean;
-    analyticsEngine: string[];
-  };
-  /** Variables and secrets as the Worker would see them (wrangler vars overlaid by secrets). */
-  values: Record<string, string>;
-  /** Fingerprints of IDENTSPHERE_JWT_SECRET in other environments (e.g. .dev.vars, staging). */
-  otherSecretFingerprints: { source: string; fingerprint: string }[];
-  database: { error?: string; serverVersionNum?: number; schemaExists?: boolean; pending?: string[] } | null;
-}
+import { newChecklist, type CheckResult, type DoctorInput } from './doctor-checklist.ts';
+import { deploymentChecks } from './doctor-deployment.ts';
 
 export function fingerprint(secret: string): string {
   return createHash('sha256').update(secret).digest('hex').slice(0, 16);
@@ -52,14 +25,9 @@ const COVERED = new Set([
   'IDENTSPHERE_CORS_ORIGINS',
 ]);
 
-const PLACEHOLDER = /^(REPLACE|0{32}$|<)/i;
-
 export function runChecks(input: DoctorInput): CheckResult[] {
-  const out: CheckResult[] = [];
-  const check = (section: string, item: string, ok: boolean, failDetail: string, passDetail = '') =>
-    out.push({ section, item, status: ok ? 'pass' : 'fail', detail: ok ? passDetail : failDetail });
-  const manual = (section: string, item: string, detail: string) => out.push({ section, item, status: 'manual', detail });
-  const info = (section: string, item: string, detail: string) => out.push({ section, item, status: 'info', detail });
+  const list = newChecklist();
+  const { out, check, manual, info } = list;
 
   const v = input.values;
   // Invalid values are failures in themselves; only a configuration that parses can be judged item by item.
@@ -152,42 +120,7 @@ export function runChecks(input: DoctorInput): CheckResult[] {
   info('CORS', 'Access-Control-Allow-Credentials: true', 'always sent for allowed origins');
   manual('CORS', "The frontend uses credentials: 'include'", '');
 
-  // Rate limiting
-  const routes: [string, string][] = [
-    ['POST /v1/auth/login', RATE_LIMITS.login.binding],
-    ['POST /v1/auth/password/forgot', RATE_LIMITS.passwordForgot.binding],
-    ['POST /v1/auth/email-otp/request', RATE_LIMITS.emailOtp.binding],
-    ['POST /v1/auth/register', RATE_LIMITS.register.binding],
-    ['POST /v1/auth/mfa/challenge', RATE_LIMITS.mfaChallenge.binding],
-    ['per IP + account', RATE_LIMITS.account.binding],
-  ];
-  for (const [route, binding] of routes) {
-    check('Rate limiting', `${route} is rate-limited`, input.wrangler.rateLimits.includes(binding), `add a [[ratelimits]] binding named ${binding}`, binding);
-  }
-
-  // Avatar uploads
-  const r2 = input.wrangler.r2Buckets;
-  check('Avatar uploads', 'Object storage (R2) is bound for avatars', r2.length > 0 && r2.every((b) => !PLACEHOLDER.test(b.bucket_name ?? '')), 'add an [[r2_buckets]] binding', r2.map((b) => b.binding).join(', '));
-  info('Avatar uploads', 'The 5 MiB body limit is preserved', 'enforced by the Worker while streaming; nothing in front of it lifts it');
-  info('Avatar uploads', 'CDN / cache strategy for avatar_url', v.IDENTSPHERE_AVATAR_BASE_URL ? `public URL ${v.IDENTSPHERE_AVATAR_BASE_URL}` : 'served by the Worker (immutable, ETag)');
-
-  // Observability
-  check('Observability', 'Structured logs flowing (Workers observability enabled)', input.wrangler.observability, 'set [observability] enabled = true');
-  manual('Observability', 'Health check wired into your monitoring', 'GET /v1/health (liveness), GET /v1/health/ready (database)');
-  check('Observability', 'Metrics for alerts (Analytics Engine dataset bound)', input.wrangler.analyticsEngine.length > 0, 'add [[analytics_engine_datasets]] binding METRICS; alert SQL in README', input.wrangler.analyticsEngine.join(', '));
-  manual('Observability', 'Audit-log queries wired into your SIEM', 'GET /v1/auth/audit-logs or the audit_logs table');
-
-  // Operational
-  const kv = input.wrangler.kvNamespaces.find((k) => k.binding === 'SESSION_CACHE');
-  check('Operational', 'Session cache (KV) bound', !!kv && !PLACEHOLDER.test(kv.id ?? ''), kv ? `replace the placeholder id of SESSION_CACHE (${kv.id})` : 'add [[kv_namespaces]] binding SESSION_CACHE');
-  manual('Operational', 'identsphere migrate up runs in the deploy pipeline before the new version', 'see README, Deployment');
-  info('Operational', 'Rolling deploys, multiple replicas', 'Workers deploys atomically and runs in every location; the Worker is stateless');
-  info('Operational', 'JWT secret rotation runbook', 'README, "JWT secret rotation runbook" (rotation signs everyone out)');
-
-  // Compliance
-  manual('Compliance + legal', 'Privacy policy reflects stored data', 'email, password hash, MFA secret, passkeys, sessions, audit log; README lists them');
-  manual('Compliance + legal', 'Cookie consent reviewed with counsel', 'the session cookie is strictly necessary');
-  manual('Compliance + legal', 'Data-deletion process documented and tested', 'DELETE /v1/auth/me; GET /v1/auth/me/export');
+  deploymentChecks(input, list);
 
   // Anything else the runtime guard would refuse (invalid values were reported at the top).
   if (!parsed.ok) return out;

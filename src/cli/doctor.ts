@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { unstable_readConfig } from 'wrangler';
 import { openDatabase } from './db.ts';
-import { fingerprint, runChecks, type CheckResult, type DoctorInput } from './doctor-checks.ts';
+import type { CheckResult, DoctorInput } from './doctor-checklist.ts';
+import { fingerprint, runChecks } from './doctor-checks.ts';
 import { migrationStatus, quoteSchema } from './migrate.ts';
 
 export interface DoctorOptions {

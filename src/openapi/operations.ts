@@ -10,7 +10,6 @@ import { PASSKEY_OPERATIONS } from './operations-passkeys.ts';
 import type { Operation } from './schemas.ts';
 
 export type { Operation } from './schemas.ts';
-export { SignedIn } from './schemas.ts';
 
 const SERVICE_OPERATIONS: Operation[] = [
   {

@@ -19,8 +19,6 @@ const oidcProvider = z.strictObject({
   scopes: z.array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/)).optional(),
 });
 
-export type OidcProviderConfig = z.output<typeof oidcProvider>;
-
 const oidcProviderList = z
   .string()
   .default('[]')

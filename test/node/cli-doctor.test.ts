@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateUp } from '../../src/cli/migrate.ts';
-import { startNeonLocal, type NeonLocal } from '../../scripts/neon-local/server.ts';
+import { startNeonLocal, type NeonLocal } from '@identsphere/neon-local';
 import { cli } from './cli-support.ts';
 
 const repo = new URL('../../', import.meta.url).pathname;

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/cli/db.ts';
 import { migrateUp, migrationStatus, readMigrations } from '../../src/cli/migrate.ts';
-import { freshDatabase, serverUrl } from './support-postgres.ts';
+import { freshDatabase } from './support-postgres.ts';
 
 describe('parallel migrate up (PostgreSQL)', () => {
   const drops: (() => Promise<void>)[] = [];

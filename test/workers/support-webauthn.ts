@@ -10,11 +10,6 @@ export function b64url(bytes: Uint8Array): string {
   return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
-export function fromB64url(text: string): Uint8Array {
-  const b64 = text.replaceAll('-', '+').replaceAll('_', '/');
-  return Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
-}
-
 
 /** Minimal CBOR (RFC 8949) encoder: unsigned/negative ints, byte and text strings, arrays, maps. */
 function cbor(value: unknown): Uint8Array {

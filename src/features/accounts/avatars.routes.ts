@@ -32,7 +32,7 @@ export const avatarServeRoutes = new Hono<AppEnv>().get('/:key', async (c) => {
     'Content-Disposition': 'inline',
   });
   const match = c.req.header('if-none-match');
-  if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === object.etag)) {
+  if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === object.etag)) {
     await object.body.cancel();
     return new Response(null, { status: 304, headers });
   }

@@ -12,7 +12,7 @@ describe('data export', () => {
     await json(await call('/v1/auth/me', { method: 'PATCH', cookie, json: { name: 'Export Me', time_zone: 'Asia/Tokyo' } }));
     const { avatar_url } = await json<{ avatar_url: string }>(await putAvatar(cookie, await png(8, 8)));
     await createOrganization(cookie, 'Second org');
-    await json(await call('/v1/auth/organizations/' + (await createOrganization(cookie, 'Third')).id + '/invitations', { method: 'POST', cookie, json: { email: uniqueEmail() } }), 201);
+    await json(await call(`/v1/auth/organizations/${(await createOrganization(cookie, 'Third')).id}/invitations`, { method: 'POST', cookie, json: { email: uniqueEmail() } }), 201);
     await loginUser(email, PASSWORD, { headers: { 'user-agent': 'ExportPhone/1.0' } });
 
     const res = await call('/v1/auth/me/export', { cookie });

@@ -7,7 +7,7 @@ import { CONFLICT_RETRIES } from '../../../src/db/client.ts';
 import { flowEnv, type Flow } from '../flow-support.ts';
 import { expectError, interceptDatabase, PASSWORD, sql, testEnv, uniqueEmail, type DatabaseRequest, writesUser } from '../support.ts';
 
-// Error bodies as the local Neon-HTTP endpoint (scripts/neon-local) sends them, captured from real errors on
+// Error bodies as the local Neon-HTTP endpoint (packages/neon-local) sends them, captured from real errors on
 // PostgreSQL 15: two batches updating two rows in opposite order, and an insert of a taken primary key.
 const DEADLOCK = {
   message: 'deadlock detected',

@@ -25,7 +25,7 @@ const HOSTILE_VALUES: unknown[] = [
 ];
 
 const DEEP_ARRAY = '['.repeat(5000) + ']'.repeat(5000);
-const DEEP_OBJECT = '{"a":'.repeat(3000) + '1' + '}'.repeat(3000);
+const DEEP_OBJECT = `${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}`;
 const RAW_BODIES: { label: string; body: BodyInit; type?: string }[] = [
   { label: 'not json', body: 'not json' },
   { label: 'empty', body: '' },
@@ -126,7 +126,7 @@ function probes(op: Operation, who: Identity | null): Probe[] {
         out.push({ label: `${field}=${JSON.stringify(value).slice(0, 40)}`, path, init: { method: op.method, cookie, json: { ...baseline, [field]: value } } });
       }
     }
-    out.push({ label: 'unknown field', path, init: { method: op.method, cookie, json: { ...baseline, ['\u0000']: 1 } } });
+    out.push({ label: 'unknown field', path, init: { method: op.method, cookie, json: { ...baseline, '\u0000': 1 } } });
   }
   for (const field of Object.keys(op.query?.shape ?? {})) {
     for (const value of QUERY_VALUES) {

@@ -7,7 +7,7 @@ import { count, eq, sql as dsql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/neon-http';
 import { integer, jsonb, pgSchema, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startNeonLocal, type NeonLocal } from '../../scripts/neon-local/server.ts';
+import { startNeonLocal, type NeonLocal } from '../src/server.ts';
 
 const BACKENDS = [
   { name: 'PGlite', databaseUrl: undefined },

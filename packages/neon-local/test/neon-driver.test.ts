@@ -1,4 +1,4 @@
-// The local Neon-HTTP endpoint driven by the real driver, neon() (drizzle: neon-local-drizzle.test.ts), against
+// The local Neon-HTTP endpoint driven by the real driver, neon() (drizzle: drizzle.test.ts), against
 // PGlite in memory and, when IDENTSPHERE_TEST_DATABASE_URL is set, a real PostgreSQL server as well.
 import { randomUUID } from 'node:crypto';
 import {
@@ -9,7 +9,7 @@ import {
   type NeonQueryPromise,
 } from '@neondatabase/serverless';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startNeonLocal, type NeonLocal } from '../../scripts/neon-local/server.ts';
+import { startNeonLocal, type NeonLocal } from '../src/server.ts';
 
 const BACKENDS = [
   { name: 'PGlite', databaseUrl: undefined },

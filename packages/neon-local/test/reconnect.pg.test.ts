@@ -3,8 +3,8 @@
 // serves the next requests on new connections. PostgreSQL only (`*.pg.test.ts`: run when IDENTSPHERE_TEST_DATABASE_URL is set, as CI does).
 import { neon, neonConfig } from '@neondatabase/serverless';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNeonLocal, type NeonLocal } from '../../scripts/neon-local/server.ts';
-import { adminQuery, freshDatabase, serverUrl } from './support-postgres.ts';
+import { startNeonLocal, type NeonLocal } from '../src/server.ts';
+import { adminQuery, freshDatabase } from '../../../test/node/support-postgres.ts';
 
 describe('neon-local survives dropped PostgreSQL connections', () => {
   let local: NeonLocal;

@@ -6,11 +6,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { neon, neonConfig } from '@neondatabase/serverless';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBackend, paramsToText, parseCommandTag, type SqlBackend } from '../../scripts/neon-local/backend.ts';
-import { textToJson } from '../../scripts/neon-local/json-output.ts';
-import { startNeonLocal } from '../../scripts/neon-local/server.ts';
+import { openBackend, paramsToText, parseCommandTag, type SqlBackend } from '../src/backend.ts';
+import { textToJson } from '../src/json-output.ts';
+import { startNeonLocal } from '../src/server.ts';
 
 const BACKENDS = [
   { name: 'PGlite', databaseUrl: undefined },
@@ -171,7 +172,8 @@ describe('startup, shutdown and persistence', () => {
   });
 
   it('runs as a CLI that prints its URL and stops on SIGTERM', async () => {
-    const cli = spawn(process.execPath, ['scripts/neon-local/main.ts', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+    const cli = spawn(process.execPath, [main, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     cli.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => cli.on('exit', (code) => resolve(code)));

@@ -1,5 +1,5 @@
-// CLI: node scripts/neon-local/main.ts [--port 4444] [--host 127.0.0.1] [--data-dir .data/pglite]
-//                                      [--database-url postgres://…] [--verbose]
+// CLI: node packages/neon-local/src/main.ts [--port 4444] [--host 127.0.0.1] [--data-dir .data/pglite]
+//                                            [--database-url postgres://…] [--verbose]
 // Prints the endpoint URL alone on stdout's first line; everything else goes to stderr.
 import { parseArgs } from 'node:util';
 import { startNeonLocal } from './server.ts';
