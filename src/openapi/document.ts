@@ -52,8 +52,14 @@ export function impliedErrors(method: string, contract: RouteContract): ErrorCod
   return codes;
 }
 
+/** Named schemas (`.meta({ id })`, e.g. User, SignedIn) found while converting; they become components. */
+let named: Record<string, unknown> = {};
+
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const converted = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const text = JSON.stringify(converted).replaceAll('"#/$defs/', '"#/components/schemas/');
+  const { $schema: _, $defs, ...rest } = JSON.parse(text) as Record<string, unknown>;
+  Object.assign(named, $defs);
   return rest;
 }
 
@@ -92,31 +98,31 @@ function successResponse(r: ResponseContract) {
   };
 }
 
-/** One response per error status, listing the codes it carries (the Error schema, its code narrowed). */
-function errorResponses(codes: ErrorCode[]) {
+/**
+ * One response per error status, listing the codes it carries (the Error schema, its code narrowed). Each
+ * distinct status + codes answer is a component (`400-invalid_json-invalid_request`), shared by reference.
+ */
+function errorResponses(codes: ErrorCode[], shared: Record<string, unknown>) {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of new Set(codes)) byStatus.set(ERROR_CODES[code], [...(byStatus.get(ERROR_CODES[code]) ?? []), code]);
   const responses: Record<string, unknown> = {};
   for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
-    responses[status] = {
+    const name = [status, ...list.sort()].join('-');
+    shared[name] ??= {
       description: list.map((code) => `\`${code}\``).join(', '),
       ...(status === 429 ? { headers: { 'Retry-After': HEADERS['Retry-After'] } } : {}),
       content: {
         'application/json': {
-          schema: {
-            allOf: [
-              { $ref: '#/components/schemas/Error' },
-              { type: 'object', properties: { error: { type: 'object', properties: { code: { enum: list } } } } },
-            ],
-          },
+          schema: { $ref: '#/components/schemas/Error', properties: { error: { properties: { code: { enum: list } } } } },
         },
       },
     };
+    responses[status] = { $ref: `#/components/responses/${name}` };
   }
   return responses;
 }
 
-function operationObject(method: string, path: string, op: RouteContract) {
+function operationObject(method: string, path: string, op: RouteContract, shared: Record<string, unknown>) {
   const params = [...path.matchAll(/\{([A-Za-z_]+)\}/g)].map((m) => ({ name: m[1]!, in: 'path', required: true, schema: { type: 'string' } }));
   const querySchema = op.query ? jsonSchema(op.query, 'input') : undefined;
   const query = querySchema
@@ -130,7 +136,7 @@ function operationObject(method: string, path: string, op: RouteContract) {
   const stateChanging = STATE_CHANGING.has(method);
   const responses: Record<string, unknown> = {};
   for (const [status, r] of Object.entries(op.responses)) responses[status] = successResponse(r);
-  Object.assign(responses, errorResponses([...op.errors, ...impliedErrors(method, op)]));
+  Object.assign(responses, errorResponses([...op.errors, ...impliedErrors(method, op)], shared));
   responses.default = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   return {
     operationId: op.operationId,
@@ -153,6 +159,7 @@ let cached: Record<string, unknown> | undefined;
 /** Built on first use, once per isolate (nothing of it runs at start-up). */
 export function openApiDocument(routes: readonly RouteEntry[]): Record<string, unknown> {
   if (cached) return cached;
+  named = {};
   const ErrorBody = z.object({
     error: z.object({
       code: z.enum(Object.keys(ERROR_CODES) as [string, ...string[]]),
@@ -162,9 +169,10 @@ export function openApiDocument(routes: readonly RouteEntry[]): Record<string, u
     }),
   });
   const paths: Record<string, Record<string, unknown>> = {};
+  const errorAnswers: Record<string, unknown> = {};
   for (const { method, path, contract } of documentedRoutes(routes)) {
     paths[path] ??= {};
-    paths[path][method.toLowerCase()] = operationObject(method, path, contract);
+    paths[path][method.toLowerCase()] = operationObject(method, path, contract, errorAnswers);
   }
   cached = {
     openapi: '3.1.0',
@@ -177,7 +185,8 @@ export function openApiDocument(routes: readonly RouteEntry[]): Record<string, u
     },
     paths,
     components: {
-      schemas: { Error: jsonSchema(ErrorBody, 'output') },
+      schemas: { ...named, Error: jsonSchema(ErrorBody, 'output') },
+      responses: errorAnswers,
       parameters: { IdempotencyKey },
       securitySchemes: {
         session: {

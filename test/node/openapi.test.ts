@@ -11,9 +11,10 @@ import { openApiDocument as buildDocument } from '../../src/openapi/document.ts'
 const openApiDocument = () => buildDocument(createApp().routes);
 
 interface DocResponse {
+  $ref?: string;
   description: string;
   headers?: Record<string, { description: string }>;
-  content?: Record<string, { schema: { allOf?: [unknown, { properties: { error: { properties: { code: { enum: string[] } } } } }] } }>;
+  content?: Record<string, { schema: { properties?: { error: { properties: { code: { enum: string[] } } } } } }>;
 }
 interface DocOperation {
   operationId: string;
@@ -26,8 +27,15 @@ function operations(): [string, DocOperation][] {
   return Object.entries(paths).flatMap(([path, ops]) => Object.entries(ops).map(([m, op]) => [`${m.toUpperCase()} ${path}`, op] as [string, DocOperation]));
 }
 
+/** The response itself, or the component it refers to. */
+function resolve(response: DocResponse): DocResponse {
+  if (!response.$ref) return response;
+  const components = openApiDocument().components as { responses: Record<string, DocResponse> };
+  return components.responses[response.$ref.replace('#/components/responses/', '')]!;
+}
+
 function errorCodes(response: DocResponse): string[] {
-  return response.content?.['application/json']?.schema.allOf?.[1].properties.error.properties.code.enum ?? [];
+  return resolve(response).content?.['application/json']?.schema.properties?.error.properties.code.enum ?? [];
 }
 
 const byId = (id: string) => operations().find(([, op]) => op.operationId === id)![1];
@@ -92,7 +100,7 @@ describe('OpenAPI document', () => {
 
   it('documents Retry-After on every 429, and 429 on the rate-limited operations', () => {
     const limited = operations().filter(([, op]) => op.responses['429']);
-    for (const [name, op] of limited) expect(op.responses['429']!.headers?.['Retry-After'], name).toBeDefined();
+    for (const [name, op] of limited) expect(resolve(op.responses['429']!).headers?.['Retry-After'], name).toBeDefined();
     const ids = limited.map(([, op]) => op.operationId);
     const rateLimited = ['register', 'login', 'requestEmailOtp', 'verifyEmailOtp', 'forgotPassword', 'resetPassword', 'completeMfaChallenge',
       'passkeyLoginOptions', 'passkeyLoginVerify', 'startOAuth', 'linkOAuthProvider', 'registerByInvitation', 'requestEmailVerification'];

@@ -8,7 +8,7 @@ export const UserProfile = User.extend({
   time_zone: z.string().nullable(),
   avatar_url: z.string().nullable(),
   updated_at: z.iso.datetime(),
-});
+}).meta({ id: 'UserProfile' });
 
 export const Me = z.strictObject({ user: UserProfile });
 

@@ -9,7 +9,7 @@ export const MfaRequired = z.strictObject({
   mfa_token: z.string(),
   methods: z.array(z.enum(['totp', 'recovery_code', 'passkey'])),
   expires_at: z.iso.datetime(),
-});
+}).meta({ id: 'MfaRequired' });
 
 /** What a first factor answers with (respondSignIn): signed in, or a pending MFA sign-in. */
 export const SignInAnswer = z.union([SignedIn, MfaRequired]);

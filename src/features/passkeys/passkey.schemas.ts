@@ -8,7 +8,7 @@ export const Passkey = z.strictObject({
   device_type: z.string(),
   backed_up: z.boolean(),
   transports: z.array(z.string()),
-});
+}).meta({ id: 'Passkey' });
 
 export const PasskeyList = z.strictObject({ passkeys: z.array(Passkey) });
 export const PasskeyAnswer = z.strictObject({ passkey: Passkey });

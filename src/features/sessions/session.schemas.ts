@@ -9,7 +9,7 @@ export const User = z.strictObject({
   name: z.string().nullable(),
   email_verified: z.boolean(),
   created_at: z.iso.datetime(),
-});
+}).meta({ id: 'User' });
 
 export const Session = z.strictObject({
   id: z.uuid(),
@@ -17,10 +17,10 @@ export const Session = z.strictObject({
   last_seen_at: z.iso.datetime(),
   idle_expires_at: z.iso.datetime(),
   expires_at: z.iso.datetime(),
-});
+}).meta({ id: 'Session' });
 
 /** `{user, organization, session}`: the session record (the session cookie is set alongside). */
-export const SignedIn = z.strictObject({ user: User, organization: Organization.nullable(), session: Session });
+export const SignedIn = z.strictObject({ user: User, organization: Organization.nullable(), session: Session }).meta({ id: 'SignedIn' });
 
 export const SessionListEntry = z.strictObject({
   id: z.uuid(),
