@@ -32,7 +32,7 @@ export function createApp() {
   const app = new Hono<AppEnv>();
   app.use('*', requestLog, securityHeaders, configGuard, cors, csrf, idempotency);
   app.route('/v1', healthRoutes);
-  app.route('/v1', openApiRoutes);
+  app.route('/v1', openApiRoutes(() => app.routes));
   app.route('/v1/auth/sessions', sessionRoutes);
   app.route('/v1/auth/mfa', mfaRoutes);
   app.route('/v1/auth/passkeys', passkeyRoutes);

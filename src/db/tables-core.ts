@@ -42,7 +42,7 @@ export function defineCoreTables(schema: ReturnType<typeof pgSchema>) {
       userId: uuid('user_id')
         .notNull()
         .references(() => users.id, { onDelete: 'cascade' }),
-      role: text('role').notNull(),
+      role: text('role').$type<'owner' | 'admin' | 'member'>().notNull(),
       createdAt: ts('created_at').notNull().defaultNow(),
     },
     (t) => [

@@ -3,14 +3,17 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../platform/config.ts';
 import type { AppEnv } from './types.ts';
 
+/** The session cookie's name: `secure` in production (Secure cookies, no shared Domain), `plain` otherwise. */
+export const SESSION_COOKIE_NAMES = { secure: '__Host-identsphere_session', plain: 'identsphere_session' } as const;
+
 /**
  * `__Host-` when Secure and host-only: the browser then refuses the cookie unless it is Secure, Path=/ and
  * has no Domain, so a sibling subdomain cannot plant or overwrite it.
  */
 export function sessionCookieName(config: Config): string {
   return config.IDENTSPHERE_COOKIES_SECURE && !config.IDENTSPHERE_COOKIE_DOMAIN
-    ? '__Host-identsphere_session'
-    : 'identsphere_session';
+    ? SESSION_COOKIE_NAMES.secure
+    : SESSION_COOKIE_NAMES.plain;
 }
 
 function attributes(config: Config) {

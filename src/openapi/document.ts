@@ -1,28 +1,80 @@
-// OpenAPI 3.1 for the whole API, built from the same zod schemas the routes validate with (request bodies)
-// so it cannot drift; a test checks that every served route is documented and every documented one served.
+// OpenAPI 3.1 for the whole API, built from the contracts the routes declare beside their handlers
+// (src/http/route-contract.ts): the same zod schemas the handlers validate with and answer with. A test checks
+// that every served route is documented and every documented one served, and the auth flags and response
+// shapes against the running Worker.
 import * as z from 'zod';
-import { ERROR_CODES } from '../lib/errors.ts';
-import { OPERATIONS, type Operation } from './operations.ts';
+import { SESSION_COOKIE_NAMES } from '../http/cookies.ts';
+import { routeContract, type ResponseContract, type RouteContract } from '../http/route-contract.ts';
+import { ERROR_CODES, type ErrorCode } from '../lib/errors.ts';
 
-const ErrorBody = z.object({
-  error: z.object({
-    code: z.enum(Object.keys(ERROR_CODES) as [string, ...string[]]),
-    message: z.string(),
-    request_id: z.string(),
-    details: z.array(z.object({ field: z.string().optional(), message: z.string() })).optional(),
-  }),
-});
-
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
-  return rest;
+/** A row of Hono's route table (`app.routes`). */
+export interface RouteEntry {
+  method: string;
+  path: string;
+  handler: unknown;
 }
 
-function toOpenApiPath(path: string): string {
-  return path.replace(/:([A-Za-z_]+)/g, '{$1}');
+/** A documented operation: where it is served and what it declares. */
+export interface DocumentedRoute {
+  method: string;
+  /** OpenAPI syntax ({param}). */
+  path: string;
+  contract: RouteContract;
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Set by app.route() when the parent app has its own error handler: the route's own handler. */
+const COMPOSED_HANDLER = '__COMPOSED_HANDLER';
+
+/** Every route of the table that declares a contract (middleware rows of the same route carry none). */
+export function documentedRoutes(routes: readonly RouteEntry[]): DocumentedRoute[] {
+  const found: DocumentedRoute[] = [];
+  for (const route of routes) {
+    const handler = route.handler as Record<string, unknown> | undefined;
+    const contract = routeContract(handler?.[COMPOSED_HANDLER] ?? handler);
+    if (!contract) continue;
+    const path = (route.path.length > 1 ? route.path.replace(/\/$/, '') : route.path).replace(/:([A-Za-z_]+)/g, '{$1}');
+    found.push({ method: route.method, path, contract });
+  }
+  return found;
+}
+
+/** The codes every operation of its kind can answer, besides those it declares. */
+export function impliedErrors(method: string, contract: RouteContract): ErrorCode[] {
+  const codes: ErrorCode[] = [];
+  if (contract.auth) codes.push('unauthorized');
+  if (contract.body) codes.push('invalid_json', 'invalid_request', 'unsupported_media_type', 'payload_too_large');
+  if (contract.rawBody) codes.push('payload_too_large');
+  if (contract.query) codes.push('invalid_request');
+  if (STATE_CHANGING.has(method)) codes.push('csrf', 'idempotency_key_in_progress', 'idempotency_key_reused');
+  codes.push('internal', 'service_unavailable', 'misconfigured');
+  return codes;
+}
+
+/** Named schemas (`.meta({ id })`, e.g. User, SignedIn) found while converting; they become components. */
+let named: Record<string, unknown> = {};
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const converted = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const text = JSON.stringify(converted).replaceAll('"#/$defs/', '"#/components/schemas/');
+  const { $schema: _, $defs, ...rest } = JSON.parse(text) as Record<string, unknown>;
+  Object.assign(named, $defs);
+  return rest;
+}
+
+const plainString = { schema: { type: 'string' } };
+
+const HEADERS = {
+  'Retry-After': { description: 'Whole seconds to wait before trying again.', schema: { type: 'integer', minimum: 0 } },
+  set: {
+    description:
+      `Sets the session cookie: \`${SESSION_COOKIE_NAMES.secure}\` in production (Secure, host-only; ` +
+      `\`${SESSION_COOKIE_NAMES.plain}\` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax, Path=/.`,
+    ...plainString,
+  },
+  clear: { description: `Deletes the session cookie (\`${SESSION_COOKIE_NAMES.secure}\` in production).`, ...plainString },
+};
 
 /** Accepted by every state-changing operation (src/features/idempotency/idempotency.middleware.ts). */
 const IdempotencyKey = {
@@ -38,31 +90,61 @@ const IdempotencyKey = {
   schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7e]+$' },
 };
 
-function operationObject(op: Operation) {
-  const params = [...op.path.matchAll(/:([A-Za-z_]+)/g)].map((m) => ({ name: m[1]!, in: 'path', required: true, schema: { type: 'string' } }));
-  const query = op.query
-    ? Object.entries(jsonSchema(op.query, 'input').properties as Record<string, unknown>).map(([name, schema]) => ({
+function successResponse(r: ResponseContract) {
+  return {
+    description: r.description,
+    ...(r.sessionCookie ? { headers: { 'Set-Cookie': HEADERS[r.sessionCookie] } } : {}),
+    ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: jsonSchema(r.schema, 'output') } } } : {}),
+  };
+}
+
+/**
+ * One response per error status, listing the codes it carries (the Error schema, its code narrowed). Each
+ * distinct status + codes answer is a component (`400-invalid_json-invalid_request`), shared by reference.
+ */
+function errorResponses(codes: ErrorCode[], shared: Record<string, unknown>) {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of new Set(codes)) byStatus.set(ERROR_CODES[code], [...(byStatus.get(ERROR_CODES[code]) ?? []), code]);
+  const responses: Record<string, unknown> = {};
+  for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
+    const name = [status, ...list.sort()].join('-');
+    shared[name] ??= {
+      description: list.map((code) => `\`${code}\``).join(', '),
+      ...(status === 429 ? { headers: { 'Retry-After': HEADERS['Retry-After'] } } : {}),
+      content: {
+        'application/json': {
+          schema: { $ref: '#/components/schemas/Error', properties: { error: { properties: { code: { enum: list } } } } },
+        },
+      },
+    };
+    responses[status] = { $ref: `#/components/responses/${name}` };
+  }
+  return responses;
+}
+
+function operationObject(method: string, path: string, op: RouteContract, shared: Record<string, unknown>) {
+  const params = [...path.matchAll(/\{([A-Za-z_]+)\}/g)].map((m) => ({ name: m[1]!, in: 'path', required: true, schema: { type: 'string' } }));
+  const querySchema = op.query ? jsonSchema(op.query, 'input') : undefined;
+  const query = querySchema
+    ? Object.entries(querySchema.properties as Record<string, unknown>).map(([name, schema]) => ({
         name,
         in: 'query',
-        required: ((jsonSchema(op.query!, 'input').required as string[] | undefined) ?? []).includes(name),
+        required: ((querySchema.required as string[] | undefined) ?? []).includes(name),
         schema,
       }))
     : [];
+  const stateChanging = STATE_CHANGING.has(method);
   const responses: Record<string, unknown> = {};
-  for (const [status, r] of Object.entries(op.responses)) {
-    responses[status] = {
-      description: r.description,
-      ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: jsonSchema(r.schema, 'output') } } } : {}),
-    };
-  }
+  for (const [status, r] of Object.entries(op.responses)) responses[status] = successResponse(r);
+  Object.assign(responses, errorResponses([...op.errors, ...impliedErrors(method, op)], shared));
   responses.default = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   return {
-    operationId: op.id,
+    operationId: op.operationId,
     summary: op.summary,
     tags: [op.tag],
     ...(op.auth ? { security: [{ session: [] }] } : {}),
-    ...(params.length || query.length || STATE_CHANGING.has(op.method)
-      ? { parameters: [...params, ...query, ...(STATE_CHANGING.has(op.method) ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : [])] }
+    ...(params.length || query.length || stateChanging
+      ? { parameters: [...params, ...query, ...(stateChanging ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : [])] }
       : {}),
     ...(op.body
       ? { requestBody: { required: op.bodyRequired ?? true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } }
@@ -74,14 +156,23 @@ function operationObject(op: Operation) {
 
 let cached: Record<string, unknown> | undefined;
 
-/** Built once per isolate. */
-export function openApiDocument(): Record<string, unknown> {
+/** Built on first use, once per isolate (nothing of it runs at start-up). */
+export function openApiDocument(routes: readonly RouteEntry[]): Record<string, unknown> {
   if (cached) return cached;
+  named = {};
+  const ErrorBody = z.object({
+    error: z.object({
+      code: z.enum(Object.keys(ERROR_CODES) as [string, ...string[]]),
+      message: z.string(),
+      request_id: z.string(),
+      details: z.array(z.object({ field: z.string().optional(), message: z.string() })).optional(),
+    }),
+  });
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of OPERATIONS) {
-    const key = toOpenApiPath(op.path);
-    paths[key] ??= {};
-    paths[key][op.method.toLowerCase()] = operationObject(op);
+  const errorAnswers: Record<string, unknown> = {};
+  for (const { method, path, contract } of documentedRoutes(routes)) {
+    paths[path] ??= {};
+    paths[path][method.toLowerCase()] = operationObject(method, path, contract, errorAnswers);
   }
   cached = {
     openapi: '3.1.0',
@@ -94,9 +185,17 @@ export function openApiDocument(): Record<string, unknown> {
     },
     paths,
     components: {
-      schemas: { Error: jsonSchema(ErrorBody, 'output') },
+      schemas: { ...named, Error: jsonSchema(ErrorBody, 'output') },
+      responses: errorAnswers,
       parameters: { IdempotencyKey },
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'identsphere_session', description: '__Host-identsphere_session when cookies are Secure' } },
+      securitySchemes: {
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE_NAMES.secure,
+          description: `\`${SESSION_COOKIE_NAMES.plain}\` when cookies are not Secure (local development) or share a Domain`,
+        },
+      },
     },
   };
   return cached;

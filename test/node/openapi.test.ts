@@ -1,9 +1,44 @@
 // The OpenAPI document is valid OpenAPI 3.1 (an independent validator) and matches the routes the app
-// serves, both ways: nothing served undocumented, nothing documented unserved.
+// serves, both ways: nothing served undocumented, nothing documented unserved; every operation carries its
+// error codes, Retry-After on 429, Set-Cookie where it signs in or out. Auth flags and response shapes are
+// checked against the running Worker in test/workers/platform/openapi.test.ts.
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { openApiDocument } from '../../src/openapi/document.ts';
+import { ERROR_CODES } from '../../src/lib/errors.ts';
+import { openApiDocument as buildDocument } from '../../src/openapi/document.ts';
+
+const openApiDocument = () => buildDocument(createApp().routes);
+
+interface DocResponse {
+  $ref?: string;
+  description: string;
+  headers?: Record<string, { description: string }>;
+  content?: Record<string, { schema: { properties?: { error: { properties: { code: { enum: string[] } } } } } }>;
+}
+interface DocOperation {
+  operationId: string;
+  security?: unknown[];
+  responses: Record<string, DocResponse>;
+}
+
+function operations(): [string, DocOperation][] {
+  const paths = openApiDocument().paths as Record<string, Record<string, DocOperation>>;
+  return Object.entries(paths).flatMap(([path, ops]) => Object.entries(ops).map(([m, op]) => [`${m.toUpperCase()} ${path}`, op] as [string, DocOperation]));
+}
+
+/** The response itself, or the component it refers to. */
+function resolve(response: DocResponse): DocResponse {
+  if (!response.$ref) return response;
+  const components = openApiDocument().components as { responses: Record<string, DocResponse> };
+  return components.responses[response.$ref.replace('#/components/responses/', '')]!;
+}
+
+function errorCodes(response: DocResponse): string[] {
+  return resolve(response).content?.['application/json']?.schema.properties?.error.properties.code.enum ?? [];
+}
+
+const byId = (id: string) => operations().find(([, op]) => op.operationId === id)![1];
 
 function servedRoutes(): string[] {
   return createApp()
@@ -47,5 +82,49 @@ describe('OpenAPI document', () => {
         expect(has, `${method.toUpperCase()} ${path}`).toBe(['post', 'put', 'patch', 'delete'].includes(method));
       }
     }
+  });
+
+  it('lists on every operation its error responses by status, each with the codes it carries', () => {
+    for (const [name, op] of operations()) {
+      const errors = Object.entries(op.responses).filter(([status]) => status !== 'default' && Number(status) >= 400);
+      expect(errors.length, name).toBeGreaterThan(0);
+      for (const [status, response] of errors) {
+        const codes = errorCodes(response);
+        expect(codes.length, `${name} ${status}`).toBeGreaterThan(0);
+        for (const code of codes) expect(ERROR_CODES[code as keyof typeof ERROR_CODES], `${name} ${status} ${code}`).toBe(Number(status));
+      }
+      // 401 unauthorized exactly where a session is required.
+      expect(errorCodes(op.responses['401'] ?? { description: '' }).includes('unauthorized'), name).toBe(op.security !== undefined);
+    }
+  });
+
+  it('documents Retry-After on every 429, and 429 on the rate-limited operations', () => {
+    const limited = operations().filter(([, op]) => op.responses['429']);
+    for (const [name, op] of limited) expect(resolve(op.responses['429']!).headers?.['Retry-After'], name).toBeDefined();
+    const ids = limited.map(([, op]) => op.operationId);
+    const rateLimited = ['register', 'login', 'requestEmailOtp', 'verifyEmailOtp', 'forgotPassword', 'resetPassword', 'completeMfaChallenge',
+      'passkeyLoginOptions', 'passkeyLoginVerify', 'startOAuth', 'linkOAuthProvider', 'registerByInvitation', 'requestEmailVerification'];
+    expect(ids).toEqual(expect.arrayContaining(rateLimited));
+  });
+
+  it('documents Set-Cookie on the operations that sign in, and on those that delete the session cookie', () => {
+    const signIn = { register: 201, login: 200, verifyEmailOtp: 200, completeMfaChallenge: 200, passkeyLoginVerify: 200, registerByInvitation: 201, oauthCallback: 302 };
+    for (const [id, status] of Object.entries(signIn)) {
+      const header = byId(id).responses[status]!.headers?.['Set-Cookie'];
+      expect(header?.description, id).toContain('__Host-identsphere_session');
+      expect(header?.description, id).toMatch(/^Sets/);
+    }
+    for (const [id, status] of Object.entries({ logout: 204, deleteMe: 204, revokeSession: 204 })) {
+      expect(byId(id).responses[status]!.headers?.['Set-Cookie']?.description, id).toMatch(/^Deletes the session cookie/);
+    }
+  });
+
+  it('names the production session cookie in the security scheme', () => {
+    const components = openApiDocument().components as { securitySchemes: { session: { in: string; name: string } } };
+    expect(components.securitySchemes.session).toMatchObject({ in: 'cookie', name: '__Host-identsphere_session' });
+  });
+
+  it('is built once per isolate', () => {
+    expect(openApiDocument()).toBe(openApiDocument());
   });
 });

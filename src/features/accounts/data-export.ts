@@ -78,7 +78,7 @@ export async function exportUserData(deps: Deps, ctx: RequestContext, current: V
 
   await auditInsert(deps, ctx, 'user.data_exported', { userId });
   return {
-    format: 'identsphere.user-export.v1',
+    format: 'identsphere.user-export.v1' as const,
     exported_at: deps.clock.now().toISOString(),
     account: withoutSecrets(account.rows[0] ?? {}),
     profile,

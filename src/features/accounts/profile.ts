@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type * as z from 'zod';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Config } from '../../platform/config.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -8,19 +9,10 @@ import { prepareEmailChange } from '../email/email-change.ts';
 import { requireFreshAuth } from '../sign-in/password-reentry.ts';
 import { evictUserSessions } from '../sessions/session-cache-eviction.ts';
 import { userView, type ValidSession } from '../sessions/sessions.ts';
+import type { UserProfile } from './account.schemas.ts';
 
 /** The user as `GET /v1/auth/me` shows it. */
-export interface UserView {
-  id: string;
-  email: string;
-  name: string | null;
-  email_verified: boolean;
-  locale: string | null;
-  time_zone: string | null;
-  avatar_url: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type UserView = z.infer<typeof UserProfile>;
 
 export interface ProfileInput {
   name?: string | null;

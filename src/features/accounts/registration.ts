@@ -58,7 +58,7 @@ export function prepareAccount(deps: Deps, ctx: RequestContext, input: NewAccoun
     createdAt: now,
     credentialVersion: 0,
   };
-  const organization = { id: newId(), name: input.organizationName?.trim() || 'Personal', role: 'owner' };
+  const organization = { id: newId(), name: input.organizationName?.trim() || 'Personal', role: 'owner' as const };
   return {
     user,
     organization,

@@ -4,6 +4,8 @@ import type { AppEnv } from '../../http/types.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
 import { MAX_AUDIT_PAGE, listAuditEvents } from './audit-log-query.ts';
+import { describeRoute } from '../../http/route-contract.ts';
+import { AuditPage } from './audit.schemas.ts';
 
 export const AuditLogQuery = z.strictObject({
   cursor: z.string().min(1).max(512).optional(),
@@ -12,12 +14,25 @@ export const AuditLogQuery = z.strictObject({
   scope: z.enum(['user', 'organization']).default('user'),
 });
 
-export const auditLogRoutes = new Hono<AppEnv>().get('/', requireSession, async (c) => {
-  const parsed = AuditLogQuery.safeParse(c.req.query());
-  if (!parsed.success) {
-    throw new ApiError('invalid_request', 'The query is invalid.', {
-      details: parsed.error.issues.map((i) => ({ field: i.path.join('.') || undefined, message: i.message })),
-    });
-  }
-  return c.json(await listAuditEvents(c.var.deps, c.var.session!, parsed.data));
-});
+export const auditLogRoutes = new Hono<AppEnv>().get(
+  '/',
+  describeRoute({
+    operationId: 'listAuditEvents',
+    summary: "Audit events, newest first: the user's own, or the active organization's (owners and admins)",
+    tag: 'audit',
+    auth: true,
+    query: AuditLogQuery,
+    responses: { 200: { description: 'One page; pass next_cursor as cursor for the next', schema: AuditPage } },
+    errors: ['forbidden', 'not_found'],
+  }),
+  requireSession,
+  async (c) => {
+    const parsed = AuditLogQuery.safeParse(c.req.query());
+    if (!parsed.success) {
+      throw new ApiError('invalid_request', 'The query is invalid.', {
+        details: parsed.error.issues.map((i) => ({ field: i.path.join('.') || undefined, message: i.message })),
+      });
+    }
+    return c.json((await listAuditEvents(c.var.deps, c.var.session!, parsed.data)) satisfies z.input<typeof AuditPage>);
+  },
+);

@@ -9,31 +9,69 @@ import { passwordField } from '../../lib/password-policy.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
 import { changePassword, sendPasswordChanged } from '../accounts/password-change.ts';
 import { requestPasswordReset, resetPassword } from './password-reset.ts';
+import { describeRoute } from '../../http/route-contract.ts';
 
 export const ForgotBody = z.strictObject({ email: emailField });
 export const ResetBody = z.strictObject({ token: z.string().min(1).max(256), password: passwordField });
 export const ChangeBody = z.strictObject({ current_password: z.string().min(1).max(1024), new_password: passwordField });
 
 export const passwordRoutes = new Hono<AppEnv>()
-  .post('/password/forgot', async (c) => {
-    const { email } = await parseJson(c, ForgotBody);
-    await enforceRateLimit(c, 'passwordForgot', email);
-    // The same answer, after the same work, for every address: everything that depends on whether the
-    // account exists happens after the response.
-    runInBackground(c, 'password reset email', () => requestPasswordReset(c.var.deps, requestContext(c), email));
-    return c.body(null, 202);
-  })
-  .post('/password/reset', async (c) => {
-    const input = await parseJson(c, ResetBody);
-    await enforceRateLimit(c, 'passwordForgot');
-    const { userId, email } = await resetPassword(c.var.deps, requestContext(c), input);
-    c.set('userId', userId);
-    runInBackground(c, 'password changed email', () => sendPasswordChanged(c.var.deps, email));
-    return c.body(null, 204);
-  })
-  .post('/password/change', requireSession, async (c) => {
-    const input = await parseJson(c, ChangeBody);
-    const { email } = await changePassword(c.var.deps, requestContext(c), c.var.session!, input);
-    runInBackground(c, 'password changed email', () => sendPasswordChanged(c.var.deps, email));
-    return c.body(null, 204);
-  });
+  .post(
+    '/password/forgot',
+    describeRoute({
+      operationId: 'forgotPassword',
+      summary: 'Email a password reset link (same answer whether or not the account exists)',
+      tag: 'password',
+      auth: false,
+      body: ForgotBody,
+      responses: { 202: { description: 'Accepted: a link is sent if the account exists' } },
+      errors: ['rate_limited'],
+    }),
+    async (c) => {
+      const { email } = await parseJson(c, ForgotBody);
+      await enforceRateLimit(c, 'passwordForgot', email);
+      // The same answer, after the same work, for every address: everything that depends on whether the
+      // account exists happens after the response.
+      runInBackground(c, 'password reset email', () => requestPasswordReset(c.var.deps, requestContext(c), email));
+      return c.body(null, 202);
+    },
+  )
+  .post(
+    '/password/reset',
+    describeRoute({
+      operationId: 'resetPassword',
+      summary: 'Set a new password with a reset token (ends every session of the user)',
+      tag: 'password',
+      auth: false,
+      body: ResetBody,
+      responses: { 204: { description: 'Done' } },
+      errors: ['rate_limited', 'invalid_token', 'password_breached'],
+    }),
+    async (c) => {
+      const input = await parseJson(c, ResetBody);
+      await enforceRateLimit(c, 'passwordForgot');
+      const { userId, email } = await resetPassword(c.var.deps, requestContext(c), input);
+      c.set('userId', userId);
+      runInBackground(c, 'password changed email', () => sendPasswordChanged(c.var.deps, email));
+      return c.body(null, 204);
+    },
+  )
+  .post(
+    '/password/change',
+    describeRoute({
+      operationId: 'changePassword',
+      summary: 'Change the password (the current one is required)',
+      tag: 'password',
+      auth: true,
+      body: ChangeBody,
+      responses: { 204: { description: 'Done' } },
+      errors: ['invalid_password', 'password_not_set', 'password_breached'],
+    }),
+    requireSession,
+    async (c) => {
+      const input = await parseJson(c, ChangeBody);
+      const { email } = await changePassword(c.var.deps, requestContext(c), c.var.session!, input);
+      runInBackground(c, 'password changed email', () => sendPasswordChanged(c.var.deps, email));
+      return c.body(null, 204);
+    },
+  );

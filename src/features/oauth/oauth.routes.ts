@@ -18,6 +18,8 @@ import { fallbackRedirect, redirectUrl, validateRedirect } from './redirect.ts';
 import { validateSession } from '../sessions/sessions.ts';
 import type { SignInResult } from '../sign-in/sign-in-types.ts';
 import { loggableError } from '../../db/errors.ts';
+import { describeRoute } from '../../http/route-contract.ts';
+import { LinkStarted, ProviderList } from './oauth.schemas.ts';
 
 export const StartQuery = z.strictObject({ redirect_to: z.string().max(2048).optional() });
 
@@ -73,63 +75,144 @@ async function outcomeRedirect(c: Context<AppEnv>, outcome: OAuthOutcome, target
 }
 
 export const oauthRoutes = new Hono<AppEnv>()
-  .get('/providers', (c) => {
-    const { config } = c.var.deps;
-    const providers = enabledProviders(config).map((p) => ({
-      id: p.id,
-      name: p.name,
-      start_url: `${config.IDENTSPHERE_PUBLIC_BASE_URL}/v1/auth/oauth/${p.id}/start`,
-      callback_url: callbackUrl(config, p.id),
-    }));
-    return c.json({ providers });
-  })
-  .get('/:provider/start', async (c) => {
-    const { deps } = c.var;
-    let target = fallbackRedirect(deps.config);
-    try {
-      const query = parseQuery(c, StartQuery);
-      target = validateRedirect(deps.config, query.redirect_to);
-      await enforceRateLimit(c, 'login');
-      const session = await validateSession(deps, readSessionCookie(c));
-      const started = await startOAuth(deps, requestContext(c), { providerId: c.req.param('provider'), redirectTo: target, session });
-      writeFlowCookie(c, started.binding, started.expiresAt);
-      return c.redirect(started.location, 302);
-    } catch (err) {
-      return errorRedirect(c, target, err);
-    }
-  })
+  .get(
+    '/providers',
+    describeRoute({
+      operationId: 'listOAuthProviders',
+      summary: 'The configured sign-in providers',
+      tag: 'oauth',
+      auth: false,
+      responses: { 200: { description: 'Providers', schema: ProviderList } },
+      errors: [],
+    }),
+    (c) => {
+      const { config } = c.var.deps;
+      const providers = enabledProviders(config).map((p) => ({
+        id: p.id,
+        name: p.name,
+        start_url: `${config.IDENTSPHERE_PUBLIC_BASE_URL}/v1/auth/oauth/${p.id}/start`,
+        callback_url: callbackUrl(config, p.id),
+      }));
+      return c.json({ providers } satisfies z.input<typeof ProviderList>);
+    },
+  )
+  .get(
+    '/:provider/start',
+    describeRoute({
+      operationId: 'startOAuth',
+      summary:
+        'Start a sign-in with a provider (with a session: link it to the signed-in user, which needs a session signed in within 5 minutes)',
+      tag: 'oauth',
+      auth: false,
+      query: StartQuery,
+      responses: {
+        302: {
+          description:
+            'Redirect to the provider (flow cookie set); on failure, back to redirect_to (or the app URL) with ?error=<code> ' +
+            '(?error=reauthentication_required for a link from an older session: use POST …/link with the password). ' +
+            'Errors are JSON only when no safe redirect target is known.',
+        },
+      },
+      errors: ['invalid_request', 'invalid_redirect', 'not_found', 'rate_limited', 'oauth_provider_unavailable', 'reauthentication_required'],
+    }),
+    async (c) => {
+      const { deps } = c.var;
+      let target = fallbackRedirect(deps.config);
+      try {
+        const query = parseQuery(c, StartQuery);
+        target = validateRedirect(deps.config, query.redirect_to);
+        await enforceRateLimit(c, 'login');
+        const session = await validateSession(deps, readSessionCookie(c));
+        const started = await startOAuth(deps, requestContext(c), { providerId: c.req.param('provider'), redirectTo: target, session });
+        writeFlowCookie(c, started.binding, started.expiresAt);
+        return c.redirect(started.location, 302);
+      } catch (err) {
+        return errorRedirect(c, target, err);
+      }
+    },
+  )
   // Linking for a signed-in user as a JSON call (so a password can be re-entered): the page then navigates to
   // `authorization_url`; the flow cookie set here binds the flow to this browser as with /start.
-  .post('/:provider/link', requireSession, async (c) => {
-    const { deps } = c.var;
-    const input = await parseOptionalJson(c, LinkBody);
-    const redirectTo = validateRedirect(deps.config, input.redirect_to);
-    await enforceRateLimit(c, 'login');
-    const started = await startOAuth(deps, requestContext(c), {
-      providerId: c.req.param('provider'),
-      redirectTo,
-      session: c.var.session!,
-      password: input.password,
-    });
-    writeFlowCookie(c, started.binding, started.expiresAt);
-    return c.json({ authorization_url: started.location, expires_at: started.expiresAt.toISOString() });
-  })
-  .get('/:provider/callback', async (c) => {
-    const { deps } = c.var;
-    let target = fallbackRedirect(deps.config);
-    const binding = readFlowCookie(c);
-    // The flow cookie is spent whatever happens next.
-    clearFlowCookie(c);
-    try {
-      const query = parseQuery(c, CallbackQuery);
-      const flow = await consumeFlow(deps, { provider: c.req.param('provider'), state: query.state, binding });
-      if (!flow) throw new ApiError('oauth_state_invalid');
-      // Validated again: the allow-list may have changed since the flow began.
-      target = validateRedirect(deps.config, flow.redirectTo);
-      const session = flow.linkUserId ? await validateSession(deps, readSessionCookie(c)) : null;
-      const outcome = await finishOAuth(deps, requestContext(c), flow, query, session);
-      return await outcomeRedirect(c, outcome, target);
-    } catch (err) {
-      return errorRedirect(c, target, err);
-    }
-  });
+  .post(
+    '/:provider/link',
+    describeRoute({
+      operationId: 'linkOAuthProvider',
+      summary: 'Start linking a provider to the signed-in user (fresh authentication: a recent sign-in or the password)',
+      tag: 'oauth',
+      auth: true,
+      body: LinkBody,
+      bodyRequired: false,
+      responses: {
+        200: {
+          description: 'The authorization URL to navigate to (flow cookie set); the callback then answers ?linked=<provider>',
+          schema: LinkStarted,
+        },
+      },
+      errors: ['invalid_request', 'invalid_redirect', 'not_found', 'rate_limited', 'oauth_provider_unavailable', 'reauthentication_required'],
+    }),
+    requireSession,
+    async (c) => {
+      const { deps } = c.var;
+      const input = await parseOptionalJson(c, LinkBody);
+      const redirectTo = validateRedirect(deps.config, input.redirect_to);
+      await enforceRateLimit(c, 'login');
+      const started = await startOAuth(deps, requestContext(c), {
+        providerId: c.req.param('provider'),
+        redirectTo,
+        session: c.var.session!,
+        password: input.password,
+      });
+      writeFlowCookie(c, started.binding, started.expiresAt);
+      return c.json({ authorization_url: started.location, expires_at: started.expiresAt.toISOString() } satisfies z.input<typeof LinkStarted>);
+    },
+  )
+  .get(
+    '/:provider/callback',
+    describeRoute({
+      operationId: 'oauthCallback',
+      summary: 'Where the provider sends the browser back',
+      tag: 'oauth',
+      auth: false,
+      query: CallbackQuery,
+      responses: {
+        302: {
+          description:
+            'Redirect to redirect_to: signed in (session cookie set); or, MFA on, #mfa_token=… in the fragment (finish at ' +
+            'POST /v1/auth/mfa/challenge); or ?linked=<provider>; or ?error=<code>. Errors are JSON only when no safe target is known.',
+          sessionCookie: 'set',
+        },
+      },
+      errors: [
+        'invalid_request',
+        'invalid_redirect',
+        'oauth_state_invalid',
+        'oauth_denied',
+        'oauth_exchange_failed',
+        'oauth_id_token_invalid',
+        'oauth_email_required',
+        'oauth_account_exists',
+        'identity_in_use',
+        'account_disabled',
+        'oauth_provider_unavailable',
+      ],
+    }),
+    async (c) => {
+      const { deps } = c.var;
+      let target = fallbackRedirect(deps.config);
+      const binding = readFlowCookie(c);
+      // The flow cookie is spent whatever happens next.
+      clearFlowCookie(c);
+      try {
+        const query = parseQuery(c, CallbackQuery);
+        const flow = await consumeFlow(deps, { provider: c.req.param('provider'), state: query.state, binding });
+        if (!flow) throw new ApiError('oauth_state_invalid');
+        // Validated again: the allow-list may have changed since the flow began.
+        target = validateRedirect(deps.config, flow.redirectTo);
+        const session = flow.linkUserId ? await validateSession(deps, readSessionCookie(c)) : null;
+        const outcome = await finishOAuth(deps, requestContext(c), flow, query, session);
+        return await outcomeRedirect(c, outcome, target);
+      } catch (err) {
+        return errorRedirect(c, target, err);
+      }
+    },
+  );

@@ -9,23 +9,51 @@ import { passwordField } from '../../lib/password-policy.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
 import { acceptInvitation, registerByInvitation } from './invitations.ts';
 import { textField } from '../../lib/text.ts';
+import { describeRoute } from '../../http/route-contract.ts';
+import { SignedIn } from '../sessions/session.schemas.ts';
+import { JoinedOrganization } from './organization.schemas.ts';
 
 const token = z.string().min(1).max(200);
 export const AcceptInvitationBody = z.strictObject({ token });
 export const RegisterByInvitationBody = z.strictObject({ token, password: passwordField, name: textField({ max: 200 }).optional() });
 
 export const invitationRoutes = new Hono<AppEnv>()
-  .post('/accept', requireSession, async (c) => {
-    const { token } = await parseJson(c, AcceptInvitationBody);
-    return c.json(await acceptInvitation(c.var.deps, requestContext(c), c.var.session!, token));
-  })
+  .post(
+    '/accept',
+    describeRoute({
+      operationId: 'acceptInvitation',
+      summary: 'Accept an invitation as the signed-in account (it must be the invited address)',
+      tag: 'invitations',
+      auth: true,
+      body: AcceptInvitationBody,
+      responses: { 200: { description: 'Joined', schema: JoinedOrganization } },
+      errors: ['invitation_invalid', 'invitation_email_mismatch', 'already_member'],
+    }),
+    requireSession,
+    async (c) => {
+      const { token } = await parseJson(c, AcceptInvitationBody);
+      return c.json((await acceptInvitation(c.var.deps, requestContext(c), c.var.session!, token)) satisfies z.input<typeof JoinedOrganization>);
+    },
+  )
   // Accepting without an account: creates one for the invited address and signs it in.
-  .post('/register', async (c) => {
-    const input = await parseJson(c, RegisterByInvitationBody);
-    await enforceRateLimit(c, 'register');
-    const { record, session } = await registerByInvitation(c.var.deps, requestContext(c), input);
-    c.set('userId', record.user.id);
-    writeSessionCookie(c, session.jwt, session.expiresAt);
-    await rememberDevice(c, record.user.id);
-    return c.json(record, 201);
-  });
+  .post(
+    '/register',
+    describeRoute({
+      operationId: 'registerByInvitation',
+      summary: 'Accept an invitation by creating the invited account, and sign in',
+      tag: 'invitations',
+      auth: false,
+      body: RegisterByInvitationBody,
+      responses: { 201: { description: 'Signed in', schema: SignedIn, sessionCookie: 'set' } },
+      errors: ['rate_limited', 'invitation_invalid', 'email_taken', 'password_breached'],
+    }),
+    async (c) => {
+      const input = await parseJson(c, RegisterByInvitationBody);
+      await enforceRateLimit(c, 'register');
+      const { record, session } = await registerByInvitation(c.var.deps, requestContext(c), input);
+      c.set('userId', record.user.id);
+      writeSessionCookie(c, session.jwt, session.expiresAt);
+      await rememberDevice(c, record.user.id);
+      return c.json(record satisfies z.input<typeof SignedIn>, 201);
+    },
+  );

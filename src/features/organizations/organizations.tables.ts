@@ -13,7 +13,7 @@ export function defineOrganizationTables({ schema, users, organizations }: CoreT
         .notNull()
         .references(() => organizations.id, { onDelete: 'cascade' }),
       email: text('email').notNull(),
-      role: text('role').notNull(),
+      role: text('role').$type<'owner' | 'admin' | 'member'>().notNull(),
       // SHA-256 of the link's secret; the secret itself is never stored.
       tokenHash: text('token_hash').notNull(),
       invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),

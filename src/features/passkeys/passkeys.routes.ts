@@ -12,6 +12,9 @@ import { requireSession } from '../sessions/session.middleware.ts';
 import { passkeySignIn, loginOptions } from './passkey-login.ts';
 import { deletePasskey, listPasskeys, registerPasskey, registrationOptions, renamePasskey } from './passkeys.ts';
 import { textField } from '../../lib/text.ts';
+import { describeRoute } from '../../http/route-contract.ts';
+import { SignedIn } from '../sessions/session.schemas.ts';
+import { CreationOptions, PasskeyAnswer, PasskeyList, RequestOptions } from './passkey.schemas.ts';
 
 const b64url = z.string().max(16384).regex(/^[A-Za-z0-9_-]*$/, 'must be base64url');
 
@@ -60,36 +63,124 @@ function passkeyId(raw: string): string {
 }
 
 export const passkeyRoutes = new Hono<AppEnv>()
-  .post('/login/options', async (c) => {
-    const { email } = await parseOptionalJson(c, LoginOptionsBody);
-    await enforceRateLimit(c, 'login', email);
-    return c.json(await loginOptions(c.var.deps, email));
-  })
-  .post('/login/verify', async (c) => {
-    const { response } = await parseJson(c, LoginVerifyBody);
-    await enforceRateLimit(c, 'login');
-    return respondSignIn(c, await passkeySignIn(c.var.deps, requestContext(c), response as AuthenticationResponseJSON));
-  })
+  .post(
+    '/login/options',
+    describeRoute({
+      operationId: 'passkeyLoginOptions',
+      summary: 'WebAuthn options for a passkey sign-in (discoverable, or bound to an email)',
+      tag: 'passkeys',
+      auth: false,
+      body: LoginOptionsBody,
+      bodyRequired: false,
+      responses: { 200: { description: 'Options for navigator.credentials.get()', schema: RequestOptions } },
+      errors: ['rate_limited'],
+    }),
+    async (c) => {
+      const { email } = await parseOptionalJson(c, LoginOptionsBody);
+      await enforceRateLimit(c, 'login', email);
+      return c.json((await loginOptions(c.var.deps, email)) satisfies z.input<typeof RequestOptions>);
+    },
+  )
+  .post(
+    '/login/verify',
+    describeRoute({
+      operationId: 'passkeyLoginVerify',
+      summary: 'Sign in with a passkey assertion (multi-factor: never asks for MFA)',
+      tag: 'passkeys',
+      auth: false,
+      body: LoginVerifyBody,
+      responses: { 200: { description: 'Signed in', schema: SignedIn, sessionCookie: 'set' } },
+      errors: ['rate_limited', 'passkey_rejected'],
+    }),
+    async (c) => {
+      const { response } = await parseJson(c, LoginVerifyBody);
+      await enforceRateLimit(c, 'login');
+      return respondSignIn(c, await passkeySignIn(c.var.deps, requestContext(c), response as AuthenticationResponseJSON));
+    },
+  )
   .use(requireSession)
-  .get('/', async (c) => c.json({ passkeys: await listPasskeys(c.var.deps, c.var.session!) }))
-  .post('/register/options', async (c) => {
-    // Adding a passkey is adding a way in: it needs a fresh authentication (security requirement 9).
-    const { password } = await parseOptionalJson(c, FreshAuthBody);
-    await freshAuth(c, password);
-    return c.json(await registrationOptions(c.var.deps, c.var.session!));
-  })
-  .post('/register/verify', async (c) => {
-    const { response, name } = await parseJson(c, RegisterVerifyBody);
-    const passkey = await registerPasskey(c.var.deps, requestContext(c), c.var.session!, response as RegistrationResponseJSON, name);
-    return c.json({ passkey }, 201);
-  })
-  .patch('/:id', async (c) => {
-    const { name } = await parseJson(c, RenameBody);
-    return c.json({ passkey: await renamePasskey(c.var.deps, requestContext(c), c.var.session!, passkeyId(c.req.param('id')), name) });
-  })
-  .delete('/:id', async (c) => {
-    const { password } = await parseOptionalJson(c, FreshAuthBody);
-    await freshAuth(c, password);
-    await deletePasskey(c.var.deps, requestContext(c), c.var.session!, passkeyId(c.req.param('id')));
-    return c.body(null, 204);
-  });
+  .get(
+    '/',
+    describeRoute({
+      operationId: 'listPasskeys',
+      summary: "The user's passkeys",
+      tag: 'passkeys',
+      auth: true,
+      responses: { 200: { description: 'Passkeys', schema: PasskeyList } },
+      errors: [],
+    }),
+    async (c) => c.json({ passkeys: await listPasskeys(c.var.deps, c.var.session!) } satisfies z.input<typeof PasskeyList>),
+  )
+  .post(
+    '/register/options',
+    describeRoute({
+      operationId: 'passkeyRegisterOptions',
+      summary: 'WebAuthn options to add a passkey (fresh authentication: the password, or a recent sign-in)',
+      tag: 'passkeys',
+      auth: true,
+      body: FreshAuthBody,
+      bodyRequired: false,
+      responses: { 200: { description: 'Options for navigator.credentials.create()', schema: CreationOptions } },
+      errors: ['reauthentication_required'],
+    }),
+    async (c) => {
+      // Adding a passkey is adding a way in: it needs a fresh authentication (security requirement 9).
+      const { password } = await parseOptionalJson(c, FreshAuthBody);
+      await freshAuth(c, password);
+      return c.json((await registrationOptions(c.var.deps, c.var.session!)) satisfies z.input<typeof CreationOptions>);
+    },
+  )
+  .post(
+    '/register/verify',
+    describeRoute({
+      operationId: 'passkeyRegisterVerify',
+      summary: 'Store a new passkey from its attestation',
+      tag: 'passkeys',
+      auth: true,
+      body: RegisterVerifyBody,
+      responses: { 201: { description: 'Passkey added', schema: PasskeyAnswer } },
+      errors: ['passkey_rejected'],
+    }),
+    async (c) => {
+      const { response, name } = await parseJson(c, RegisterVerifyBody);
+      const passkey = await registerPasskey(c.var.deps, requestContext(c), c.var.session!, response as RegistrationResponseJSON, name);
+      return c.json({ passkey } satisfies z.input<typeof PasskeyAnswer>, 201);
+    },
+  )
+  .patch(
+    '/:id',
+    describeRoute({
+      operationId: 'renamePasskey',
+      summary: 'Rename a passkey',
+      tag: 'passkeys',
+      auth: true,
+      body: RenameBody,
+      responses: { 200: { description: 'Renamed', schema: PasskeyAnswer } },
+      errors: ['not_found'],
+    }),
+    async (c) => {
+      const { name } = await parseJson(c, RenameBody);
+      return c.json({
+        passkey: await renamePasskey(c.var.deps, requestContext(c), c.var.session!, passkeyId(c.req.param('id')), name),
+      } satisfies z.input<typeof PasskeyAnswer>);
+    },
+  )
+  .delete(
+    '/:id',
+    describeRoute({
+      operationId: 'deletePasskey',
+      summary: 'Remove a passkey (fresh authentication: the password, or a recent sign-in)',
+      tag: 'passkeys',
+      auth: true,
+      body: FreshAuthBody,
+      bodyRequired: false,
+      responses: { 204: { description: 'Done' } },
+      errors: ['reauthentication_required', 'not_found'],
+    }),
+    async (c) => {
+      const { password } = await parseOptionalJson(c, FreshAuthBody);
+      await freshAuth(c, password);
+      await deletePasskey(c.var.deps, requestContext(c), c.var.session!, passkeyId(c.req.param('id')));
+      return c.body(null, 204);
+    },
+  );

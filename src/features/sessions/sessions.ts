@@ -1,28 +1,14 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
+import type * as z from 'zod';
 import type { Deps } from '../../platform/deps.ts';
 import { signSessionJwt, verifySessionJwt } from '../../crypto/jwt.ts';
 import { log } from '../../platform/log.ts';
 import { newId, randomToken, sha256Hex } from '../../crypto/tokens.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
+import type { SignedIn } from './session.schemas.ts';
 
 /** What a session check yields; also the cached form (JSON) and the API's `{user, session, organization}`. */
-export interface SessionRecord {
-  user: {
-    id: string;
-    email: string;
-    name: string | null;
-    email_verified: boolean;
-    created_at: string;
-  };
-  organization: { id: string; name: string; role: string } | null;
-  session: {
-    id: string;
-    created_at: string;
-    last_seen_at: string;
-    idle_expires_at: string;
-    expires_at: string;
-  };
-}
+export type SessionRecord = z.infer<typeof SignedIn>;
 
 /** The one user row → API user view mapping (`user` of sessions and sign-ins; the base of GET /me). */
 export function userView(u: { id: string; email: string; name: string | null; emailVerifiedAt: Date | null; createdAt: Date }): SessionRecord['user'] {

@@ -15,6 +15,9 @@ import { deliverRegistrationVerification } from '../email/email-verification.ts'
 import { register } from '../accounts/registration.ts';
 import { endSession } from '../sessions/sessions.ts';
 import { textField } from '../../lib/text.ts';
+import { describeRoute } from '../../http/route-contract.ts';
+import { SIGN_IN_ANSWER } from '../mfa/mfa.schemas.ts';
+import { SignedIn } from '../sessions/session.schemas.ts';
 
 export const RegisterBody = z.strictObject({
   email: emailField,
@@ -30,25 +33,72 @@ export const LoginBody = z.strictObject({
 });
 
 export const authRoutes = new Hono<AppEnv>()
-  .post('/register', async (c) => {
-    const input = await parseJson(c, RegisterBody);
-    await enforceRateLimit(c, 'register', input.email);
-    const { record, session, verificationToken } = await register(c.var.deps, requestContext(c), input);
-    c.set('userId', record.user.id);
-    runInBackground(c, 'verification email', () => deliverRegistrationVerification(c.var.deps, record.user.email, verificationToken));
-    writeSessionCookie(c, session.jwt, session.expiresAt);
-    await rememberDevice(c, record.user.id);
-    return c.json(record, 201);
-  })
-  .post('/login', async (c) => {
-    const input = await parseJson(c, LoginBody);
-    await enforceRateLimit(c, 'login', input.email);
-    return respondSignIn(c, await login(c.var.deps, requestContext(c), { ...input, deviceToken: readDeviceCookie(c) }));
-  })
-  .get('/session', requireSession, (c) => c.json(c.var.session!.record))
-  .post('/logout', async (c) => {
-    const userId = await endSession(c.var.deps, requestContext(c), readSessionCookie(c));
-    if (userId) c.set('userId', userId);
-    clearSessionCookie(c);
-    return c.body(null, 204);
-  });
+  .post(
+    '/register',
+    describeRoute({
+      operationId: 'register',
+      summary: 'Create an account and its organization, and sign in',
+      tag: 'auth',
+      auth: false,
+      body: RegisterBody,
+      responses: { 201: { description: 'Signed in', schema: SignedIn, sessionCookie: 'set' } },
+      errors: ['rate_limited', 'email_taken', 'password_breached'],
+    }),
+    async (c) => {
+      const input = await parseJson(c, RegisterBody);
+      await enforceRateLimit(c, 'register', input.email);
+      const { record, session, verificationToken } = await register(c.var.deps, requestContext(c), input);
+      c.set('userId', record.user.id);
+      runInBackground(c, 'verification email', () => deliverRegistrationVerification(c.var.deps, record.user.email, verificationToken));
+      writeSessionCookie(c, session.jwt, session.expiresAt);
+      await rememberDevice(c, record.user.id);
+      return c.json(record satisfies z.input<typeof SignedIn>, 201);
+    },
+  )
+  .post(
+    '/login',
+    describeRoute({
+      operationId: 'login',
+      summary: 'Sign in with email and password',
+      tag: 'auth',
+      auth: false,
+      body: LoginBody,
+      responses: { 200: SIGN_IN_ANSWER },
+      errors: ['rate_limited', 'invalid_credentials'],
+    }),
+    async (c) => {
+      const input = await parseJson(c, LoginBody);
+      await enforceRateLimit(c, 'login', input.email);
+      return respondSignIn(c, await login(c.var.deps, requestContext(c), { ...input, deviceToken: readDeviceCookie(c) }));
+    },
+  )
+  .get(
+    '/session',
+    describeRoute({
+      operationId: 'getSession',
+      summary: 'The current session',
+      tag: 'sessions',
+      auth: true,
+      responses: { 200: { description: 'Signed in', schema: SignedIn } },
+      errors: [],
+    }),
+    requireSession,
+    (c) => c.json(c.var.session!.record satisfies z.input<typeof SignedIn>),
+  )
+  .post(
+    '/logout',
+    describeRoute({
+      operationId: 'logout',
+      summary: 'End the current session',
+      tag: 'auth',
+      auth: false,
+      responses: { 204: { description: 'Done (also without a session)', sessionCookie: 'clear' } },
+      errors: [],
+    }),
+    async (c) => {
+      const userId = await endSession(c.var.deps, requestContext(c), readSessionCookie(c));
+      if (userId) c.set('userId', userId);
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    },
+  );

@@ -1,0 +1,15 @@
+import * as z from 'zod';
+
+export const AuditEvent = z.strictObject({
+  id: z.string(),
+  event: z.string(),
+  user_id: z.uuid().nullable(),
+  organization_id: z.uuid().nullable(),
+  request_id: z.string().nullable(),
+  ip: z.string().nullable(),
+  user_agent: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  created_at: z.iso.datetime(),
+});
+
+export const AuditPage = z.strictObject({ events: z.array(AuditEvent), next_cursor: z.string().nullable() });
