@@ -3,10 +3,12 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import type { Deps } from '../../src/platform/deps.ts';
 import { openApiDocument } from '../../src/openapi/document.ts';
 
 function servedRoutes(): string[] {
-  return createApp()
+  // The route table only: no request is served, so no dependency is used.
+  return createApp({} as Deps)
     .routes.filter((r) => r.method !== 'ALL')
     .map((r) => `${r.method} ${r.path.replace(/\/$/, '').replace(/:([A-Za-z_]+)/g, '{$1}')}`);
 }

@@ -3,7 +3,8 @@
 import { neon, neonConfig } from '@neondatabase/serverless';
 import { env, exports } from 'cloudflare:workers';
 import type { Env } from '../../src/platform/config.ts';
-import { getDeps } from '../../src/platform/deps.ts';
+import { buildDeps, type Deps, type DepsOverrides } from '../../src/platform/deps.ts';
+import { createApp } from '../../src/app.ts';
 import worker from '../../src/index.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { verifySessionJwt } from '../../src/crypto/jwt.ts';
@@ -62,20 +63,37 @@ export function envWith(overrides: Partial<Record<StringVar, string>>): Env {
 export async function callWithEnv(env: Env, pathOrRequest: string | Request, init: RequestInit = {}): Promise<Response> {
   const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
   const request = typeof pathOrRequest === 'string' ? new Request(BASE + pathOrRequest, init) : pathOrRequest;
-  return worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, env, ctx);
+  return handlerFor(env).fetch(request as Request<unknown, IncomingRequestCfProperties>, env, ctx);
+}
+
+// Apps built by withDeps for the test's own environments; any other environment gets the Worker's handler.
+const ownApps = new WeakMap<Env, ReturnType<typeof createApp>>();
+
+/**
+ * Serves `env` with dependencies of the test's own: built from `env` like the Worker's, with `overrides` (a
+ * manual clock, a fake provider fetch, a failing mailer) in place of the defaults. Requests with this env
+ * (`call(path, { env })`, callWithEnv) go to an app created for them.
+ */
+export function withDeps(env: Env, overrides: DepsOverrides = {}): Deps {
+  const built = buildDeps(env, overrides);
+  if (!built.ok) throw new Error(`test env misconfigured: ${JSON.stringify(built.problems)}`);
+  ownApps.set(env, createApp(built.deps));
+  return built.deps;
+}
+
+/** The fetch handler serving `env`: the app withDeps built for it, or the Worker's. */
+export function handlerFor(env: Env): Pick<typeof worker, 'fetch'> {
+  return ownApps.get(env) ?? worker;
 }
 
 /**
- * An environment whose services run on a manual clock (the test moves time). Requests go through the
- * Worker's real handler with the real bindings; only time is injected.
+ * An environment whose services run on a manual clock (the test moves time), and `deps` in place of the
+ * defaults. Requests go through the real app with the real bindings.
  */
-export function clockedEnv(start = Date.now()) {
+export function clockedEnv(start = Date.now(), deps: DepsOverrides = {}) {
   const env = envWith({});
-  const built = getDeps(env);
-  if (!built.ok) throw new Error('test env misconfigured');
   const clock = new ManualClock(start);
-  built.deps.clock = clock;
-  return { env, clock, deps: built.deps };
+  return { env, clock, deps: withDeps(env, { clock, ...deps }) };
 }
 
 /** `name=value` of the session cookie a response set (for replay in later requests). */

@@ -57,10 +57,7 @@ describe('OAuth configuration', () => {
 
   it('a discovery document naming another issuer is refused: ?error=oauth_provider_unavailable, no flow', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const { env, deps } = oauthEnv({
-      IDENTSPHERE_OIDC_PROVIDERS: JSON.stringify([{ id: 'corp', issuer: 'https://idp.example.com', client_id: 'c', client_secret: 's' }]),
-    });
-    deps.fetch = async (input) => {
+    const discovery: typeof fetch = async (input) => {
       const url = new Request(input).url;
       if (url !== 'https://idp.example.com/.well-known/openid-configuration') throw new TypeError(`unexpected ${url}`);
       return Response.json({
@@ -70,6 +67,10 @@ describe('OAuth configuration', () => {
         jwks_uri: 'https://evil.example.com/jwks',
       });
     };
+    const { env } = oauthEnv(
+      { IDENTSPHERE_OIDC_PROVIDERS: JSON.stringify([{ id: 'corp', issuer: 'https://idp.example.com', client_id: 'c', client_secret: 's' }]) },
+      () => ({ fetch: discovery }),
+    );
     const res = await callWithEnv(env, `/v1/auth/oauth/corp/start?redirect_to=${encodeURIComponent(`${APP}/x`)}`, { redirect: 'manual' });
     expect(landing(res)).toMatchObject({ error: 'oauth_provider_unavailable' });
     expect(res.headers.get('location')).not.toContain('evil');

@@ -20,11 +20,11 @@ describe('OAuth token exchange timeout', () => {
   for (const provider of ['google', 'github'] as const) {
     it(`${provider}: a token endpoint that never answers ends in ?error=oauth_provider_unavailable within the limit`, async () => {
       vi.spyOn(console, 'warn').mockImplementation(() => {});
-      const { env, deps, google, github } = oauthEnv();
-      deps.providerTimeoutMs = 200;
-      const fakes = deps.fetch;
       const hang = hangingFetch();
-      deps.fetch = (input, init) => (new Request(input, init).url === TOKEN_ENDPOINTS[provider] ? hang(input, init) : fakes(input, init));
+      const { env, google, github } = oauthEnv({}, (fakes) => ({
+        providerTimeoutMs: 200,
+        fetch: (input, init) => (new Request(input, init).url === TOKEN_ENDPOINTS[provider] ? hang(input, init) : fakes(input, init)),
+      }));
       const email = uniqueEmail(`${provider}-hangs`);
       const { location, flowCookie } = await startFlow(provider, { env });
       const back =

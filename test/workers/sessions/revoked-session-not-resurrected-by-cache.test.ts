@@ -41,9 +41,8 @@ class HeldPutCache implements SessionCache {
 
 /** A Worker environment (real bindings and database) whose session cache is a fresh HeldPutCache. */
 function heldCacheEnv() {
-  const { env, deps } = clockedEnv();
   const cache = new HeldPutCache();
-  deps.sessionCache = cache;
+  const { env } = clockedEnv(Date.now(), { sessionCache: cache });
   return { env, cache };
 }
 
