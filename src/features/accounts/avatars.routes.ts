@@ -11,10 +11,10 @@ export const avatarUploadRoutes = new Hono<AppEnv>()
   .put('/', requireSession, async (c) => {
     // Counted while streaming: at most MAX_AVATAR_BYTES are ever held, whatever Content-Length claims.
     const bytes = await readBodyLimited(c.req.raw, MAX_AVATAR_BYTES);
-    return c.json(await setAvatar(c.var.deps, requestContext(c), c.var.session!.record.user.id, bytes));
+    return c.json(await setAvatar(c.var.deps, requestContext(c), c.var.session.record.user.id, bytes));
   })
   .delete('/', requireSession, async (c) => {
-    await removeAvatar(c.var.deps, requestContext(c), c.var.session!.record.user.id);
+    await removeAvatar(c.var.deps, requestContext(c), c.var.session.record.user.id);
     return c.body(null, 204);
   });
 

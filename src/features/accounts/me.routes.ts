@@ -53,10 +53,10 @@ export const EmailChangeConfirmBody = z.strictObject({ token: z.string().min(1).
 export const AccountDeleteBody = z.strictObject({ password: z.string().min(1).max(1024).optional() });
 
 export const profileRoutes = new Hono<AppEnv>()
-  .get('/', requireSession, async (c) => c.json({ user: await loadUserView(c.var.deps, c.var.session!.record.user.id) }))
+  .get('/', requireSession, async (c) => c.json({ user: await loadUserView(c.var.deps, c.var.session.record.user.id) }))
   .patch('/', requireSession, async (c) => {
     const input = await parseJson(c, ProfilePatchBody);
-    return c.json(await updateProfile(c.var.deps, requestContext(c), c.var.session!, input));
+    return c.json(await updateProfile(c.var.deps, requestContext(c), c.var.session, input));
   })
   // From the link sent to the new address; no session needed (the link may be opened on another device).
   .post('/email/confirm', async (c) => {
@@ -66,14 +66,14 @@ export const profileRoutes = new Hono<AppEnv>()
     return c.json({ user: await loadUserView(c.var.deps, userId) });
   })
   .get('/export', requireSession, async (c) => {
-    const data = await exportUserData(c.var.deps, requestContext(c), c.var.session!);
+    const data = await exportUserData(c.var.deps, requestContext(c), c.var.session);
     c.header('Content-Disposition', `attachment; filename="identsphere-export-${data.exported_at.slice(0, 10)}.json"`);
     c.header('Cache-Control', 'no-store');
     return c.json(data);
   })
   .delete('/', requireSession, async (c) => {
     const { password } = await parseOptionalJson(c, AccountDeleteBody);
-    await deleteAccount(c.var.deps, requestContext(c), c.var.session!, password);
+    await deleteAccount(c.var.deps, requestContext(c), c.var.session, password);
     clearSessionCookie(c);
     return c.body(null, 204);
   });

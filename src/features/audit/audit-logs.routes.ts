@@ -19,5 +19,5 @@ export const auditLogRoutes = new Hono<AppEnv>().get('/', requireSession, async 
       details: parsed.error.issues.map((i) => ({ field: i.path.join('.') || undefined, message: i.message })),
     });
   }
-  return c.json(await listAuditEvents(c.var.deps, c.var.session!, parsed.data));
+  return c.json(await listAuditEvents(c.var.deps, c.var.session, parsed.data));
 });

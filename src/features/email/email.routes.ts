@@ -11,7 +11,7 @@ export const VerifyEmailBody = z.strictObject({ token: z.string().min(1).max(256
 
 export const emailVerificationRoutes = new Hono<AppEnv>()
   .post('/email/verify/request', requireSession, async (c) => {
-    await requestEmailVerification(c.var.deps, requestContext(c), c.var.session!);
+    await requestEmailVerification(c.var.deps, requestContext(c), c.var.session);
     return c.body(null, 202);
   })
   .post('/email/verify', async (c) => {

@@ -29,27 +29,27 @@ export const mfaRoutes = new Hono<AppEnv>()
   })
   .use(requireSession)
   .get('/', async (c) => {
-    const userId = c.var.session!.record.user.id;
+    const userId = c.var.session.record.user.id;
     const [status, remaining] = await Promise.all([mfaStatus(c.var.deps, userId), remainingRecoveryCodes(c.var.deps, userId)]);
     return c.json({ enabled: status.enabled, methods: status.methods, recovery_codes_remaining: remaining });
   })
   .post('/totp/setup', async (c) => {
     const { password } = await parseOptionalJson(c, FreshAuthBody);
     await freshAuth(c, password);
-    return c.json(await setupTotp(c.var.deps, c.var.session!));
+    return c.json(await setupTotp(c.var.deps, c.var.session));
   })
   .post('/totp/confirm', async (c) => {
     const { code } = await parseJson(c, ConfirmTotpBody);
-    return c.json({ recovery_codes: await confirmTotp(c.var.deps, requestContext(c), c.var.session!, code) });
+    return c.json({ recovery_codes: await confirmTotp(c.var.deps, requestContext(c), c.var.session, code) });
   })
   .delete('/totp', async (c) => {
     const { password } = await parseOptionalJson(c, FreshAuthBody);
     await freshAuth(c, password);
-    await disableTotp(c.var.deps, requestContext(c), c.var.session!);
+    await disableTotp(c.var.deps, requestContext(c), c.var.session);
     return c.body(null, 204);
   })
   .post('/recovery-codes', async (c) => {
     const { password } = await parseOptionalJson(c, FreshAuthBody);
     await freshAuth(c, password);
-    return c.json({ recovery_codes: await regenerateRecoveryCodes(c.var.deps, requestContext(c), c.var.session!) });
+    return c.json({ recovery_codes: await regenerateRecoveryCodes(c.var.deps, requestContext(c), c.var.session) });
   });

@@ -17,7 +17,7 @@ export const RegisterByInvitationBody = z.strictObject({ token, password: passwo
 export const invitationRoutes = new Hono<AppEnv>()
   .post('/accept', requireSession, async (c) => {
     const { token } = await parseJson(c, AcceptInvitationBody);
-    return c.json(await acceptInvitation(c.var.deps, requestContext(c), c.var.session!, token));
+    return c.json(await acceptInvitation(c.var.deps, requestContext(c), c.var.session, token));
   })
   // Accepting without an account: creates one for the invited address and signs it in.
   .post('/register', async (c) => {

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import { parseJson, requestContext } from '../../http/request.ts';
-import type { AppEnv } from '../../http/types.ts';
+import type { AppContext, AppEnv, SignedInEnv } from '../../http/types.ts';
 import { emailField } from '../../lib/email.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
@@ -18,23 +18,23 @@ export const RoleBody = z.strictObject({ role: z.enum(ROLES) });
 const Id = z.uuid();
 
 /** A path id; anything but a UUID is simply not found. */
-function idParam(c: Context<AppEnv>, name: string, what: string): string {
+function idParam(c: AppContext, name: string, what: string): string {
   const parsed = Id.safeParse(c.req.param(name));
   if (!parsed.success) throw new ApiError('not_found', `No such ${what}.`);
   return parsed.data;
 }
 
-const orgId = (c: Context<AppEnv>) => idParam(c, 'id', 'organization');
-const me = (c: Context<AppEnv>) => c.var.session!.record.user;
+const orgId = (c: AppContext) => idParam(c, 'id', 'organization');
+const me = (c: Context<SignedInEnv>) => c.var.session.record.user;
 
 export const organizationRoutes = new Hono<AppEnv>()
   .use(requireSession)
-  .get('/', async (c) => c.json({ organizations: await listOrganizations(c.var.deps, c.var.session!) }))
+  .get('/', async (c) => c.json({ organizations: await listOrganizations(c.var.deps, c.var.session) }))
   .post('/', async (c) => {
     const { name } = await parseJson(c, OrganizationBody);
     return c.json({ organization: await createOrganization(c.var.deps, requestContext(c), me(c).id, name) }, 201);
   })
-  .post('/:id/switch', async (c) => c.json(await switchOrganization(c.var.deps, c.var.session!, orgId(c))))
+  .post('/:id/switch', async (c) => c.json(await switchOrganization(c.var.deps, c.var.session, orgId(c))))
   .delete('/:id', async (c) => {
     await deleteOrganization(c.var.deps, requestContext(c), orgId(c), me(c).id);
     return c.body(null, 204);

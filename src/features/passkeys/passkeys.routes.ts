@@ -71,25 +71,25 @@ export const passkeyRoutes = new Hono<AppEnv>()
     return respondSignIn(c, await passkeySignIn(c.var.deps, requestContext(c), response as AuthenticationResponseJSON));
   })
   .use(requireSession)
-  .get('/', async (c) => c.json({ passkeys: await listPasskeys(c.var.deps, c.var.session!) }))
+  .get('/', async (c) => c.json({ passkeys: await listPasskeys(c.var.deps, c.var.session) }))
   .post('/register/options', async (c) => {
     // Adding a passkey is adding a way in: it needs a fresh authentication (security requirement 9).
     const { password } = await parseOptionalJson(c, FreshAuthBody);
     await freshAuth(c, password);
-    return c.json(await registrationOptions(c.var.deps, c.var.session!));
+    return c.json(await registrationOptions(c.var.deps, c.var.session));
   })
   .post('/register/verify', async (c) => {
     const { response, name } = await parseJson(c, RegisterVerifyBody);
-    const passkey = await registerPasskey(c.var.deps, requestContext(c), c.var.session!, response as RegistrationResponseJSON, name);
+    const passkey = await registerPasskey(c.var.deps, requestContext(c), c.var.session, response as RegistrationResponseJSON, name);
     return c.json({ passkey }, 201);
   })
   .patch('/:id', async (c) => {
     const { name } = await parseJson(c, RenameBody);
-    return c.json({ passkey: await renamePasskey(c.var.deps, requestContext(c), c.var.session!, passkeyId(c.req.param('id')), name) });
+    return c.json({ passkey: await renamePasskey(c.var.deps, requestContext(c), c.var.session, passkeyId(c.req.param('id')), name) });
   })
   .delete('/:id', async (c) => {
     const { password } = await parseOptionalJson(c, FreshAuthBody);
     await freshAuth(c, password);
-    await deletePasskey(c.var.deps, requestContext(c), c.var.session!, passkeyId(c.req.param('id')));
+    await deletePasskey(c.var.deps, requestContext(c), c.var.session, passkeyId(c.req.param('id')));
     return c.body(null, 204);
   });

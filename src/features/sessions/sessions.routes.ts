@@ -11,15 +11,15 @@ const SessionId = z.uuid();
 
 export const sessionRoutes = new Hono<AppEnv>()
   .use(requireSession)
-  .get('/', async (c) => c.json({ sessions: await listSessions(c.var.deps, c.var.session!) }))
+  .get('/', async (c) => c.json({ sessions: await listSessions(c.var.deps, c.var.session) }))
   .post('/revoke-others', async (c) => {
-    await revokeOtherSessions(c.var.deps, requestContext(c), c.var.session!);
+    await revokeOtherSessions(c.var.deps, requestContext(c), c.var.session);
     return c.body(null, 204);
   })
   .delete('/:id', async (c) => {
     const id = SessionId.safeParse(c.req.param('id'));
     if (!id.success) throw new ApiError('not_found', 'No such session.');
-    const current = c.var.session!;
+    const current = c.var.session;
     await revokeSession(c.var.deps, requestContext(c), current, id.data);
     if (id.data === current.record.session.id) clearSessionCookie(c);
     return c.body(null, 204);

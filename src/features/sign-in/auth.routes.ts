@@ -45,7 +45,7 @@ export const authRoutes = new Hono<AppEnv>()
     await enforceRateLimit(c, 'login', input.email);
     return respondSignIn(c, await login(c.var.deps, requestContext(c), { ...input, deviceToken: readDeviceCookie(c) }));
   })
-  .get('/session', requireSession, (c) => c.json(c.var.session!.record))
+  .get('/session', requireSession, (c) => c.json(c.var.session.record))
   .post('/logout', async (c) => {
     const userId = await endSession(c.var.deps, requestContext(c), readSessionCookie(c));
     if (userId) c.set('userId', userId);
