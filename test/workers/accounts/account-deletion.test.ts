@@ -3,17 +3,32 @@
 // table and column is read from information_schema, so tables added by other features are checked too), the
 // avatar object is gone from R2, and the old cookie gets 401.
 import { env } from 'cloudflare:workers';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { memoryAvatarBucket } from '../../../src/platform/adapters/avatar-storage.ts';
 import { png } from '../../fixtures/images.ts';
-import { addMember, createOrganization, json, putAvatar, team, tokenFromMail } from '../accounts-support.ts';
-import { totp } from '../support-mfa.ts';
-import { enrollPasskey, loginOptions } from '../support-webauthn.ts';
-import { PASSWORD, call, clockedEnv, expectError, loginUser, registerUser, sessionCookie, sql, testEnv, uniqueEmail } from '../support.ts';
+import {
+  addMember,
+  call,
+  clockedEnv,
+  createOrganization,
+  enrollPasskey,
+  expectError,
+  json,
+  loginOptions,
+  loginUser,
+  PASSWORD,
+  putAvatar,
+  registerUser,
+  sessionCookie,
+  sql,
+  team,
+  testEnv,
+  tokenFromMail,
+  totp,
+  uniqueEmail,
+} from '../support/index.ts';
 
 const bucket = (env as unknown as { AVATARS: R2Bucket }).AVATARS;
-
-afterEach(() => vi.restoreAllMocks());
 
 /** Every (table, column, hits) in the test schema where a value contains `needle` (as text, any type). */
 async function rowsHolding(needle: string): Promise<string[]> {

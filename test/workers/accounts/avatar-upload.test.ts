@@ -1,18 +1,15 @@
 // Avatars: raw body of at most 5 MiB (counted while streaming), type from magic bytes, dimensions bounded,
 // stored in R2 under an unguessable key, served back byte-identical with safe caching headers.
 import { env } from 'cloudflare:workers';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { memoryAvatarBucket } from '../../../src/platform/adapters/avatar-storage.ts';
 import { gif, jpeg, png, webp } from '../../fixtures/images.ts';
-import { json, me, putAvatar, sha256 } from '../accounts-support.ts';
-import { BASE, call, callWithEnv, envWith, expectError, registerUser, sql, testEnv } from '../support.ts';
+import { BASE, call, callWithEnv, envWith, expectError, json, me, putAvatar, registerUser, sha256, sql, testEnv } from '../support/index.ts';
 
 const MiB = 1024 * 1024;
 const bucket = (env as unknown as { AVATARS: R2Bucket }).AVATARS;
 const keyOf = (url: string) => url.split('/').pop()!;
 const path = (url: string) => url.slice(BASE.length);
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('avatar upload', () => {
   it('accepts exactly 5 MiB and serves it back byte-identical, with the sniffed type, nosniff, immutable caching and an ETag', async () => {

@@ -2,12 +2,11 @@
 // known-breached password is refused (422 password_breached) at register, reset and change. Only a 5-hex
 // SHA-1 prefix leaves the Worker (k-anonymity). If the service is down the password is allowed and a
 // warning logged. The service is faked at the fetch boundary.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { noBreachCheck, PwnedPasswordsRangeCheck } from '../../../src/platform/adapters/breached-passwords.ts';
 import { buildDeps } from '../../../src/platform/deps.ts';
 import { encodeHexUpperCase } from '@oslojs/encoding';
-import { envWith, expectError, uniqueEmail } from '../support.ts';
-import { fakeFetch, flowEnv, hangingFetch, tokenIn } from '../flow-support.ts';
+import { envWith, expectError, fakeFetch, flowEnv, hangingFetch, tokenIn, uniqueEmail } from '../support/index.ts';
 
 const BREACHED = 'password123456';
 
@@ -25,8 +24,6 @@ async function fakeRangeApi() {
     return new Response(lines.join('\r\n'), { headers: { 'content-type': 'text/plain' } });
   });
 }
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('breached-password check', () => {
   it('is off by default and on with IDENTSPHERE_BREACHED_PASSWORD_CHECK=true', () => {

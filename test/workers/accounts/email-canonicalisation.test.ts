@@ -4,9 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryMailbox } from '../../../src/platform/adapters/email.ts';
 import { normalizeEmail } from '../../../src/lib/email.ts';
-import { json } from '../accounts-support.ts';
-import { codeIn, flowEnv, mails } from '../flow-support.ts';
-import { PASSWORD, expectError } from '../support.ts';
+import { codeIn, expectError, flowEnv, json, mails, PASSWORD } from '../support/index.ts';
 
 const local = () => `x-${crypto.randomUUID().slice(0, 8)}`;
 

@@ -1,11 +1,22 @@
 // Changing the email (security requirement 9): fresh authentication, the new address proves itself with a
 // single-use link (built from the configured URL, never the Host header), the old address is told.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { memoryMailbox } from '../../../src/platform/adapters/email.ts';
-import { json, me, tokenFromMail } from '../accounts-support.ts';
-import { PASSWORD, call, clockedEnv, envWith, expectError, loginUser, registerUser, sessionCookie, sql, uniqueEmail } from '../support.ts';
-
-afterEach(() => vi.restoreAllMocks());
+import {
+  call,
+  clockedEnv,
+  envWith,
+  expectError,
+  json,
+  loginUser,
+  me,
+  PASSWORD,
+  registerUser,
+  sessionCookie,
+  sql,
+  tokenFromMail,
+  uniqueEmail,
+} from '../support/index.ts';
 
 const patch = (cookie: string, body: unknown, init = {}) => call('/v1/auth/me', { method: 'PATCH', cookie, json: body, ...init });
 const confirm = (token: string, init = {}) => call('/v1/auth/me/email/confirm', { method: 'POST', json: { token }, ...init });

@@ -3,9 +3,7 @@
 // access logs, proxies and Referer headers. One link builder makes them all.
 import { describe, expect, it } from 'vitest';
 import { memoryMailbox } from '../../../src/platform/adapters/email.ts';
-import { json } from '../accounts-support.ts';
-import { flowEnv } from '../flow-support.ts';
-import { uniqueEmail } from '../support.ts';
+import { flowEnv, json, uniqueEmail } from '../support/index.ts';
 
 describe('email links carry their token in the fragment only', () => {
   it('verification, reset, email-change and invitation links', async () => {

@@ -1,11 +1,10 @@
 // Security requirement 25 (email provider): a provider answering 5xx/4xx or not at all (timeout) spends
 // nothing. A send the client waits for fails with a clear 503; a background send leaves the 202 unchanged,
 // is logged, and leaves no undelivered secret that would stop the user from simply asking again.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MemorySender, memoryMailbox, type EmailMessage, type EmailSender } from '../../../src/platform/adapters/email.ts';
 import { PostmarkSender, ResendSender } from '../../../src/platform/adapters/email-providers.ts';
-import { expectError, sql } from '../support.ts';
-import { codeIn, fakeFetch, flowEnv, hangingFetch, mails, tokenIn } from '../flow-support.ts';
+import { codeIn, expectError, fakeFetch, flowEnv, hangingFetch, mails, sql, tokenIn } from '../support/index.ts';
 
 const failing = {
   '503': () => new ResendSender({ apiKey: 're_test', from: 'no-reply@example.com', fetch: fakeFetch(() => new Response('{"message":"down"}', { status: 503 })).fetch }),
@@ -44,8 +43,6 @@ async function withOutage<T>(flow: { mailer: OutageSender }, kind: keyof typeof 
     flow.mailer.down = null;
   }
 }
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('email provider outage', () => {
   it.each(['503', '422', 'timeout'] as const)('verify/request (synchronous), provider %s: 503, nothing written, the earlier link still works', async (kind) => {

@@ -1,12 +1,8 @@
 // OAuth configuration: providers are enabled by configuration; half-configured or unsafe ones make the Worker
 // refuse to serve (503 misconfigured, one log line naming the setting); a provider's discovery document must
 // name exactly the configured issuer.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callWithEnv, envWith, expectError } from '../support.ts';
-import { APP, landing, oauthEnv } from '../oauth-support.ts';
-import { SAFE_PRODUCTION } from '../support-production.ts';
-
-afterEach(() => vi.restoreAllMocks());
+import { describe, expect, it, vi } from 'vitest';
+import { APP, callWithEnv, envWith, expectError, landing, oauthEnv, SAFE_PRODUCTION } from '../support/index.ts';
 
 const PRODUCTION = SAFE_PRODUCTION;
 

@@ -1,13 +1,9 @@
 // A provider that accepts the token request and never answers must not hold the callback: the exchange has
 // the same time limit as every other provider call and ends in ?error=oauth_provider_unavailable.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { hangingFetch } from '../flow-support.ts';
-import { callback, landing, oauthEnv, startFlow } from '../oauth-support.ts';
-import { sql, uniqueEmail } from '../support.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { callback, hangingFetch, landing, oauthEnv, sql, startFlow, uniqueEmail } from '../support/index.ts';
 
 const TOKEN_ENDPOINTS = { google: 'https://oauth2.googleapis.com/token', github: 'https://github.com/login/oauth/access_token' };
-
-afterEach(() => vi.restoreAllMocks());
 
 /** Fails the test (instead of hanging it) if `promise` takes longer than `ms`. */
 function within<T>(ms: number, promise: Promise<T>): Promise<T> {

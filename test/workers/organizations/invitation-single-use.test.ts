@@ -1,11 +1,21 @@
 // Invitations: a single-use, expiring link (stored hashed) for one address; accepted while signed in or by
 // registering; exactly one acceptance under concurrency.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { memoryMailbox } from '../../../src/platform/adapters/email.ts';
-import { createOrganization, json, roleOf, tokenFromMail } from '../accounts-support.ts';
-import { call, clockedEnv, expectError, loginUser, registerUser, sessionCookie, sql, uniqueEmail } from '../support.ts';
-
-afterEach(() => vi.restoreAllMocks());
+import {
+  call,
+  clockedEnv,
+  createOrganization,
+  expectError,
+  json,
+  loginUser,
+  registerUser,
+  roleOf,
+  sessionCookie,
+  sql,
+  tokenFromMail,
+  uniqueEmail,
+} from '../support/index.ts';
 
 async function invite(cookie: string, organizationId: string, email: string, role = 'member', init = {}) {
   const res = await call(`/v1/auth/organizations/${organizationId}/invitations`, { method: 'POST', cookie, json: { email, role }, ...init });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { OPERATIONS, type Operation } from '../../../src/openapi/operations.ts';
-import { call, PASSWORD, registerUser, uniqueEmail, type CallInit } from '../support.ts';
+import { call, type CallInit, PASSWORD, registerUser, uniqueEmail } from '../support/index.ts';
 
 const NUL_TEXT = ['a\u0000b', '\u0000'];
 const UNICODE_TEXT = ['\ud800', '😀\u202eevil\u200b', 'e\u0301\u0000'];

@@ -1,6 +1,6 @@
 // The Worker serves its OpenAPI document (content checked in test/node/openapi.test.ts).
 import { describe, expect, it } from 'vitest';
-import { call } from '../support.ts';
+import { call } from '../support/index.ts';
 
 describe('GET /v1/openapi.json', () => {
   it('serves OpenAPI 3.1 covering the auth routes', async () => {

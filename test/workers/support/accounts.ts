@@ -1,6 +1,6 @@
 // Helpers for the accounts tests (profile, avatars, organizations, invitations, export, deletion).
-import { memoryMailbox } from '../../src/platform/adapters/email.ts';
-import { call, registerUser, type CallInit } from './support.ts';
+import { memoryMailbox } from '../../../src/platform/adapters/email.ts';
+import { call, registerUser, type CallInit } from './worker.ts';
 
 export type Role = 'owner' | 'admin' | 'member';
 
@@ -10,7 +10,7 @@ export async function json<T = Record<string, unknown>>(res: Response, status = 
   return JSON.parse(text) as T;
 }
 
-import type { UserView } from '../../src/features/accounts/profile.ts';
+import type { UserView } from '../../../src/features/accounts/profile.ts';
 
 export type { UserView };
 

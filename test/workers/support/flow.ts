@@ -1,10 +1,10 @@
 // Helpers for the email and password flows: an environment whose background work (executionCtx.waitUntil)
 // is recorded so tests can wait for it deterministically, a manual clock, and mailbox readers.
-import { memoryMailbox, type EmailMessage } from '../../src/platform/adapters/email.ts';
-import type { DepsOverrides } from '../../src/platform/deps.ts';
-import { argon2HashesComputed } from '../../src/crypto/password.ts';
-import { ManualClock } from '../../src/platform/clock.ts';
-import { buildRequest, envWith, handlerFor, withDeps, PASSWORD, sessionCookie, uniqueEmail, type CallInit } from './support.ts';
+import { memoryMailbox, type EmailMessage } from '../../../src/platform/adapters/email.ts';
+import type { DepsOverrides } from '../../../src/platform/deps.ts';
+import { argon2HashesComputed } from '../../../src/crypto/password.ts';
+import { ManualClock } from '../../../src/platform/clock.ts';
+import { buildRequest, envWith, handlerFor, withDeps, PASSWORD, sessionCookie, uniqueEmail, type CallInit } from './worker.ts';
 
 export type Flow = ReturnType<typeof flowEnv>;
 

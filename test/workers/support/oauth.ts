@@ -2,11 +2,11 @@
 // id_tokens signed by a test key served as JWKS; an environment wired to them; flow helpers.
 import { inject } from 'vitest';
 import { SignJWT, exportJWK, generateKeyPair, type JWK, type JWTPayload } from 'jose';
-import type { Env } from '../../src/platform/config.ts';
-import type { DepsOverrides } from '../../src/platform/deps.ts';
-import { ManualClock } from '../../src/platform/clock.ts';
-import { base64Url } from '../../src/lib/encoding.ts';
-import { BASE, call, envWith, withDeps, type CallInit } from './support.ts';
+import type { Env } from '../../../src/platform/config.ts';
+import type { DepsOverrides } from '../../../src/platform/deps.ts';
+import { ManualClock } from '../../../src/platform/clock.ts';
+import { base64Url } from '../../../src/lib/encoding.ts';
+import { BASE, call, envWith, withDeps, type CallInit } from './worker.ts';
 
 export const APP = 'http://app.localhost:5173';
 export const GOOGLE_CLIENT = { id: 'google-test-client.apps.googleusercontent.com', secret: 'google-test-secret' };
@@ -166,7 +166,7 @@ export class FakeGitHub extends FakeProvider<GitHubProfile> {
 }
 
 /** The Worker's outbound fetch in these tests: the fakes, and nothing else (no real network). */
-export function fakeFetch(...providers: FakeProvider<unknown>[]): typeof fetch {
+export function fakeProvidersFetch(...providers: FakeProvider<unknown>[]): typeof fetch {
   return async (input, init) => {
     const req = new Request(input, init);
     for (const p of providers) {
@@ -190,7 +190,7 @@ export function oauthEnv(overrides: Partial<Record<keyof Env, string>> = {}, dep
   const clock = new ManualClock();
   const google = new FakeGoogle(() => clock.now());
   const github = new FakeGitHub();
-  const fakes = fakeFetch(google, github);
+  const fakes = fakeProvidersFetch(google, github);
   return { env, deps: withDeps(env, { clock, fetch: fakes, ...deps(fakes) }), clock, google, github };
 }
 
