@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { log } from '../platform/log.ts';
 import type { AppContext } from './types.ts';
 import { loggableError } from '../db/errors.ts';

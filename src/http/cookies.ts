@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../platform/config.ts';
 import type { AppContext } from './types.ts';

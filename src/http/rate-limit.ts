@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { enforceLimits, type RateLimitName } from '../platform/adapters/rate-limiter.ts';
 import type { AppContext } from './types.ts';
 

@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ApiError } from '../lib/errors.ts';
 import type { RequestContext } from '../features/audit/audit.ts';

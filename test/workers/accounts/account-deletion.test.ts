@@ -13,6 +13,7 @@ import {
   createOrganization,
   enrollPasskey,
   expectError,
+  FlakyAvatarStorage,
   json,
   loginOptions,
   loginUser,
@@ -26,6 +27,7 @@ import {
   tokenFromMail,
   totp,
   uniqueEmail,
+  withDeps,
 } from '../support/index.ts';
 
 const bucket = (env as unknown as { AVATARS: R2Bucket }).AVATARS;
@@ -135,10 +137,12 @@ describe('account deletion', () => {
   it('a storage outage does not block deletion: the object stays queued and the scheduled job deletes it', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const noBucket = { ...testEnv, AVATARS: undefined };
+    const avatars = new FlakyAvatarStorage();
+    withDeps(noBucket, { avatars });
     const { cookie } = await registerUser(undefined, undefined, noBucket);
     const { avatar_url } = await json<{ avatar_url: string }>(await putAvatar(cookie, await png(4, 4), { env: noBucket }));
     const key = avatar_url.split('/').pop()!;
-    memoryAvatarBucket.failNext();
+    avatars.failNext();
     expect((await deleteMe(cookie, { password: PASSWORD }, { env: noBucket })).status).toBe(204);
     expect(memoryAvatarBucket.objects.has(key)).toBe(true);
     expect(await sql('select 1 from $schema.avatar_deletions where key = $1', [key])).toHaveLength(1);

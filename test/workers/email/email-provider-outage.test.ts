@@ -2,9 +2,9 @@
 // nothing. A send the client waits for fails with a clear 503; a background send leaves the 202 unchanged,
 // is logged, and leaves no undelivered secret that would stop the user from simply asking again.
 import { describe, expect, it, vi } from 'vitest';
-import { MemorySender, memoryMailbox, type EmailMessage, type EmailSender } from '../../../src/platform/adapters/email.ts';
+import { MemorySender, type EmailMessage, type EmailSender } from '../../../src/platform/adapters/email.ts';
 import { PostmarkSender, ResendSender } from '../../../src/platform/adapters/email-providers.ts';
-import { codeIn, expectError, fakeFetch, flowEnv, hangingFetch, mails, sql, tokenIn } from '../support/index.ts';
+import { codeIn, expectError, fakeFetch, flowEnv, hangingFetch, mails, mailsTo, sql, tokenIn } from '../support/index.ts';
 
 const failing = {
   '503': () => new ResendSender({ apiKey: 're_test', from: 'no-reply@example.com', fetch: fakeFetch(() => new Response('{"message":"down"}', { status: 503 })).fetch }),
@@ -114,7 +114,7 @@ describe('email provider outage', () => {
     const { email, user, cookie } = await withOutage(flow, '503', () => flow.register());
     expect(backgroundFailures(errors)).toMatchObject([{ task: 'verification email' }]);
     expect(await sql('select 1 from $schema.one_time_tokens where user_id = $1', [user.id])).toHaveLength(0);
-    expect(memoryMailbox.to(email)).toEqual([]);
+    expect(mailsTo(email)).toEqual([]);
 
     expect((await flow.call('/v1/auth/email/verify/request', { method: 'POST', cookie })).status).toBe(202);
     expect((await flow.call('/v1/auth/email/verify', { method: 'POST', cookie, json: { token: tokenIn(email, 'verify_email') } })).status).toBe(200);

@@ -3,7 +3,7 @@
 import { memoryMailbox, type EmailMessage } from '../../../src/platform/adapters/email.ts';
 import type { DepsOverrides } from '../../../src/platform/deps.ts';
 import { argon2HashesComputed } from '../../../src/crypto/password.ts';
-import { ManualClock } from '../../../src/platform/clock.ts';
+import { ManualClock } from './clock.ts';
 import { buildRequest, envWith, handlerFor, withDeps, PASSWORD, sessionCookie, uniqueEmail, type CallInit } from './worker.ts';
 
 export type Flow = ReturnType<typeof flowEnv>;
@@ -53,9 +53,19 @@ export function flowEnv(overrides: Parameters<typeof envWith>[0] = {}, start = D
   return { env, deps: ownDeps, clock, call, settle, register, login, stats };
 }
 
+/** Messages the in-memory mailer sent to an address, oldest first. */
+export function mailsTo(address: string): EmailMessage[] {
+  return memoryMailbox.messages.filter((m) => m.to === address);
+}
+
+/** The newest message the in-memory mailer sent to an address. */
+export function lastMailTo(address: string): EmailMessage | undefined {
+  return mailsTo(address).at(-1);
+}
+
 /** Messages of one kind sent to an address, oldest first. */
 export function mails(to: string, tag: string): EmailMessage[] {
-  return memoryMailbox.to(to).filter((m) => m.tag === tag);
+  return mailsTo(to).filter((m) => m.tag === tag);
 }
 
 /** The secret of the newest link of that kind sent to the address. */

@@ -1,6 +1,8 @@
 // Helpers for the workerd integration tests, one import for all: `import { … } from '../support/index.ts'`.
 export * from './worker.ts';
 export * from './database.ts';
+export * from './clock.ts';
+export * from './outages.ts';
 export * from './flow.ts';
 export * from './oauth.ts';
 export * from './accounts.ts';

@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import { SignJWT, exportJWK, generateKeyPair, type JWK, type JWTPayload } from 'jose';
 import type { Env } from '../../../src/platform/config.ts';
 import type { DepsOverrides } from '../../../src/platform/deps.ts';
-import { ManualClock } from '../../../src/platform/clock.ts';
+import { ManualClock } from './clock.ts';
 import { base64Url } from '../../../src/lib/encoding.ts';
 import { BASE, call, envWith, withDeps, type CallInit } from './worker.ts';
 

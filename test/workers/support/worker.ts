@@ -5,7 +5,7 @@ import type { Env } from '../../../src/platform/config.ts';
 import { buildDeps, type Deps, type DepsOverrides } from '../../../src/platform/deps.ts';
 import { createApp } from '../../../src/app.ts';
 import worker from '../../../src/index.ts';
-import { ManualClock } from '../../../src/platform/clock.ts';
+import { ManualClock } from './clock.ts';
 import { verifySessionJwt } from '../../../src/crypto/jwt.ts';
 import { sha256Hex } from '../../../src/crypto/tokens.ts';
 import { TEST_JWT_SECRET } from '../../test-secrets.ts';
