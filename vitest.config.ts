@@ -26,6 +26,7 @@ export default defineConfig({
   ],
   test: {
     globalSetup: ['./test/global-setup.ts'],
+    setupFiles: ['./test/restore-mocks.ts'],
     include: ['test/workers/**/*.test.ts'],
     // The Worker logs a JSON line per request; show logs only for failing tests.
     silent: 'passed-only',

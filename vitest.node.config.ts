@@ -21,7 +21,7 @@ export default defineConfig({
     // `*.pg.test.ts` need a PostgreSQL server of their own (parallel connections, terminated backends): they run
     // in the PostgreSQL pass (IDENTSPHERE_TEST_DATABASE_URL set; `.ci/run` always does one when a server answers).
     exclude: process.env.IDENTSPHERE_TEST_DATABASE_URL ? [] : ['**/*.pg.test.ts'],
-    setupFiles: ['test/node/setup-workerd-crypto.ts'],
+    setupFiles: ['test/node/setup-workerd-crypto.ts', 'test/restore-mocks.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,11 +1,12 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './http/types.ts';
 import { isDataException, loggableError } from './db/errors.ts';
 import { toApiError } from './http/api-error.ts';
 import { ApiError, errorBody } from './lib/errors.ts';
 import { log } from './platform/log.ts';
-import { configGuard } from './http/middleware/config-guard.ts';
+import { provideDeps, refuseMisconfigured } from './http/middleware/config-guard.ts';
+import type { Deps } from './platform/deps.ts';
 import { cors } from './http/middleware/cors.ts';
 import { csrf } from './http/middleware/csrf.ts';
 import { idempotency } from './features/idempotency/idempotency.middleware.ts';
@@ -28,9 +29,19 @@ import { identityRoutes } from './features/accounts/identities.routes.ts';
 import { oauthRoutes } from './features/oauth/oauth.routes.ts';
 import { sessionRoutes } from './features/sessions/sessions.routes.ts';
 
-export function createApp() {
+/** The Worker's HTTP app, serving with `deps` (built once per isolate and environment, never per request). */
+export function createApp(deps: Deps) {
+  return buildApp(provideDeps(deps));
+}
+
+/** What a Worker with an unsafe or invalid configuration serves: the same routes, each refused with 503. */
+export function createMisconfiguredApp() {
+  return buildApp(refuseMisconfigured);
+}
+
+function buildApp(depsMiddleware: MiddlewareHandler<AppEnv>) {
   const app = new Hono<AppEnv>();
-  app.use('*', requestLog, securityHeaders, configGuard, cors, csrf, idempotency);
+  app.use('*', requestLog, securityHeaders, depsMiddleware, cors, csrf, idempotency);
   app.route('/v1', healthRoutes);
   app.route('/v1', openApiRoutes(() => app.routes));
   app.route('/v1/auth/sessions', sessionRoutes);

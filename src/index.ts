@@ -1,10 +1,24 @@
-import { createApp } from './app.ts';
+import { createApp, createMisconfiguredApp } from './app.ts';
 import type { Env } from './platform/config.ts';
+import { getDeps } from './platform/deps.ts';
 import { scheduled } from './scheduled.ts';
 
-const app = createApp();
+type App = ReturnType<typeof createApp>;
+
+// One app per isolate and environment, built with that environment's dependencies (never per request).
+const apps = new WeakMap<Env, App>();
+
+function appFor(env: Env): App {
+  let app = apps.get(env);
+  if (!app) {
+    const built = getDeps(env);
+    app = built.ok ? createApp(built.deps) : createMisconfiguredApp();
+    apps.set(env, app);
+  }
+  return app;
+}
 
 export default {
-  fetch: (request, env, ctx) => app.fetch(request, env, ctx),
+  fetch: (request, env, ctx) => appFor(env).fetch(request, env, ctx),
   scheduled: (controller, env, ctx) => ctx.waitUntil(scheduled(controller, env)),
 } satisfies ExportedHandler<Env>;

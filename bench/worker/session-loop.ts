@@ -9,10 +9,9 @@ import { signSessionJwt } from '../../src/crypto/jwt.ts';
 import { randomToken, sha256Hex } from '../../src/crypto/tokens.ts';
 import type { SessionRecord } from '../../src/features/sessions/sessions.ts';
 
-const app = createApp();
-let setup: Promise<{ env: Env; cookie: string }> | undefined;
+let setup: Promise<{ env: Env; cookie: string; app: ReturnType<typeof createApp> }> | undefined;
 
-async function seedSession(): Promise<{ env: Env; cookie: string }> {
+async function seedSession(): Promise<{ env: Env; cookie: string; app: ReturnType<typeof createApp> }> {
   const env = {
     IDENTSPHERE_ENV: 'development',
     DATABASE_URL: 'postgres://bench:none@127.0.0.1:9/none',
@@ -38,7 +37,8 @@ async function seedSession(): Promise<{ env: Env; cookie: string }> {
     },
   };
   await deps.sessionCache.put(await sha256Hex(secret), record, 3600);
-  return { env, cookie: `identsphere_session=${await signSessionJwt(deps.config.IDENTSPHERE_JWT_SECRET, secret, now, expires)}` };
+  const cookie = `identsphere_session=${await signSessionJwt(deps.config.IDENTSPHERE_JWT_SECRET, secret, now, expires)}`;
+  return { env, cookie, app: createApp(deps) };
 }
 
 /**
@@ -47,7 +47,7 @@ async function seedSession(): Promise<{ env: Env; cookie: string }> {
  */
 export async function runLoop(path: string, n: number, ctx: ExecutionContext, quiet: boolean): Promise<Record<number, number>> {
   setup ??= seedSession();
-  const { env, cookie } = await setup;
+  const { env, cookie, app } = await setup;
   const headers = { cookie };
   const statuses: Record<number, number> = {};
   const consoleLog = console.log;

@@ -1,13 +1,12 @@
-import type { Context } from 'hono';
 import { log } from '../platform/log.ts';
-import type { AppEnv } from './types.ts';
+import type { AppContext } from './types.ts';
 import { loggableError } from '../db/errors.ts';
 
 /**
  * Runs `work` after the response (executionCtx.waitUntil): the answer neither waits for it nor depends on
  * its outcome. A failure is logged with the request id — never thrown at a client that has its answer.
  */
-export function runInBackground(c: Context<AppEnv>, task: string, work: () => Promise<unknown>): void {
+export function runInBackground(c: AppContext, task: string, work: () => Promise<unknown>): void {
   const requestId = c.var.requestId;
   const promise = work().catch((err: unknown) => {
     log('error', 'background task failed', {

@@ -1,7 +1,6 @@
-import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../platform/config.ts';
-import type { AppEnv } from './types.ts';
+import type { AppContext } from './types.ts';
 
 /** The session cookie's name: `secure` in production (Secure cookies, no shared Domain), `plain` otherwise. */
 export const SESSION_COOKIE_NAMES = { secure: '__Host-identsphere_session', plain: 'identsphere_session' } as const;
@@ -27,21 +26,21 @@ function attributes(config: Config) {
   };
 }
 
-export function readSessionCookie(c: Context<AppEnv>): string | undefined {
+export function readSessionCookie(c: AppContext): string | undefined {
   return getCookie(c, sessionCookieName(c.var.deps.config));
 }
 
 /** Max-Age in whole seconds until `expiresAt` (never negative), by the deps clock. */
-export function maxAgeUntil(c: Context<AppEnv>, expiresAt: Date): number {
+export function maxAgeUntil(c: AppContext, expiresAt: Date): number {
   return Math.max(0, Math.floor((expiresAt.getTime() - c.var.deps.clock.now().getTime()) / 1000));
 }
 
-export function writeSessionCookie(c: Context<AppEnv>, jwt: string, expiresAt: Date): void {
+export function writeSessionCookie(c: AppContext, jwt: string, expiresAt: Date): void {
   const config = c.var.deps.config;
   setCookie(c, sessionCookieName(config), jwt, { ...attributes(config), maxAge: maxAgeUntil(c, expiresAt) });
 }
 
-export function clearSessionCookie(c: Context<AppEnv>): void {
+export function clearSessionCookie(c: AppContext): void {
   const config = c.var.deps.config;
   deleteCookie(c, sessionCookieName(config), attributes(config));
 }

@@ -1,9 +1,8 @@
-import type { Context } from 'hono';
 import { enforceLimits, type RateLimitName } from '../platform/adapters/rate-limiter.ts';
-import type { AppEnv } from './types.ts';
+import type { AppContext } from './types.ts';
 
 /** Cloudflare always sets it; without it (local tools) every such client shares one key — never unlimited. */
-export function clientIp(c: Context<AppEnv>): string {
+export function clientIp(c: AppContext): string {
   return c.req.header('cf-connecting-ip') ?? 'unknown';
 }
 
@@ -11,6 +10,6 @@ export function clientIp(c: Context<AppEnv>): string {
  * Counts this request against the route's per-IP limit and, when the request names an account, against
  * the per-IP+account limit. Over either: 429 `rate_limited` with Retry-After.
  */
-export function enforceRateLimit(c: Context<AppEnv>, route: Exclude<RateLimitName, 'account'>, account?: string) {
+export function enforceRateLimit(c: AppContext, route: Exclude<RateLimitName, 'account'>, account?: string) {
   return enforceLimits(c.var.deps.rateLimiters, route, clientIp(c), account);
 }

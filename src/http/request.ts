@@ -1,13 +1,12 @@
-import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ApiError } from '../lib/errors.ts';
 import type { RequestContext } from '../features/audit/audit.ts';
-import type { AppEnv } from './types.ts';
+import type { AppContext } from './types.ts';
 
 /** JSON bodies outside avatars are small; anything larger is refused before it is parsed. */
 export const MAX_JSON_BYTES = 64 * 1024;
 
-export function requestContext(c: Context<AppEnv>): RequestContext {
+export function requestContext(c: AppContext): RequestContext {
   return {
     requestId: c.var.requestId,
     ip: c.req.header('cf-connecting-ip') ?? null,
@@ -43,7 +42,7 @@ export async function readBodyLimited(req: Request, limit: number): Promise<Uint
 }
 
 /** The route's declared input: a JSON body validated by a strict zod schema (unknown fields are refused). */
-export async function parseJson<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.output<S>> {
+export async function parseJson<S extends z.ZodType>(c: AppContext, schema: S): Promise<z.output<S>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new ApiError('unsupported_media_type', 'Send the body as application/json.');
@@ -65,7 +64,7 @@ export async function parseJson<S extends z.ZodType>(c: Context<AppEnv>, schema:
 }
 
 /** Like parseJson, for routes whose body is optional (DELETE with an optional password): no body means `{}`. */
-export async function parseOptionalJson<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.output<S>> {
+export async function parseOptionalJson<S extends z.ZodType>(c: AppContext, schema: S): Promise<z.output<S>> {
   if (c.req.raw.body === null || c.req.header('content-length') === '0') {
     const parsed = schema.safeParse({});
     if (parsed.success) return parsed.data;

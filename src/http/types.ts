@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { Env } from '../platform/config.ts';
 import type { Deps } from '../platform/deps.ts';
 import type { ValidSession } from '../features/sessions/sessions.ts';
@@ -8,8 +9,23 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     deps: Deps;
-    session?: ValidSession;
     /** The acting user once known (for the request log). */
     userId?: string;
   };
 }
+
+/** Before requireSession: the idempotency middleware may already have validated the request's session. */
+export interface MaybeSignedInEnv extends AppEnv {
+  Variables: AppEnv['Variables'] & { session?: ValidSession };
+}
+
+/** The environment after requireSession: the request is signed in, `c.var.session` is always there. */
+export interface SignedInEnv extends AppEnv {
+  Variables: AppEnv['Variables'] & { session: ValidSession };
+}
+
+/**
+ * A request context of the app, signed in or not, for helpers (cookies, request parsing) that any handler
+ * calls: Hono's Context is invariant in its environment, so a signed-in context is not a Context<AppEnv>.
+ */
+export type AppContext = Context<AppEnv> | Context<MaybeSignedInEnv> | Context<SignedInEnv>;

@@ -46,7 +46,11 @@ export function getDeps(env: Env): DepsResult {
   return result;
 }
 
-function buildDeps(env: Env): DepsResult {
+/** What a caller may supply instead of the defaults built from the environment (tests: a manual clock, fakes). */
+export type DepsOverrides = Partial<Omit<Deps, keyof Database | 'config'>>;
+
+/** Builds the dependencies for `env` afresh (uncached; getDeps caches per environment). */
+export function buildDeps(env: Env, overrides: DepsOverrides = {}): DepsResult {
   const loaded = loadConfig(env);
   if (!loaded.ok) return loaded;
   const { config } = loaded;
@@ -54,7 +58,7 @@ function buildDeps(env: Env): DepsResult {
     const problems = missingBindings(env);
     if (problems.length) return { ok: false, problems };
   }
-  const clock: Clock = systemClock;
+  const clock: Clock = overrides.clock ?? systemClock;
   const sessionCache = env.SESSION_CACHE ? new KvSessionCache(env.SESSION_CACHE) : new MemorySessionCache();
   const rateLimiters = createRateLimiters(env, clock);
   const mailer = createMailer(config);
@@ -77,6 +81,7 @@ function buildDeps(env: Env): DepsResult {
       fetch: outbound,
       providerTimeoutMs: 10_000,
       ...createDatabase(config),
+      ...overrides,
     },
   };
 }

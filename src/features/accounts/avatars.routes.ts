@@ -26,7 +26,7 @@ export const avatarUploadRoutes = new Hono<AppEnv>()
     async (c) => {
       // Counted while streaming: at most MAX_AVATAR_BYTES are ever held, whatever Content-Length claims.
       const bytes = await readBodyLimited(c.req.raw, MAX_AVATAR_BYTES);
-      return c.json((await setAvatar(c.var.deps, requestContext(c), c.var.session!.record.user.id, bytes)) satisfies z.input<typeof AvatarSet>);
+      return c.json((await setAvatar(c.var.deps, requestContext(c), c.var.session.record.user.id, bytes)) satisfies z.input<typeof AvatarSet>);
     },
   )
   .delete(
@@ -41,7 +41,7 @@ export const avatarUploadRoutes = new Hono<AppEnv>()
     }),
     requireSession,
     async (c) => {
-      await removeAvatar(c.var.deps, requestContext(c), c.var.session!.record.user.id);
+      await removeAvatar(c.var.deps, requestContext(c), c.var.session.record.user.id);
       return c.body(null, 204);
     },
   );

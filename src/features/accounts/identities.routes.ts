@@ -22,7 +22,7 @@ export const identityRoutes = new Hono<AppEnv>()
       responses: { 200: { description: 'Identities', schema: IdentityList } },
       errors: [],
     }),
-    async (c) => c.json({ identities: await listIdentities(c.var.deps, c.var.session!) } satisfies z.input<typeof IdentityList>),
+    async (c) => c.json({ identities: await listIdentities(c.var.deps, c.var.session) } satisfies z.input<typeof IdentityList>),
   )
   .delete(
     '/:id',
@@ -37,7 +37,7 @@ export const identityRoutes = new Hono<AppEnv>()
     async (c) => {
       const id = IdentityId.safeParse(c.req.param('id'));
       if (!id.success) throw new ApiError('not_found', 'No such identity.');
-      await unlinkIdentity(c.var.deps, requestContext(c), c.var.session!, id.data);
+      await unlinkIdentity(c.var.deps, requestContext(c), c.var.session, id.data);
       return c.body(null, 204);
     },
   );

@@ -66,7 +66,7 @@ export const profileRoutes = new Hono<AppEnv>()
       errors: [],
     }),
     requireSession,
-    async (c) => c.json({ user: await loadUserView(c.var.deps, c.var.session!.record.user.id) } satisfies z.input<typeof Me>),
+    async (c) => c.json({ user: await loadUserView(c.var.deps, c.var.session.record.user.id) } satisfies z.input<typeof Me>),
   )
   .patch(
     '/',
@@ -82,7 +82,7 @@ export const profileRoutes = new Hono<AppEnv>()
     requireSession,
     async (c) => {
       const input = await parseJson(c, ProfilePatchBody);
-      return c.json((await updateProfile(c.var.deps, requestContext(c), c.var.session!, input)) satisfies z.input<typeof ProfileUpdated>);
+      return c.json((await updateProfile(c.var.deps, requestContext(c), c.var.session, input)) satisfies z.input<typeof ProfileUpdated>);
     },
   )
   // From the link sent to the new address; no session needed (the link may be opened on another device).
@@ -116,7 +116,7 @@ export const profileRoutes = new Hono<AppEnv>()
     }),
     requireSession,
     async (c) => {
-      const data = await exportUserData(c.var.deps, requestContext(c), c.var.session!);
+      const data = await exportUserData(c.var.deps, requestContext(c), c.var.session);
       c.header('Content-Disposition', `attachment; filename="identsphere-export-${data.exported_at.slice(0, 10)}.json"`);
       c.header('Cache-Control', 'no-store');
       return c.json(data satisfies z.input<typeof UserExport>);
@@ -137,7 +137,7 @@ export const profileRoutes = new Hono<AppEnv>()
     requireSession,
     async (c) => {
       const { password } = await parseOptionalJson(c, AccountDeleteBody);
-      await deleteAccount(c.var.deps, requestContext(c), c.var.session!, password);
+      await deleteAccount(c.var.deps, requestContext(c), c.var.session, password);
       clearSessionCookie(c);
       return c.body(null, 204);
     },

@@ -33,6 +33,6 @@ export const auditLogRoutes = new Hono<AppEnv>().get(
         details: parsed.error.issues.map((i) => ({ field: i.path.join('.') || undefined, message: i.message })),
       });
     }
-    return c.json((await listAuditEvents(c.var.deps, c.var.session!, parsed.data)) satisfies z.input<typeof AuditPage>);
+    return c.json((await listAuditEvents(c.var.deps, c.var.session, parsed.data)) satisfies z.input<typeof AuditPage>);
   },
 );

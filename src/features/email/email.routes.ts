@@ -24,7 +24,7 @@ export const emailVerificationRoutes = new Hono<AppEnv>()
     }),
     requireSession,
     async (c) => {
-      await requestEmailVerification(c.var.deps, requestContext(c), c.var.session!);
+      await requestEmailVerification(c.var.deps, requestContext(c), c.var.session);
       return c.body(null, 202);
     },
   )

@@ -70,7 +70,7 @@ export const passwordRoutes = new Hono<AppEnv>()
     requireSession,
     async (c) => {
       const input = await parseJson(c, ChangeBody);
-      const { email } = await changePassword(c.var.deps, requestContext(c), c.var.session!, input);
+      const { email } = await changePassword(c.var.deps, requestContext(c), c.var.session, input);
       runInBackground(c, 'password changed email', () => sendPasswordChanged(c.var.deps, email));
       return c.body(null, 204);
     },

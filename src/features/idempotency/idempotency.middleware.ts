@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { readSessionCookie } from '../../http/cookies.ts';
 import { clientIp } from '../../http/rate-limit.ts';
 import { readBodyLimited } from '../../http/request.ts';
-import type { AppEnv } from '../../http/types.ts';
+import type { MaybeSignedInEnv } from '../../http/types.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { MAX_AVATAR_BYTES } from '../accounts/avatars.ts';
 import {
@@ -26,7 +26,7 @@ const KEPT_HEADERS = ['content-type', 'location', 'cache-control', 'content-disp
  * the same key and body gets it again (`Idempotency-Replayed: true`) instead of running twice. The outcome of
  * a request whose connection dropped is unknown to the client; this makes "retry with the same key" safe.
  */
-export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
+export const idempotency = createMiddleware<MaybeSignedInEnv>(async (c, next) => {
   if (!STATE_CHANGING.has(c.req.method)) return next();
   const key = c.req.header('idempotency-key');
   if (key === undefined) return next();
@@ -62,7 +62,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
  * Keys are scoped to the caller so nobody can read another caller's answer by guessing a key: the signed-in
  * user, otherwise the client IP. The session found here is reused by requireSession.
  */
-async function callerScope(c: Context<AppEnv>): Promise<string> {
+async function callerScope(c: Context<MaybeSignedInEnv>): Promise<string> {
   const jwt = readSessionCookie(c);
   if (jwt) {
     const session = await validateSession(c.var.deps, jwt);

@@ -54,7 +54,7 @@ export const mfaRoutes = new Hono<AppEnv>()
       errors: [],
     }),
     async (c) => {
-      const userId = c.var.session!.record.user.id;
+      const userId = c.var.session.record.user.id;
       const [status, remaining] = await Promise.all([mfaStatus(c.var.deps, userId), remainingRecoveryCodes(c.var.deps, userId)]);
       return c.json({ enabled: status.enabled, methods: status.methods, recovery_codes_remaining: remaining } satisfies z.input<typeof MfaStatus>);
     },
@@ -74,7 +74,7 @@ export const mfaRoutes = new Hono<AppEnv>()
     async (c) => {
       const { password } = await parseOptionalJson(c, FreshAuthBody);
       await freshAuth(c, password);
-      return c.json((await setupTotp(c.var.deps, c.var.session!)) satisfies z.input<typeof TotpSetup>);
+      return c.json((await setupTotp(c.var.deps, c.var.session)) satisfies z.input<typeof TotpSetup>);
     },
   )
   .post(
@@ -90,7 +90,7 @@ export const mfaRoutes = new Hono<AppEnv>()
     }),
     async (c) => {
       const { code } = await parseJson(c, ConfirmTotpBody);
-      return c.json({ recovery_codes: await confirmTotp(c.var.deps, requestContext(c), c.var.session!, code) } satisfies z.input<typeof RecoveryCodes>);
+      return c.json({ recovery_codes: await confirmTotp(c.var.deps, requestContext(c), c.var.session, code) } satisfies z.input<typeof RecoveryCodes>);
     },
   )
   .delete(
@@ -108,7 +108,7 @@ export const mfaRoutes = new Hono<AppEnv>()
     async (c) => {
       const { password } = await parseOptionalJson(c, FreshAuthBody);
       await freshAuth(c, password);
-      await disableTotp(c.var.deps, requestContext(c), c.var.session!);
+      await disableTotp(c.var.deps, requestContext(c), c.var.session);
       return c.body(null, 204);
     },
   )
@@ -127,6 +127,6 @@ export const mfaRoutes = new Hono<AppEnv>()
     async (c) => {
       const { password } = await parseOptionalJson(c, FreshAuthBody);
       await freshAuth(c, password);
-      return c.json({ recovery_codes: await regenerateRecoveryCodes(c.var.deps, requestContext(c), c.var.session!) } satisfies z.input<typeof RecoveryCodes>);
+      return c.json({ recovery_codes: await regenerateRecoveryCodes(c.var.deps, requestContext(c), c.var.session) } satisfies z.input<typeof RecoveryCodes>);
     },
   );

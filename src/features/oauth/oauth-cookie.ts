@@ -1,8 +1,7 @@
-import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../../platform/config.ts';
 import { maxAgeUntil } from '../../http/cookies.ts';
-import type { AppEnv } from '../../http/types.ts';
+import type { AppContext } from '../../http/types.ts';
 
 /**
  * The browser binding of an OAuth flow in progress. Always host-only (never IDENTSPHERE_COOKIE_DOMAIN: no
@@ -17,16 +16,16 @@ function attributes(config: Config) {
   return { httpOnly: true, secure: config.IDENTSPHERE_COOKIES_SECURE, sameSite: 'Lax' as const, path: '/' };
 }
 
-export function readFlowCookie(c: Context<AppEnv>): string | undefined {
+export function readFlowCookie(c: AppContext): string | undefined {
   return getCookie(c, flowCookieName(c.var.deps.config));
 }
 
-export function writeFlowCookie(c: Context<AppEnv>, binding: string, expiresAt: Date): void {
+export function writeFlowCookie(c: AppContext, binding: string, expiresAt: Date): void {
   const config = c.var.deps.config;
   setCookie(c, flowCookieName(config), binding, { ...attributes(config), maxAge: maxAgeUntil(c, expiresAt) });
 }
 
-export function clearFlowCookie(c: Context<AppEnv>): void {
+export function clearFlowCookie(c: AppContext): void {
   const config = c.var.deps.config;
   deleteCookie(c, flowCookieName(config), attributes(config));
 }

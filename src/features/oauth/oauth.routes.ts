@@ -159,7 +159,7 @@ export const oauthRoutes = new Hono<AppEnv>()
       const started = await startOAuth(deps, requestContext(c), {
         providerId: c.req.param('provider'),
         redirectTo,
-        session: c.var.session!,
+        session: c.var.session,
         password: input.password,
       });
       writeFlowCookie(c, started.binding, started.expiresAt);

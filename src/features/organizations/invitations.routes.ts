@@ -32,7 +32,7 @@ export const invitationRoutes = new Hono<AppEnv>()
     requireSession,
     async (c) => {
       const { token } = await parseJson(c, AcceptInvitationBody);
-      return c.json((await acceptInvitation(c.var.deps, requestContext(c), c.var.session!, token)) satisfies z.input<typeof JoinedOrganization>);
+      return c.json((await acceptInvitation(c.var.deps, requestContext(c), c.var.session, token)) satisfies z.input<typeof JoinedOrganization>);
     },
   )
   // Accepting without an account: creates one for the invited address and signs it in.

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import { parseJson, requestContext } from '../../http/request.ts';
-import type { AppEnv } from '../../http/types.ts';
+import type { AppContext, AppEnv, SignedInEnv } from '../../http/types.ts';
 import { emailField } from '../../lib/email.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
@@ -21,14 +21,14 @@ export const RoleBody = z.strictObject({ role: z.enum(ROLES) });
 const Id = z.uuid();
 
 /** A path id; anything but a UUID is simply not found. */
-function idParam(c: Context<AppEnv>, name: string, what: string): string {
+function idParam(c: AppContext, name: string, what: string): string {
   const parsed = Id.safeParse(c.req.param(name));
   if (!parsed.success) throw new ApiError('not_found', `No such ${what}.`);
   return parsed.data;
 }
 
-const orgId = (c: Context<AppEnv>) => idParam(c, 'id', 'organization');
-const me = (c: Context<AppEnv>) => c.var.session!.record.user;
+const orgId = (c: AppContext) => idParam(c, 'id', 'organization');
+const me = (c: Context<SignedInEnv>) => c.var.session.record.user;
 
 export const organizationRoutes = new Hono<AppEnv>()
   .use(requireSession)
@@ -42,7 +42,7 @@ export const organizationRoutes = new Hono<AppEnv>()
       responses: { 200: { description: 'Organizations', schema: OrganizationList } },
       errors: [],
     }),
-    async (c) => c.json({ organizations: await listOrganizations(c.var.deps, c.var.session!) } satisfies z.input<typeof OrganizationList>),
+    async (c) => c.json({ organizations: await listOrganizations(c.var.deps, c.var.session) } satisfies z.input<typeof OrganizationList>),
   )
   .post(
     '/',
@@ -70,7 +70,7 @@ export const organizationRoutes = new Hono<AppEnv>()
       responses: { 200: { description: 'The session, with its new organization', schema: SignedIn } },
       errors: ['not_found'],
     }),
-    async (c) => c.json((await switchOrganization(c.var.deps, c.var.session!, orgId(c))) satisfies z.input<typeof SignedIn>),
+    async (c) => c.json((await switchOrganization(c.var.deps, c.var.session, orgId(c))) satisfies z.input<typeof SignedIn>),
   )
   .delete(
     '/:id',

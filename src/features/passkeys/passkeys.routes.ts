@@ -109,7 +109,7 @@ export const passkeyRoutes = new Hono<AppEnv>()
       responses: { 200: { description: 'Passkeys', schema: PasskeyList } },
       errors: [],
     }),
-    async (c) => c.json({ passkeys: await listPasskeys(c.var.deps, c.var.session!) } satisfies z.input<typeof PasskeyList>),
+    async (c) => c.json({ passkeys: await listPasskeys(c.var.deps, c.var.session) } satisfies z.input<typeof PasskeyList>),
   )
   .post(
     '/register/options',
@@ -127,7 +127,7 @@ export const passkeyRoutes = new Hono<AppEnv>()
       // Adding a passkey is adding a way in: it needs a fresh authentication (security requirement 9).
       const { password } = await parseOptionalJson(c, FreshAuthBody);
       await freshAuth(c, password);
-      return c.json((await registrationOptions(c.var.deps, c.var.session!)) satisfies z.input<typeof CreationOptions>);
+      return c.json((await registrationOptions(c.var.deps, c.var.session)) satisfies z.input<typeof CreationOptions>);
     },
   )
   .post(
@@ -143,7 +143,7 @@ export const passkeyRoutes = new Hono<AppEnv>()
     }),
     async (c) => {
       const { response, name } = await parseJson(c, RegisterVerifyBody);
-      const passkey = await registerPasskey(c.var.deps, requestContext(c), c.var.session!, response as RegistrationResponseJSON, name);
+      const passkey = await registerPasskey(c.var.deps, requestContext(c), c.var.session, response as RegistrationResponseJSON, name);
       return c.json({ passkey } satisfies z.input<typeof PasskeyAnswer>, 201);
     },
   )
@@ -161,7 +161,7 @@ export const passkeyRoutes = new Hono<AppEnv>()
     async (c) => {
       const { name } = await parseJson(c, RenameBody);
       return c.json({
-        passkey: await renamePasskey(c.var.deps, requestContext(c), c.var.session!, passkeyId(c.req.param('id')), name),
+        passkey: await renamePasskey(c.var.deps, requestContext(c), c.var.session, passkeyId(c.req.param('id')), name),
       } satisfies z.input<typeof PasskeyAnswer>);
     },
   )
@@ -180,7 +180,7 @@ export const passkeyRoutes = new Hono<AppEnv>()
     async (c) => {
       const { password } = await parseOptionalJson(c, FreshAuthBody);
       await freshAuth(c, password);
-      await deletePasskey(c.var.deps, requestContext(c), c.var.session!, passkeyId(c.req.param('id')));
+      await deletePasskey(c.var.deps, requestContext(c), c.var.session, passkeyId(c.req.param('id')));
       return c.body(null, 204);
     },
   );

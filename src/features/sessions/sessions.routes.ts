@@ -23,7 +23,7 @@ export const sessionRoutes = new Hono<AppEnv>()
       responses: { 200: { description: 'Sessions', schema: SessionList } },
       errors: [],
     }),
-    async (c) => c.json({ sessions: await listSessions(c.var.deps, c.var.session!) } satisfies z.input<typeof SessionList>),
+    async (c) => c.json({ sessions: await listSessions(c.var.deps, c.var.session) } satisfies z.input<typeof SessionList>),
   )
   .post(
     '/revoke-others',
@@ -36,7 +36,7 @@ export const sessionRoutes = new Hono<AppEnv>()
       errors: [],
     }),
     async (c) => {
-      await revokeOtherSessions(c.var.deps, requestContext(c), c.var.session!);
+      await revokeOtherSessions(c.var.deps, requestContext(c), c.var.session);
       return c.body(null, 204);
     },
   )
@@ -53,7 +53,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     async (c) => {
       const id = SessionId.safeParse(c.req.param('id'));
       if (!id.success) throw new ApiError('not_found', 'No such session.');
-      const current = c.var.session!;
+      const current = c.var.session;
       await revokeSession(c.var.deps, requestContext(c), current, id.data);
       if (id.data === current.record.session.id) clearSessionCookie(c);
       return c.body(null, 204);

@@ -83,7 +83,7 @@ export const authRoutes = new Hono<AppEnv>()
       errors: [],
     }),
     requireSession,
-    (c) => c.json(c.var.session!.record satisfies z.input<typeof SignedIn>),
+    (c) => c.json(c.var.session.record satisfies z.input<typeof SignedIn>),
   )
   .post(
     '/logout',

@@ -52,33 +52,20 @@ export class R2AvatarStorage implements AvatarStorage {
 
 /**
  * In-memory twin (dev/test without the binding; production requires it). The objects live in
- * `memoryAvatarBucket`, readable from tests in the same isolate; `failNext` simulates a storage outage.
+ * `memoryAvatarBucket`, shared by every instance in the isolate.
  */
 export const memoryAvatarBucket = {
   objects: new Map<string, { bytes: Uint8Array; contentType: string; etag: string }>(),
-  failures: 0,
-  failNext(count = 1): void {
-    this.failures = count;
-  },
 };
 
 export class MemoryAvatarStorage implements AvatarStorage {
-  private check(): void {
-    if (memoryAvatarBucket.failures > 0) {
-      memoryAvatarBucket.failures--;
-      throw new Error('simulated storage failure');
-    }
-  }
-
   async put(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
-    this.check();
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
     const etag = `"${encodeHexLowerCase(digest.slice(0, 16))}"`;
     memoryAvatarBucket.objects.set(key, { bytes: bytes.slice(), contentType, etag });
   }
 
   async get(key: string): Promise<StoredObject | null> {
-    this.check();
     const object = memoryAvatarBucket.objects.get(key);
     if (!object) return null;
     const bytes = object.bytes;
@@ -96,7 +83,6 @@ export class MemoryAvatarStorage implements AvatarStorage {
   }
 
   async delete(key: string): Promise<void> {
-    this.check();
     memoryAvatarBucket.objects.delete(key);
   }
 }

@@ -1,5 +1,3 @@
-import { log } from '../log.ts';
-
 /** One message, rendered: senders deliver, they never build content. */
 export interface EmailMessage {
   to: string;
@@ -32,31 +30,13 @@ export class LogOnlySender implements EmailSender {
   }
 }
 
-/**
- * In-memory twin for tests: messages land in `memoryMailbox`, readable from tests running in the same isolate.
- * `failNext` makes the next sends throw, as a provider outage would.
- */
+/** In-memory twin (IDENTSPHERE_EMAIL_PROVIDER=memory): messages land in `memoryMailbox`, readable in the same isolate. */
 export const memoryMailbox = {
   messages: [] as EmailMessage[],
-  failures: 0,
-  to(address: string): EmailMessage[] {
-    return this.messages.filter((m) => m.to === address);
-  },
-  last(address: string): EmailMessage | undefined {
-    return this.to(address).at(-1);
-  },
-  failNext(count = 1): void {
-    this.failures = count;
-  },
 };
 
 export class MemorySender implements EmailSender {
   async send(message: EmailMessage): Promise<void> {
-    if (memoryMailbox.failures > 0) {
-      memoryMailbox.failures--;
-      log('warn', 'memory sender: simulated provider failure', { tag: message.tag });
-      throw new Error('simulated email provider failure');
-    }
     memoryMailbox.messages.push(message);
   }
 }

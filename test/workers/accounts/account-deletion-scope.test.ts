@@ -2,9 +2,20 @@
 // address belong to someone else: another organization's pending invitation to it, another user's linked
 // identity whose provider reports it. Both stay.
 import { describe, expect, it } from 'vitest';
-import { createOrganization, json } from '../accounts-support.ts';
-import { callback, cookies, landing, oauthEnv, startFlow } from '../oauth-support.ts';
-import { PASSWORD, call, registerUser, sql, uniqueEmail } from '../support.ts';
+import {
+  call,
+  callback,
+  cookies,
+  createOrganization,
+  json,
+  landing,
+  oauthEnv,
+  PASSWORD,
+  registerUser,
+  sql,
+  startFlow,
+  uniqueEmail,
+} from '../support/index.ts';
 
 describe('account deletion scope', () => {
   it("removes the user's own rows but not another organization's invitations to the address or another user's identity", async () => {

@@ -3,17 +3,34 @@
 // table and column is read from information_schema, so tables added by other features are checked too), the
 // avatar object is gone from R2, and the old cookie gets 401.
 import { env } from 'cloudflare:workers';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { memoryAvatarBucket } from '../../../src/platform/adapters/avatar-storage.ts';
 import { png } from '../../fixtures/images.ts';
-import { addMember, createOrganization, json, putAvatar, team, tokenFromMail } from '../accounts-support.ts';
-import { totp } from '../support-mfa.ts';
-import { enrollPasskey, loginOptions } from '../support-webauthn.ts';
-import { PASSWORD, call, clockedEnv, expectError, loginUser, registerUser, sessionCookie, sql, testEnv, uniqueEmail } from '../support.ts';
+import {
+  addMember,
+  call,
+  clockedEnv,
+  createOrganization,
+  enrollPasskey,
+  expectError,
+  FlakyAvatarStorage,
+  json,
+  loginOptions,
+  loginUser,
+  PASSWORD,
+  putAvatar,
+  registerUser,
+  sessionCookie,
+  sql,
+  team,
+  testEnv,
+  tokenFromMail,
+  totp,
+  uniqueEmail,
+  withDeps,
+} from '../support/index.ts';
 
 const bucket = (env as unknown as { AVATARS: R2Bucket }).AVATARS;
-
-afterEach(() => vi.restoreAllMocks());
 
 /** Every (table, column, hits) in the test schema where a value contains `needle` (as text, any type). */
 async function rowsHolding(needle: string): Promise<string[]> {
@@ -120,10 +137,12 @@ describe('account deletion', () => {
   it('a storage outage does not block deletion: the object stays queued and the scheduled job deletes it', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const noBucket = { ...testEnv, AVATARS: undefined };
+    const avatars = new FlakyAvatarStorage();
+    withDeps(noBucket, { avatars });
     const { cookie } = await registerUser(undefined, undefined, noBucket);
     const { avatar_url } = await json<{ avatar_url: string }>(await putAvatar(cookie, await png(4, 4), { env: noBucket }));
     const key = avatar_url.split('/').pop()!;
-    memoryAvatarBucket.failNext();
+    avatars.failNext();
     expect((await deleteMe(cookie, { password: PASSWORD }, { env: noBucket })).status).toBe(204);
     expect(memoryAvatarBucket.objects.has(key)).toBe(true);
     expect(await sql('select 1 from $schema.avatar_deletions where key = $1', [key])).toHaveLength(1);

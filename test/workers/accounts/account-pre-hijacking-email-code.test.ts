@@ -4,9 +4,7 @@
 // batch that verifies the address, and before the MFA decision, so the attacker's TOTP cannot lock the
 // owner out. A later password change says password_not_set (the owner sets one with a reset).
 import { describe, expect, it } from 'vitest';
-import { codeIn, flowEnv } from '../flow-support.ts';
-import { expectError, sessionCookie, sql, uniqueEmail } from '../support.ts';
-import { expectAttackerLockedOut, preHijack } from '../support-takeover.ts';
+import { codeIn, expectAttackerLockedOut, expectError, flowEnv, preHijack, sessionCookie, sql, uniqueEmail } from '../support/index.ts';
 
 describe('account pre-hijacking: email code', () => {
   it("the owner's email-code sign-in ends the attacker's passkey, TOTP, session and password", async () => {

@@ -4,9 +4,19 @@
 // linked and everything set up before it ends (password and the attacker's identity included), atomically
 // with the verification.
 import { describe, expect, it } from 'vitest';
-import { call, registerUser, sql } from '../support.ts';
-import { callback, cookies, landing, oauthEnv, startFlow } from '../oauth-support.ts';
-import { expectAttackerLockedOut, preHijack, priorCredentialRows } from '../support-takeover.ts';
+import {
+  call,
+  callback,
+  cookies,
+  expectAttackerLockedOut,
+  landing,
+  oauthEnv,
+  preHijack,
+  priorCredentialRows,
+  registerUser,
+  sql,
+  startFlow,
+} from '../support/index.ts';
 
 describe('account pre-hijacking: OAuth with a verified email', () => {
   it("the owner's provider sign-in ends the attacker's passkey, TOTP, identity, session and password", async () => {

@@ -4,10 +4,19 @@
 // TOTP, recovery codes and pending MFA sign-ins too — and verifies the address. On an account whose address
 // was already verified, a reset keeps the passkeys (the owner set them up).
 import { describe, expect, it } from 'vitest';
-import { flowEnv, tokenIn, type Flow } from '../flow-support.ts';
-import { expectError, sql, uniqueEmail } from '../support.ts';
-import { enrollPasskey, loginOptions, loginVerify } from '../support-webauthn.ts';
-import { expectAttackerLockedOut, preHijack } from '../support-takeover.ts';
+import {
+  enrollPasskey,
+  expectAttackerLockedOut,
+  expectError,
+  type Flow,
+  flowEnv,
+  loginOptions,
+  loginVerify,
+  preHijack,
+  sql,
+  tokenIn,
+  uniqueEmail,
+} from '../support/index.ts';
 
 const OWNER_PASSWORD = 'the real owner of this mailbox';
 

@@ -4,10 +4,17 @@
 // everything set up before it (password included). The registrant opening their own link while signed in
 // to the account keeps everything.
 import { describe, expect, it } from 'vitest';
-import { flowEnv, tokenIn } from '../flow-support.ts';
-import { sql, uniqueEmail } from '../support.ts';
-import { loginOptions, loginVerify } from '../support-webauthn.ts';
-import { expectAttackerLockedOut, preHijack, priorCredentialRows } from '../support-takeover.ts';
+import {
+  expectAttackerLockedOut,
+  flowEnv,
+  loginOptions,
+  loginVerify,
+  preHijack,
+  priorCredentialRows,
+  sql,
+  tokenIn,
+  uniqueEmail,
+} from '../support/index.ts';
 
 describe('account pre-hijacking: verification link', () => {
   it("opened without a session of the account, it ends the attacker's passkey, TOTP, session and password", async () => {

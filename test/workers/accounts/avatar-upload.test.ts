@@ -1,18 +1,30 @@
 // Avatars: raw body of at most 5 MiB (counted while streaming), type from magic bytes, dimensions bounded,
 // stored in R2 under an unguessable key, served back byte-identical with safe caching headers.
 import { env } from 'cloudflare:workers';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { memoryAvatarBucket } from '../../../src/platform/adapters/avatar-storage.ts';
 import { gif, jpeg, png, webp } from '../../fixtures/images.ts';
-import { json, me, putAvatar, sha256 } from '../accounts-support.ts';
-import { BASE, call, callWithEnv, envWith, expectError, registerUser, sql, testEnv } from '../support.ts';
+import {
+  BASE,
+  call,
+  callWithEnv,
+  envWith,
+  expectError,
+  FlakyAvatarStorage,
+  json,
+  me,
+  putAvatar,
+  registerUser,
+  sha256,
+  sql,
+  testEnv,
+  withDeps,
+} from '../support/index.ts';
 
 const MiB = 1024 * 1024;
 const bucket = (env as unknown as { AVATARS: R2Bucket }).AVATARS;
 const keyOf = (url: string) => url.split('/').pop()!;
 const path = (url: string) => url.slice(BASE.length);
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('avatar upload', () => {
   it('accepts exactly 5 MiB and serves it back byte-identical, with the sniffed type, nosniff, immutable caching and an ETag', async () => {
@@ -156,9 +168,11 @@ describe('avatar upload', () => {
 
   it('a storage outage fails closed: 503 and nothing written', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const noBucket = { ...testEnv, AVATARS: undefined }; // the in-memory twin, which can simulate an outage
+    const noBucket = { ...testEnv, AVATARS: undefined }; // the in-memory twin, here one that can simulate an outage
+    const avatars = new FlakyAvatarStorage();
+    withDeps(noBucket, { avatars });
     const { cookie, user } = await registerUser(undefined, undefined, noBucket);
-    memoryAvatarBucket.failNext();
+    avatars.failNext();
     await expectError(await putAvatar(cookie, await png(4, 4), { env: noBucket }), 503, 'service_unavailable');
     expect(await sql('select 1 from $schema.user_profiles where user_id = $1', [user.id])).toHaveLength(0);
     expect(memoryAvatarBucket.objects.size).toBe(0);

@@ -2,12 +2,11 @@
 // known-breached password is refused (422 password_breached) at register, reset and change. Only a 5-hex
 // SHA-1 prefix leaves the Worker (k-anonymity). If the service is down the password is allowed and a
 // warning logged. The service is faked at the fetch boundary.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { noBreachCheck, PwnedPasswordsRangeCheck } from '../../../src/platform/adapters/breached-passwords.ts';
-import { getDeps } from '../../../src/platform/deps.ts';
+import { buildDeps } from '../../../src/platform/deps.ts';
 import { encodeHexUpperCase } from '@oslojs/encoding';
-import { envWith, expectError, uniqueEmail } from '../support.ts';
-import { fakeFetch, flowEnv, hangingFetch, tokenIn } from '../flow-support.ts';
+import { envWith, expectError, fakeFetch, flowEnv, hangingFetch, tokenIn, uniqueEmail } from '../support/index.ts';
 
 const BREACHED = 'password123456';
 
@@ -26,12 +25,10 @@ async function fakeRangeApi() {
   });
 }
 
-afterEach(() => vi.restoreAllMocks());
-
 describe('breached-password check', () => {
   it('is off by default and on with IDENTSPHERE_BREACHED_PASSWORD_CHECK=true', () => {
-    const off = getDeps(envWith({}));
-    const on = getDeps(envWith({ IDENTSPHERE_BREACHED_PASSWORD_CHECK: 'true' }));
+    const off = buildDeps(envWith({}));
+    const on = buildDeps(envWith({ IDENTSPHERE_BREACHED_PASSWORD_CHECK: 'true' }));
     expect(off.ok && off.deps.breachedPasswords).toBe(noBreachCheck);
     expect(on.ok && on.deps.breachedPasswords).toBeInstanceOf(PwnedPasswordsRangeCheck);
   });
@@ -51,8 +48,8 @@ describe('breached-password check', () => {
   });
 
   it('refuses a breached password with 422 at register, reset and change; nothing is written', async () => {
-    const flow = flowEnv({ IDENTSPHERE_BREACHED_PASSWORD_CHECK: 'true' });
-    flow.deps.breachedPasswords = new PwnedPasswordsRangeCheck({ fetch: (await fakeRangeApi()).fetch });
+    const breachedPasswords = new PwnedPasswordsRangeCheck({ fetch: (await fakeRangeApi()).fetch });
+    const flow = flowEnv({ IDENTSPHERE_BREACHED_PASSWORD_CHECK: 'true' }, undefined, { breachedPasswords });
 
     const email = uniqueEmail('breach');
     await expectError(await flow.call('/v1/auth/register', { method: 'POST', json: { email, password: BREACHED } }), 422, 'password_breached');
@@ -77,8 +74,8 @@ describe('breached-password check', () => {
     ['a timeout', () => hangingFetch()],
   ])('fails open on %s: the password is allowed and a warning logged', async (_name, makeFetch) => {
     const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const flow = flowEnv({ IDENTSPHERE_BREACHED_PASSWORD_CHECK: 'true' });
-    flow.deps.breachedPasswords = new PwnedPasswordsRangeCheck({ fetch: makeFetch(), timeoutMs: 50 });
+    const breachedPasswords = new PwnedPasswordsRangeCheck({ fetch: makeFetch(), timeoutMs: 50 });
+    const flow = flowEnv({ IDENTSPHERE_BREACHED_PASSWORD_CHECK: 'true' }, undefined, { breachedPasswords });
     const res = await flow.call('/v1/auth/register', { method: 'POST', json: { email: uniqueEmail('open'), password: BREACHED } });
     expect(res.status).toBe(201);
     const logged = warnings.mock.calls.map((a) => String(a[0])).filter((l) => l.includes('breached-password check unavailable'));

@@ -2,9 +2,19 @@
 // a secret, hash or token (checked against every such value the database holds for the user).
 import { describe, expect, it } from 'vitest';
 import { png } from '../../fixtures/images.ts';
-import { createOrganization, json, putAvatar } from '../accounts-support.ts';
-import { totp } from '../support-mfa.ts';
-import { PASSWORD, call, loginUser, registerUser, sessionCookie, sql, uniqueEmail } from '../support.ts';
+import {
+  call,
+  createOrganization,
+  json,
+  loginUser,
+  PASSWORD,
+  putAvatar,
+  registerUser,
+  sessionCookie,
+  sql,
+  totp,
+  uniqueEmail,
+} from '../support/index.ts';
 
 describe('data export', () => {
   it('is a JSON attachment with profile, verification state, organizations and roles, sessions, audit events and other records', async () => {

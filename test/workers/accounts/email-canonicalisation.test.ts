@@ -2,11 +2,8 @@
 // form, no trailing root dot) everywhere an email is accepted, so `x@bücher.example`, `x@xn--bcher-kva.example`
 // and `x@bücher.example.` can never be separate accounts (nor be used to reach one another's flows).
 import { describe, expect, it } from 'vitest';
-import { memoryMailbox } from '../../../src/platform/adapters/email.ts';
 import { normalizeEmail } from '../../../src/lib/email.ts';
-import { json } from '../accounts-support.ts';
-import { codeIn, flowEnv, mails } from '../flow-support.ts';
-import { PASSWORD, expectError } from '../support.ts';
+import { codeIn, expectError, flowEnv, json, lastMailTo, mails, PASSWORD } from '../support/index.ts';
 
 const local = () => `x-${crypto.randomUUID().slice(0, 8)}`;
 
@@ -54,7 +51,7 @@ describe('email canonicalisation', () => {
     const other = await flow.register();
     await json(await flow.call('/v1/auth/me', { method: 'PATCH', cookie: other.cookie, json: { email: `${name}@bücher.example.` } }));
     // Told the address is in use (at the canonical mailbox); no second account's link goes anywhere.
-    expect(memoryMailbox.last(owner.email)).toMatchObject({ tag: 'email_change_in_use' });
+    expect(lastMailTo(owner.email)).toMatchObject({ tag: 'email_change_in_use' });
 
     const { organization } = await json<{ organization: { id: string } }>(
       await flow.call('/v1/auth/organizations', { method: 'POST', cookie: other.cookie, json: { name: 'Umlauts' } }),
@@ -65,6 +62,6 @@ describe('email canonicalisation', () => {
       201,
     );
     expect(invited.invitation.email).toBe(owner.email);
-    expect(memoryMailbox.last(owner.email)).toMatchObject({ tag: 'organization_invitation' });
+    expect(lastMailTo(owner.email)).toMatchObject({ tag: 'organization_invitation' });
   });
 });

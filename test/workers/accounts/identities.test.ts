@@ -1,8 +1,7 @@
 // GET /v1/auth/identities and DELETE /v1/auth/identities/:id: list, unlink with audit, and never the last way
 // to sign in — also when two unlinks race.
 import { describe, expect, it } from 'vitest';
-import { call, expectError, registerUser, sql, uniqueEmail } from '../support.ts';
-import { callback, cookies, landing, oauthEnv, startFlow } from '../oauth-support.ts';
+import { call, callback, cookies, expectError, landing, oauthEnv, registerUser, sql, startFlow, uniqueEmail } from '../support/index.ts';
 
 type Ctx = ReturnType<typeof oauthEnv>;
 interface IdentityList {

@@ -3,8 +3,7 @@
 // the owner is told by email.
 import { describe, expect, it } from 'vitest';
 import { FREE_FAILURES } from '../../../src/features/sign-in/password-login.ts';
-import { expectError, sessionCookie, sql } from '../support.ts';
-import { flowEnv, mails } from '../flow-support.ts';
+import { expectError, flowEnv, mails, sessionCookie, sql } from '../support/index.ts';
 
 const change = (flow: ReturnType<typeof flowEnv>, cookie: string | undefined, current_password: string, new_password: string) =>
   flow.call('/v1/auth/password/change', { method: 'POST', cookie, json: { current_password, new_password } });

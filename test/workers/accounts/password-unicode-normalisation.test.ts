@@ -3,8 +3,7 @@
 // in NFC at the next sign-in so the fallback dies out.
 import { describe, expect, it } from 'vitest';
 import { hashWithSalt, verifyPassword } from '../../../src/crypto/password.ts';
-import { flowEnv } from '../flow-support.ts';
-import { sql } from '../support.ts';
+import { flowEnv, sql } from '../support/index.ts';
 
 const COMPOSED = 'caf\u00e9 crème brûlée 2026';
 const DECOMPOSED = COMPOSED.normalize('NFD');

@@ -1,7 +1,6 @@
 // GET/PATCH /v1/auth/me: profile fields, validation, and the cached session records refreshed on change.
 import { describe, expect, it } from 'vitest';
-import { json, me } from '../accounts-support.ts';
-import { call, expectError, loginUser, registerUser, sessionCookie, sql } from '../support.ts';
+import { call, expectError, json, loginUser, me, registerUser, sessionCookie, sql } from '../support/index.ts';
 
 describe('profile', () => {
   it('GET /v1/auth/me shows the user with profile fields and avatar_url', async () => {

@@ -3,7 +3,7 @@
 // looks like a user reference is one (audit_logs.user_id and webauthn_challenges.user_id excepted: deletion
 // handles them explicitly).
 import { describe, expect, it } from 'vitest';
-import { sql, testEnv } from '../support.ts';
+import { sql, testEnv } from '../support/index.ts';
 
 const schema = (testEnv as { IDENTSPHERE_SCHEMA: string }).IDENTSPHERE_SCHEMA;
 

@@ -1,8 +1,7 @@
 // GET /v1/auth/audit-logs: your own events; the active organization's for its owners and admins; newest
 // first with a cursor that neither skips nor repeats.
 import { describe, expect, it } from 'vitest';
-import { json, team } from '../accounts-support.ts';
-import { call, clockedEnv, expectError, registerUser, sql } from '../support.ts';
+import { call, clockedEnv, expectError, json, registerUser, sql, team } from '../support/index.ts';
 
 interface Page {
   events: { id: string; event: string; user_id: string | null; organization_id: string | null; ip: string | null; created_at: string; metadata: Record<string, unknown> }[];

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import worker from '../../../src/index.ts';
 import { RETENTION_BATCH_SIZE } from '../../../src/features/audit/audit-retention.ts';
-import { clockedEnv, envWith, sql } from '../support.ts';
+import { clockedEnv, envWith, sql } from '../support/index.ts';
 
 async function runCron(env: Parameters<NonNullable<typeof worker.scheduled>>[1]) {
   const pending: Promise<unknown>[] = [];

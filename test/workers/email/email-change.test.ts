@@ -1,11 +1,25 @@
 // Changing the email (security requirement 9): fresh authentication, the new address proves itself with a
 // single-use link (built from the configured URL, never the Host header), the old address is told.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { memoryMailbox } from '../../../src/platform/adapters/email.ts';
-import { json, me, tokenFromMail } from '../accounts-support.ts';
-import { PASSWORD, call, clockedEnv, envWith, expectError, loginUser, registerUser, sessionCookie, sql, uniqueEmail } from '../support.ts';
-
-afterEach(() => vi.restoreAllMocks());
+import { describe, expect, it, vi } from 'vitest';
+import {
+  call,
+  clockedEnv,
+  envWith,
+  expectError,
+  FlakyMailer,
+  json,
+  lastMailTo,
+  loginUser,
+  mailsTo,
+  me,
+  PASSWORD,
+  registerUser,
+  sessionCookie,
+  sql,
+  tokenFromMail,
+  uniqueEmail,
+  withDeps,
+} from '../support/index.ts';
 
 const patch = (cookie: string, body: unknown, init = {}) => call('/v1/auth/me', { method: 'PATCH', cookie, json: body, ...init });
 const confirm = (token: string, init = {}) => call('/v1/auth/me/email/confirm', { method: 'POST', json: { token }, ...init });
@@ -18,7 +32,7 @@ describe('email change', () => {
     const newEmail = uniqueEmail('new');
     const res = await patch(cookie, { email: newEmail, current_password: PASSWORD }, { env, headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' } });
     expect(await json(res)).toMatchObject({ email_change: { email: newEmail, status: 'verification_sent' }, user: { email: oldEmail } });
-    const mail = memoryMailbox.last(newEmail)!;
+    const mail = lastMailTo(newEmail)!;
     expect(mail.tag).toBe('email_change_verify');
     expect(mail.text).toContain('http://localhost:8787/email-change/confirm#token=');
     expect(mail.html).toContain('http://localhost:8787/email-change/confirm#token=');
@@ -27,8 +41,8 @@ describe('email change', () => {
     const token = tokenFromMail(newEmail, 'email_change_verify');
     const { user: changed } = await json<{ user: { email: string; email_verified: boolean } }>(await confirm(token, { env }));
     expect(changed).toMatchObject({ id: user.id, email: newEmail, email_verified: true });
-    expect(memoryMailbox.last(oldEmail)).toMatchObject({ tag: 'email_changed_notice' });
-    expect(memoryMailbox.last(oldEmail)!.text).toContain(newEmail);
+    expect(lastMailTo(oldEmail)).toMatchObject({ tag: 'email_changed_notice' });
+    expect(lastMailTo(oldEmail)!.text).toContain(newEmail);
     // The session check (cache warm before) shows the new address; the new address signs in, the old does not.
     expect((await json<{ user: { email: string } }>(await call('/v1/auth/session', { cookie, env }))).user.email).toBe(newEmail);
     expect((await loginUser(newEmail)).status).toBe(200);
@@ -44,7 +58,7 @@ describe('email change', () => {
     const { cookie } = await registerUser(undefined, undefined, app);
     const newEmail = uniqueEmail('app');
     await json(await patch(cookie, { email: newEmail }, { env: app, headers: { host: 'evil.example' } }));
-    expect(memoryMailbox.last(newEmail)!.text).toMatch(/^https:\/\/app\.example\.com\/email-change\/confirm#token=[A-Za-z0-9_-]{43}$/m);
+    expect(lastMailTo(newEmail)!.text).toMatch(/^https:\/\/app\.example\.com\/email-change\/confirm#token=[A-Za-z0-9_-]{43}$/m);
   });
 
   it('needs fresh authentication: a wrong password or an old session without one is refused, nothing sent', async () => {
@@ -54,11 +68,11 @@ describe('email change', () => {
     const newEmail = uniqueEmail('new');
     await expectError(await patch(cookie, { email: newEmail }, { env }), 403, 'reauthentication_required');
     await expectError(await patch(cookie, { email: newEmail, current_password: 'wrong password' }, { env }), 403, 'reauthentication_required');
-    expect(memoryMailbox.to(newEmail)).toHaveLength(0);
+    expect(mailsTo(newEmail)).toHaveLength(0);
     // A session from a sign-in minutes ago counts as fresh.
     const fresh = sessionCookie(await loginUser(email, PASSWORD, { env }));
     expect((await patch(fresh, { email: newEmail }, { env })).status).toBe(200);
-    expect(memoryMailbox.to(newEmail)).toHaveLength(1);
+    expect(mailsTo(newEmail)).toHaveLength(1);
   });
 
   it('a name change in the same request is not applied when fresh authentication fails', async () => {
@@ -74,8 +88,8 @@ describe('email change', () => {
     const taken = await registerUser();
     const body = await json(await patch(cookie, { email: taken.email, current_password: PASSWORD }));
     expect(body).toMatchObject({ email_change: { email: taken.email, status: 'verification_sent' } });
-    expect(memoryMailbox.last(taken.email)).toMatchObject({ tag: 'email_change_in_use' });
-    expect(memoryMailbox.last(taken.email)!.text).not.toMatch(/token=/);
+    expect(lastMailTo(taken.email)).toMatchObject({ tag: 'email_change_in_use' });
+    expect(lastMailTo(taken.email)!.text).not.toMatch(/token=/);
   });
 
   it('the link expires after an hour, and a newer request supersedes it', async () => {
@@ -107,8 +121,11 @@ describe('email change', () => {
   it('an email provider failure is a 503 and nothing is written or changed', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const { cookie, user } = await registerUser();
-    memoryMailbox.failNext();
-    await expectError(await patch(cookie, { name: 'Kept?', email: uniqueEmail(), current_password: PASSWORD }), 503, 'service_unavailable');
+    const mailer = new FlakyMailer();
+    const env = envWith({});
+    withDeps(env, { mailer });
+    mailer.failNext();
+    await expectError(await patch(cookie, { name: 'Kept?', email: uniqueEmail(), current_password: PASSWORD }, { env }), 503, 'service_unavailable');
     expect((await me(cookie)).name).toBeNull();
     expect(await sql("select 1 from $schema.one_time_tokens where user_id = $1 and purpose = 'email_change'", [user.id])).toHaveLength(0);
   });

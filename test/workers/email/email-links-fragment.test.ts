@@ -2,10 +2,7 @@
 // (#token=…), never its query string: a fragment is not sent to any server, so the token stays out of
 // access logs, proxies and Referer headers. One link builder makes them all.
 import { describe, expect, it } from 'vitest';
-import { memoryMailbox } from '../../../src/platform/adapters/email.ts';
-import { json } from '../accounts-support.ts';
-import { flowEnv } from '../flow-support.ts';
-import { uniqueEmail } from '../support.ts';
+import { flowEnv, json, mailsTo, uniqueEmail } from '../support/index.ts';
 
 describe('email links carry their token in the fragment only', () => {
   it('verification, reset, email-change and invitation links', async () => {
@@ -22,7 +19,7 @@ describe('email links carry their token in the fragment only', () => {
     await json(await flow.call(`/v1/auth/organizations/${organization.id}/invitations`, { method: 'POST', cookie: owner.cookie, json: { email: guest, role: 'member' } }), 201);
     await flow.settle();
 
-    const sent = [owner.email, newEmail, guest].flatMap((to) => memoryMailbox.to(to));
+    const sent = [owner.email, newEmail, guest].flatMap((to) => mailsTo(to));
     const linked = sent.filter((m) => /https?:\/\//.test(m.text));
     expect(linked.map((m) => m.tag).sort()).toEqual(['email_change_verify', 'organization_invitation', 'password_reset', 'verify_email']);
     for (const message of linked) {

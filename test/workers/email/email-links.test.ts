@@ -10,7 +10,7 @@ import {
   passwordResetMessage,
   verifyEmailMessage,
 } from '../../../src/features/email/templates.ts';
-import { flowEnv, mails } from '../flow-support.ts';
+import { flowEnv, mails } from '../support/index.ts';
 
 const SPOOF = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
 

@@ -1,11 +1,10 @@
 // Security requirement 25 (email provider): a provider answering 5xx/4xx or not at all (timeout) spends
 // nothing. A send the client waits for fails with a clear 503; a background send leaves the 202 unchanged,
 // is logged, and leaves no undelivered secret that would stop the user from simply asking again.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { memoryMailbox } from '../../../src/platform/adapters/email.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { MemorySender, type EmailMessage, type EmailSender } from '../../../src/platform/adapters/email.ts';
 import { PostmarkSender, ResendSender } from '../../../src/platform/adapters/email-providers.ts';
-import { expectError, sql } from '../support.ts';
-import { codeIn, fakeFetch, flowEnv, hangingFetch, mails, tokenIn, type Flow } from '../flow-support.ts';
+import { codeIn, expectError, fakeFetch, flowEnv, hangingFetch, mails, mailsTo, sql, tokenIn } from '../support/index.ts';
 
 const failing = {
   '503': () => new ResendSender({ apiKey: 're_test', from: 'no-reply@example.com', fetch: fakeFetch(() => new Response('{"message":"down"}', { status: 503 })).fetch }),
@@ -20,23 +19,35 @@ function backgroundFailures(spy: { mock: { calls: unknown[][] } }) {
     .map((line) => JSON.parse(line) as { task: string; error: string });
 }
 
-/** Runs `fn` with the provider down, then restores the in-memory mailbox. */
-async function withOutage<T>(flow: Flow, kind: keyof typeof failing, fn: () => Promise<T>): Promise<T> {
-  const working = flow.deps.mailer;
-  flow.deps.mailer = failing[kind]();
-  try {
-    return await fn();
-  } finally {
-    flow.deps.mailer = working;
+/** The in-memory mailbox, or while `down` is set, that failing provider. */
+class OutageSender implements EmailSender {
+  down: EmailSender | null = null;
+  private readonly working = new MemorySender();
+  send(message: EmailMessage): Promise<void> {
+    return (this.down ?? this.working).send(message);
   }
 }
 
-afterEach(() => vi.restoreAllMocks());
+/** A flow whose mailer withOutage can take down. */
+function outageFlow() {
+  const mailer = new OutageSender();
+  return { ...flowEnv({}, undefined, { mailer }), mailer };
+}
+
+/** Runs `fn` with the provider down, then restores the in-memory mailbox. */
+async function withOutage<T>(flow: { mailer: OutageSender }, kind: keyof typeof failing, fn: () => Promise<T>): Promise<T> {
+  flow.mailer.down = failing[kind]();
+  try {
+    return await fn();
+  } finally {
+    flow.mailer.down = null;
+  }
+}
 
 describe('email provider outage', () => {
   it.each(['503', '422', 'timeout'] as const)('verify/request (synchronous), provider %s: 503, nothing written, the earlier link still works', async (kind) => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const flow = flowEnv();
+    const flow = outageFlow();
     const { email, user, cookie } = await flow.register();
     const earlier = tokenIn(email, 'verify_email');
     flow.clock.advance(61 * 1000); // past the resend window
@@ -52,7 +63,7 @@ describe('email provider outage', () => {
 
   it.each(['503', 'timeout'] as const)('forgot (background), provider %s: same 202, failure logged, no token stored, the earlier link still works', async (kind) => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const flow = flowEnv();
+    const flow = outageFlow();
     const { email, user } = await flow.register();
     await flow.call('/v1/auth/password/forgot', { method: 'POST', json: { email } });
     await flow.settle();
@@ -75,7 +86,7 @@ describe('email provider outage', () => {
 
   it.each(['503', 'timeout'] as const)('email OTP request (background), provider %s: same 202, logged, code withdrawn so an immediate retry is sent', async (kind) => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const flow = flowEnv();
+    const flow = outageFlow();
     const { email, user } = await flow.register();
     const request = () => flow.call('/v1/auth/email-otp/request', { method: 'POST', json: { email } });
 
@@ -99,11 +110,11 @@ describe('email provider outage', () => {
 
   it('registration with the provider down: 201 all the same, logged; the undelivered link is withdrawn so verify/request works at once', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const flow = flowEnv();
+    const flow = outageFlow();
     const { email, user, cookie } = await withOutage(flow, '503', () => flow.register());
     expect(backgroundFailures(errors)).toMatchObject([{ task: 'verification email' }]);
     expect(await sql('select 1 from $schema.one_time_tokens where user_id = $1', [user.id])).toHaveLength(0);
-    expect(memoryMailbox.to(email)).toEqual([]);
+    expect(mailsTo(email)).toEqual([]);
 
     expect((await flow.call('/v1/auth/email/verify/request', { method: 'POST', cookie })).status).toBe(202);
     expect((await flow.call('/v1/auth/email/verify', { method: 'POST', cookie, json: { token: tokenIn(email, 'verify_email') } })).status).toBe(200);

@@ -1,17 +1,14 @@
 // The real email senders, against fakes of the providers' HTTP APIs at the fetch boundary: the exact request
 // each one makes, and what a refusal (4xx), a failure (5xx) or silence (timeout) becomes.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LogOnlySender, MemorySender, type EmailMessage } from '../../../src/platform/adapters/email.ts';
 import { createMailer, EmailDeliveryError, PostmarkSender, ResendSender } from '../../../src/platform/adapters/email-providers.ts';
 import { loadConfig } from '../../../src/platform/config.ts';
 import { passwordResetMessage } from '../../../src/features/email/templates.ts';
-import { testEnv } from '../support.ts';
-import { fakeFetch, hangingFetch } from '../flow-support.ts';
+import { fakeFetch, hangingFetch, testEnv } from '../support/index.ts';
 
 const MESSAGE: EmailMessage = { to: 'ada@example.com', subject: 'Reset your password', text: 'plain body', html: '<p>html body</p>', tag: 'password_reset' };
 const FROM = 'no-reply@auth.example.com';
-
-afterEach(() => vi.restoreAllMocks());
 
 async function deliveryError(promise: Promise<unknown>): Promise<EmailDeliveryError> {
   const err = await promise.then(() => null, (e: unknown) => e);

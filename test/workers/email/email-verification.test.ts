@@ -1,8 +1,7 @@
 // Email verification: registration mails a link; the link verifies the address it was sent to (once);
 // signed-in users can ask for a new one (at most one per minute; the newest link supersedes older ones).
 import { describe, expect, it } from 'vitest';
-import { expectError, sql } from '../support.ts';
-import { flowEnv, mails, tokenIn } from '../flow-support.ts';
+import { expectError, flowEnv, mails, sql, tokenIn } from '../support/index.ts';
 
 interface SessionBody {
   user: { email_verified: boolean };

@@ -1,17 +1,14 @@
 // Security requirement 3 (forgot password): the answer reveals nothing about whether an account exists —
 // same status, body and headers, after the same work (nothing account-dependent happens before the
 // response) — and only a real, enabled account gets an email.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sql, uniqueEmail } from '../support.ts';
-import { flowEnv, mails, probe, type Flow } from '../flow-support.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { type Flow, flowEnv, mails, probe, sql, uniqueEmail } from '../support/index.ts';
 
 const REQUEST_ID = 'forgot-enumeration-0001';
 
 function forgot(flow: Flow, email: string) {
   return probe(flow, '/v1/auth/password/forgot', { email }, REQUEST_ID);
 }
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('forgot-password enumeration', () => {
   it('unknown, existing and disabled accounts get byte-identical answers; only the real account gets mail', async () => {

@@ -4,7 +4,7 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { consumeToken, issueToken } from '../../../src/features/email/one-time-tokens.ts';
-import { clockedEnv, registerUser, sql } from '../support.ts';
+import { clockedEnv, registerUser, sql } from '../support/index.ts';
 
 async function issue(deps: ReturnType<typeof clockedEnv>['deps'], userId: string, ttlSeconds = 3600) {
   const issued = await issueToken(deps, { userId, purpose: 'password_reset', ttlSeconds, payload: { n: 1 } });

@@ -3,8 +3,7 @@
 // recover), notifies the owner by email, and signs nobody in.
 import { describe, expect, it } from 'vitest';
 import { FREE_FAILURES } from '../../../src/features/sign-in/password-login.ts';
-import { expectError, sessionCookie, sql } from '../support.ts';
-import { flowEnv, mails, tokenIn } from '../flow-support.ts';
+import { expectError, flowEnv, mails, sessionCookie, sql, tokenIn } from '../support/index.ts';
 
 describe('password reset revokes sessions', () => {
   it('old cookies 401 with the cache warm, backoff cleared, "password changed" email, no new session', async () => {

@@ -1,7 +1,6 @@
 // The forgot → reset flow end to end: the link arrives, sets the new password once, and signs nobody in.
 import { describe, expect, it } from 'vitest';
-import { expectError, sql, uniqueEmail } from '../support.ts';
-import { flowEnv, mails, tokenIn } from '../flow-support.ts';
+import { expectError, flowEnv, mails, sql, tokenIn, uniqueEmail } from '../support/index.ts';
 
 const NEW_PASSWORD = 'a brand new passphrase';
 

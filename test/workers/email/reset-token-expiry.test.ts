@@ -1,7 +1,6 @@
 // Security requirement 4 (expiry): a reset link works for one hour, not a millisecond more (injected clock).
 import { describe, expect, it } from 'vitest';
-import { expectError } from '../support.ts';
-import { flowEnv, tokenIn } from '../flow-support.ts';
+import { expectError, flowEnv, tokenIn } from '../support/index.ts';
 
 const HOUR = 3600 * 1000;
 

@@ -2,8 +2,7 @@
 // and only its password, its session revocation and its audit event take effect.
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../../src/crypto/password.ts';
-import { expectError, sql } from '../support.ts';
-import { flowEnv, tokenIn } from '../flow-support.ts';
+import { expectError, flowEnv, sql, tokenIn } from '../support/index.ts';
 
 describe('reset token single use', () => {
   it('16 concurrent resets with one token: one 204, fifteen 400 invalid_token; only the winner’s password works', async () => {

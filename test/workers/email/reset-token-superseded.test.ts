@@ -1,7 +1,6 @@
 // Security requirement 4 (superseding): asking again kills every earlier reset link; only the newest works.
 import { describe, expect, it } from 'vitest';
-import { expectError, sql } from '../support.ts';
-import { flowEnv, mails, tokenIn } from '../flow-support.ts';
+import { expectError, flowEnv, mails, sql, tokenIn } from '../support/index.ts';
 
 describe('reset token superseded', () => {
   it('two requests: the first link is refused even though unexpired, the second works', async () => {

@@ -3,8 +3,7 @@
 // into a permanent failure for that key. The retry with the same key and body runs for real; its answer is
 // the one stored and replayed afterwards.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { flowEnv } from '../flow-support.ts';
-import { expectError, interceptDatabase, PASSWORD, randomIp, sql, uniqueEmail, type DatabaseRequest, writesUser } from '../support.ts';
+import { type DatabaseRequest, expectError, flowEnv, interceptDatabase, PASSWORD, randomIp, sql, uniqueEmail, writesUser } from '../support/index.ts';
 
 const touchesKeys = (r: DatabaseRequest) => r.statements.some((s) => /"idempotency_keys"/.test(s));
 
@@ -12,7 +11,6 @@ let restore = () => {};
 afterEach(() => {
   restore();
   restore = () => {};
-  vi.restoreAllMocks();
 });
 
 describe('idempotency key after a 5xx', () => {

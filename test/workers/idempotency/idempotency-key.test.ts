@@ -2,9 +2,20 @@
 // key is bound to its request (another body is refused), to its caller (users never share answers) and to 24 h.
 import { afterEach, describe, expect, it } from 'vitest';
 import { runScheduledMaintenance } from '../../../src/scheduled-maintenance.ts';
-import { me } from '../accounts-support.ts';
-import { flowEnv } from '../flow-support.ts';
-import { call, clockedEnv, expectError, interceptDatabase, randomIp, registerUser, sql, uniqueEmail, type CallInit, writesUser } from '../support.ts';
+import {
+  call,
+  type CallInit,
+  clockedEnv,
+  expectError,
+  flowEnv,
+  interceptDatabase,
+  me,
+  randomIp,
+  registerUser,
+  sql,
+  uniqueEmail,
+  writesUser,
+} from '../support/index.ts';
 
 function withKey(key: string, init: CallInit): CallInit {
   return { ...init, headers: { ...(init.headers as Record<string, string> | undefined), 'idempotency-key': key } };

@@ -3,8 +3,7 @@
 // refusing even the right code meanwhile; a success clears the counter.
 import { describe, expect, it } from 'vitest';
 import { MFA_FREE_FAILURES } from '../../../src/features/mfa/mfa-challenge.ts';
-import { clockedEnv, expectError, sql } from '../support.ts';
-import { challenge, mfaToken, totp, userWithTotp } from '../support-mfa.ts';
+import { challenge, clockedEnv, expectError, mfaToken, sql, totp, userWithTotp } from '../support/index.ts';
 
 describe('MFA per-account backoff', () => {
   it('after 5 wrong codes across tokens, a 6th locks for 1 s (right code refused), then 2 s; success resets', async () => {

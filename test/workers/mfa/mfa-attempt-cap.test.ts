@@ -2,8 +2,7 @@
 // and is dead afterwards, even for the right code. The route has its own per-IP rate limit (429).
 import { describe, expect, it } from 'vitest';
 import { RATE_LIMITS } from '../../../src/platform/adapters/rate-limiter.ts';
-import { expectError, randomIp, sql, startEarlyInRateLimitWindow } from '../support.ts';
-import { challenge, mfaToken, totp, userWithTotp } from '../support-mfa.ts';
+import { challenge, expectError, mfaToken, randomIp, sql, startEarlyInRateLimitWindow, totp, userWithTotp } from '../support/index.ts';
 
 async function wrongCode(secret: string): Promise<string> {
   const near = await Promise.all([-1, 0, 1].map((o) => totp(secret, Date.now(), o)));

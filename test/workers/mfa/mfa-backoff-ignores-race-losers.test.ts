@@ -3,8 +3,7 @@
 // account's second step off. A wrong code still counts.
 import { describe, expect, it } from 'vitest';
 import { MFA_FREE_FAILURES } from '../../../src/features/mfa/mfa-challenge.ts';
-import { expectError, sql } from '../support.ts';
-import { challenge, mfaToken, totp, userWithTotp } from '../support-mfa.ts';
+import { challenge, expectError, mfaToken, sql, totp, userWithTotp } from '../support/index.ts';
 
 const RACERS = MFA_FREE_FAILURES + 7;
 

@@ -1,7 +1,6 @@
 // The mfa_token lives 5 minutes (injected clock) and is single use.
 import { describe, expect, it } from 'vitest';
-import { clockedEnv, expectError } from '../support.ts';
-import { challenge, mfaToken, totp, userWithTotp } from '../support-mfa.ts';
+import { challenge, clockedEnv, expectError, mfaToken, totp, userWithTotp } from '../support/index.ts';
 
 describe('mfa_token expiry and single use', () => {
   it('works at 4:59, is refused at 5:00 and after', async () => {

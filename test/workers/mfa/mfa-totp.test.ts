@@ -2,8 +2,22 @@
 // the seed encrypted at rest under a key separate from the JWT secret.
 import { describe, expect, it } from 'vitest';
 import { TEST_JWT_SECRET } from '../../test-secrets.ts';
-import { call, clockedEnv, envWith, expectError, loginUser, PASSWORD, registerUser, sessionCookie, sql } from '../support.ts';
-import { challenge, hotp, mfaToken, totp, userWithTotp } from '../support-mfa.ts';
+import {
+  call,
+  challenge,
+  clockedEnv,
+  envWith,
+  expectError,
+  hotp,
+  loginUser,
+  mfaToken,
+  PASSWORD,
+  registerUser,
+  sessionCookie,
+  sql,
+  totp,
+  userWithTotp,
+} from '../support/index.ts';
 
 describe('TOTP (RFC 6238) and the MFA challenge', () => {
   it('the test helper itself matches RFC 6238 Appendix B (SHA-1, T=59 s and T=1111111109 s)', async () => {

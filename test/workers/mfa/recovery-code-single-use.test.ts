@@ -1,8 +1,7 @@
 // Security requirement 20: recovery codes are stored hashed, work once (also under concurrency), and
 // regenerating the set invalidates every old code.
 import { describe, expect, it } from 'vitest';
-import { call, expectError, sessionSetCookies, sql } from '../support.ts';
-import { challenge, mfaToken, userWithTotp } from '../support-mfa.ts';
+import { call, challenge, expectError, mfaToken, sessionSetCookies, sql, userWithTotp } from '../support/index.ts';
 
 describe('recovery codes', () => {
   it('a code signs in once; the same code again is refused', async () => {

@@ -5,8 +5,7 @@ import { eq, sql as dsql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { completeSignIn } from '../../../src/features/sign-in/sign-in.ts';
 import type { SignInPlan } from '../../../src/features/sign-in/sign-in-types.ts';
-import { clockedEnv, registerUser, sql } from '../support.ts';
-import { challenge, totp, userWithTotp } from '../support-mfa.ts';
+import { challenge, clockedEnv, registerUser, sql, totp, userWithTotp } from '../support/index.ts';
 
 const ctx = { requestId: 'test-sign-in-mfa', ip: '10.0.0.1', userAgent: 'vitest' };
 

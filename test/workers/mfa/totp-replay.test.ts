@@ -1,8 +1,7 @@
 // Security requirement 19: a TOTP code is accepted within ±1 step (30 s) of now, never further, and a step
 // that was already used is refused — also when the replays race each other.
 import { describe, expect, it } from 'vitest';
-import { clockedEnv, expectError, sessionSetCookies } from '../support.ts';
-import { challenge, mfaToken, totp, userWithTotp } from '../support-mfa.ts';
+import { challenge, clockedEnv, expectError, mfaToken, sessionSetCookies, totp, userWithTotp } from '../support/index.ts';
 
 // Start mid-step, so ±1 step is unambiguous.
 const START = Math.floor(Date.now() / 30_000) * 30_000 + 15_000;

@@ -4,8 +4,7 @@
 // client `local-oidc-encoded` has such a secret.
 import { inject } from 'vitest';
 import { describe, expect, it } from 'vitest';
-import { callback, landing, localOidcEnv, signInAtProvider, startFlow } from '../oauth-support.ts';
-import { call, uniqueEmail } from '../support.ts';
+import { call, callback, landing, localOidcEnv, signInAtProvider, startFlow, uniqueEmail } from '../support/index.ts';
 
 const PROVIDER = 'local-oidc-encoded';
 

@@ -1,12 +1,8 @@
 // OAuth configuration: providers are enabled by configuration; half-configured or unsafe ones make the Worker
 // refuse to serve (503 misconfigured, one log line naming the setting); a provider's discovery document must
 // name exactly the configured issuer.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callWithEnv, envWith, expectError } from '../support.ts';
-import { APP, landing, oauthEnv } from '../oauth-support.ts';
-import { SAFE_PRODUCTION } from '../support-production.ts';
-
-afterEach(() => vi.restoreAllMocks());
+import { describe, expect, it, vi } from 'vitest';
+import { APP, callWithEnv, envWith, expectError, landing, oauthEnv, SAFE_PRODUCTION } from '../support/index.ts';
 
 const PRODUCTION = SAFE_PRODUCTION;
 
@@ -57,10 +53,7 @@ describe('OAuth configuration', () => {
 
   it('a discovery document naming another issuer is refused: ?error=oauth_provider_unavailable, no flow', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const { env, deps } = oauthEnv({
-      IDENTSPHERE_OIDC_PROVIDERS: JSON.stringify([{ id: 'corp', issuer: 'https://idp.example.com', client_id: 'c', client_secret: 's' }]),
-    });
-    deps.fetch = async (input) => {
+    const discovery: typeof fetch = async (input) => {
       const url = new Request(input).url;
       if (url !== 'https://idp.example.com/.well-known/openid-configuration') throw new TypeError(`unexpected ${url}`);
       return Response.json({
@@ -70,6 +63,10 @@ describe('OAuth configuration', () => {
         jwks_uri: 'https://evil.example.com/jwks',
       });
     };
+    const { env } = oauthEnv(
+      { IDENTSPHERE_OIDC_PROVIDERS: JSON.stringify([{ id: 'corp', issuer: 'https://idp.example.com', client_id: 'c', client_secret: 's' }]) },
+      () => ({ fetch: discovery }),
+    );
     const res = await callWithEnv(env, `/v1/auth/oauth/corp/start?redirect_to=${encodeURIComponent(`${APP}/x`)}`, { redirect: 'manual' });
     expect(landing(res)).toMatchObject({ error: 'oauth_provider_unavailable' });
     expect(res.headers.get('location')).not.toContain('evil');

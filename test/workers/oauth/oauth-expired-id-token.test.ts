@@ -1,8 +1,7 @@
 // Security requirement 22: an expired id_token is refused (judged on the injected clock, 30 s tolerance), and
 // so is one issued in the future or long ago (a replayed token).
 import { describe, expect, it, vi } from 'vitest';
-import { uniqueEmail } from '../support.ts';
-import { callback, landing, oauthEnv, startFlow } from '../oauth-support.ts';
+import { callback, landing, oauthEnv, startFlow, uniqueEmail } from '../support/index.ts';
 
 async function attempt(shift: (iat: number) => { iat: number; exp: number }) {
   const { env, google } = oauthEnv();
@@ -16,7 +15,6 @@ describe('OAuth id_token expiry', () => {
   it('a token that expired a minute ago is refused', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     expect(await attempt((iat) => ({ iat: iat - 120, exp: iat - 60 }))).toMatchObject({ error: 'oauth_id_token_invalid', session: null });
-    vi.restoreAllMocks();
   });
 
   it('a token issued in the future (beyond clock skew) or over 10 minutes ago is refused; one expiring in a minute is fine', async () => {
@@ -24,6 +22,5 @@ describe('OAuth id_token expiry', () => {
     expect(await attempt((iat) => ({ iat: iat + 600, exp: iat + 4200 }))).toMatchObject({ error: 'oauth_id_token_invalid', session: null });
     expect(await attempt((iat) => ({ iat: iat - 3000, exp: iat + 600 }))).toMatchObject({ error: 'oauth_id_token_invalid', session: null });
     expect(await attempt((iat) => ({ iat, exp: iat + 60 }))).toMatchObject({ error: null });
-    vi.restoreAllMocks();
   });
 });

@@ -1,7 +1,6 @@
 // Sign in with GitHub, faked at the fetch boundary: token endpoint (with PKCE), /user and /user/emails.
 import { describe, expect, it, vi } from 'vitest';
-import { call, sql, uniqueEmail } from '../support.ts';
-import { APP, GITHUB_CLIENT, callback, landing, oauthEnv, startFlow } from '../oauth-support.ts';
+import { APP, call, callback, GITHUB_CLIENT, landing, oauthEnv, sql, startFlow, uniqueEmail } from '../support/index.ts';
 
 describe('GitHub sign-in', () => {
   it('start redirects to GitHub with state, PKCE S256 and the exact callback URL (no nonce: GitHub is not OpenID)', async () => {
@@ -76,6 +75,5 @@ describe('GitHub sign-in', () => {
     expect(landing(res)).toMatchObject({ error: 'oauth_exchange_failed', session: null });
     const audit = await sql<{ event: string; metadata: unknown }>('select event, metadata from $schema.audit_logs where request_id = $1', [requestId]);
     expect(audit).toEqual([{ event: 'login.failed', metadata: { method: 'oauth', provider: 'github', reason: 'oauth_exchange_failed' } }]);
-    vi.restoreAllMocks();
   });
 });

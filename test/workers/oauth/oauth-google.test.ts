@@ -1,8 +1,7 @@
 // Sign in with Google, faked at the fetch boundary: token endpoint checks PKCE, id_tokens are RS256-signed by a
 // test key served as Google's JWKS. New account, returning user, auto-link to a verified account, failures.
 import { describe, expect, it, vi } from 'vitest';
-import { call, registerUser, sql, uniqueEmail } from '../support.ts';
-import { APP, GOOGLE_CLIENT, callback, cookies, landing, oauthEnv, startFlow } from '../oauth-support.ts';
+import { APP, call, callback, cookies, GOOGLE_CLIENT, landing, oauthEnv, registerUser, sql, startFlow, uniqueEmail } from '../support/index.ts';
 
 describe('Google sign-in', () => {
   it('start redirects to Google with state, PKCE S256, nonce and the exact callback URL; sets a short-lived HttpOnly flow cookie', async () => {
@@ -131,7 +130,6 @@ describe('Google sign-in', () => {
     const res = await callback('google', google.authorize(location, { sub: 'g-down', email, email_verified: true }), { env, cookie: flowCookie });
     expect(landing(res)).toMatchObject({ error: 'oauth_provider_unavailable', session: null });
     expect(await sql('select 1 from $schema.users where email = $1', [email])).toHaveLength(0);
-    vi.restoreAllMocks();
   });
 
   it('a disabled provider (not configured) is refused with ?error=not_found', async () => {
@@ -151,6 +149,5 @@ describe('Google sign-in', () => {
     const down = oauthEnv({ DATABASE_URL: 'postgres://identsphere:local@127.0.0.1:9/identsphere' });
     const res = await callback('google', back, { env: down.env, cookie: cookies(flowCookie) });
     expect(landing(res)).toMatchObject({ error: 'service_unavailable', session: null });
-    vi.restoreAllMocks();
   });
 });

@@ -4,8 +4,7 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
 import { base64Url } from '../../../src/lib/encoding.ts';
-import { uniqueEmail } from '../support.ts';
-import { GOOGLE_CLIENT, callback, landing, oauthEnv, startFlow } from '../oauth-support.ts';
+import { callback, GOOGLE_CLIENT, landing, oauthEnv, startFlow, uniqueEmail } from '../support/index.ts';
 
 function setup() {
   const ctx = oauthEnv();
@@ -27,7 +26,6 @@ describe('OAuth id_token signature and issuer', () => {
     const t = setup();
     t.google.signWith = (await generateKeyPair('RS256')).privateKey;
     expect(await t.run()).toMatchObject({ error: 'oauth_id_token_invalid', session: null });
-    vi.restoreAllMocks();
   });
 
   it('unsigned (alg none) or HMAC-signed with the client secret: refused', async () => {
@@ -49,7 +47,6 @@ describe('OAuth id_token signature and issuer', () => {
       };
       expect(await t.run()).toMatchObject({ error: 'oauth_id_token_invalid', session: null });
     }
-    vi.restoreAllMocks();
   });
 
   it('from another issuer: refused', async () => {
@@ -57,6 +54,5 @@ describe('OAuth id_token signature and issuer', () => {
     const t = setup();
     t.google.idTokenClaims = (c) => ({ ...c, iss: 'https://accounts.evil.example' });
     expect(await t.run()).toMatchObject({ error: 'oauth_id_token_invalid', session: null });
-    vi.restoreAllMocks();
   });
 });

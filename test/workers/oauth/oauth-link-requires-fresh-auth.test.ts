@@ -3,8 +3,21 @@
 // alone cannot attach an identity (the browser flow lands on ?error=reauthentication_required).
 import { describe, expect, it } from 'vitest';
 import type { Env } from '../../../src/platform/config.ts';
-import { FLOW_COOKIE, callback, cookieFrom, cookies, landing, oauthEnv, startFlow, APP } from '../oauth-support.ts';
-import { PASSWORD, call, expectError, registerUser, sql } from '../support.ts';
+import {
+  APP,
+  call,
+  callback,
+  cookieFrom,
+  cookies,
+  expectError,
+  FLOW_COOKIE,
+  landing,
+  oauthEnv,
+  PASSWORD,
+  registerUser,
+  sql,
+  startFlow,
+} from '../support/index.ts';
 
 const STALE = 6 * 60 * 1000;
 

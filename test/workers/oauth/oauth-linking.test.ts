@@ -1,8 +1,7 @@
 // Explicit linking (starting a flow while signed in): only to the user who started it, only while that session
 // lives, and never stealing an identity that belongs to another account.
 import { describe, expect, it } from 'vitest';
-import { call, registerUser, sql, uniqueEmail } from '../support.ts';
-import { callback, cookies, landing, oauthEnv, startFlow } from '../oauth-support.ts';
+import { call, callback, cookies, landing, oauthEnv, registerUser, sql, startFlow, uniqueEmail } from '../support/index.ts';
 
 describe('OAuth linking', () => {
   it('links to the signed-in user even with a different email; audited as identity.linked', async () => {

@@ -1,9 +1,7 @@
 // An account with MFA signing in through a provider gets the MFA challenge, not a session: the callback
 // redirects with the mfa_token in the fragment (never sent to a server) and sets no session cookie.
 import { describe, expect, it } from 'vitest';
-import { call, uniqueEmail } from '../support.ts';
-import { totp } from '../support-mfa.ts';
-import { callback, landing, oauthEnv, startFlow } from '../oauth-support.ts';
+import { call, callback, landing, oauthEnv, startFlow, totp, uniqueEmail } from '../support/index.ts';
 
 describe('OAuth sign-in with MFA on', () => {
   it('ends in the MFA challenge (token in the fragment, no cookie); the challenge completes the sign-in', async () => {

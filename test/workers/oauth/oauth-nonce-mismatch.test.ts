@@ -1,8 +1,7 @@
 // Security requirement 22: the id_token must carry the nonce bound to this browser's flow, so a token minted
 // for another flow (replayed or injected) is refused.
 import { describe, expect, it, vi } from 'vitest';
-import { sql, uniqueEmail } from '../support.ts';
-import { callback, landing, oauthEnv, startFlow } from '../oauth-support.ts';
+import { callback, landing, oauthEnv, sql, startFlow, uniqueEmail } from '../support/index.ts';
 
 describe('OAuth id_token nonce', () => {
   it('an id_token carrying another flow’s nonce is refused; nothing is created', async () => {
@@ -16,7 +15,6 @@ describe('OAuth id_token nonce', () => {
     const res = await callback('google', google.authorize(flow.location, { sub: 'g-nonce', email, email_verified: true }), { env, cookie: flow.flowCookie });
     expect(landing(res)).toMatchObject({ error: 'oauth_id_token_invalid', session: null });
     expect(await sql('select 1 from $schema.users where email = $1', [email])).toHaveLength(0);
-    vi.restoreAllMocks();
   });
 
   it('an id_token without a nonce is refused', async () => {
@@ -26,6 +24,5 @@ describe('OAuth id_token nonce', () => {
     const flow = await startFlow('google', { env });
     const res = await callback('google', google.authorize(flow.location, { sub: 'g-no-nonce', email: uniqueEmail('no-nonce'), email_verified: true }), { env, cookie: flow.flowCookie });
     expect(landing(res)).toMatchObject({ error: 'oauth_id_token_invalid', session: null });
-    vi.restoreAllMocks();
   });
 });

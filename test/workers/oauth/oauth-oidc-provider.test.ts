@@ -5,8 +5,20 @@
 // consent pages with plain HTTP requests, as a browser would.
 import { inject } from 'vitest';
 import { describe, expect, it } from 'vitest';
-import { BASE, call, registerUser, sql, uniqueEmail } from '../support.ts';
-import { APP, callback, cookies, landing, localOidcEnv, signInAtProvider, startFlow } from '../oauth-support.ts';
+import {
+  APP,
+  BASE,
+  call,
+  callback,
+  cookies,
+  landing,
+  localOidcEnv,
+  registerUser,
+  signInAtProvider,
+  sql,
+  startFlow,
+  uniqueEmail,
+} from '../support/index.ts';
 
 const env = localOidcEnv();
 const PROVIDER = 'local-oidc';

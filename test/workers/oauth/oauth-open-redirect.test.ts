@@ -2,8 +2,7 @@
 // compared as a parsed origin. Anything else is refused before a flow exists, and the browser is sent only
 // to the app URL (?error=invalid_redirect) — or, with no app URL configured, gets a JSON 400.
 import { describe, expect, it } from 'vitest';
-import { call, envWith, expectError, sql } from '../support.ts';
-import { APP, FLOW_COOKIE, callback, cookieFrom, landing, oauthEnv, startFlow } from '../oauth-support.ts';
+import { APP, call, callback, cookieFrom, envWith, expectError, FLOW_COOKIE, landing, oauthEnv, sql, startFlow } from '../support/index.ts';
 
 const HOSTILE = [
   'https://evil.example/steal',

@@ -2,8 +2,7 @@
 // stored, never in a URL. Without it there is no token request; with another flow's verifier the provider
 // refuses the code (an intercepted or injected code is useless).
 import { describe, expect, it, vi } from 'vitest';
-import { uniqueEmail } from '../support.ts';
-import { callback, landing, oauthEnv, startFlow } from '../oauth-support.ts';
+import { callback, landing, oauthEnv, startFlow, uniqueEmail } from '../support/index.ts';
 
 describe('OAuth PKCE verifier', () => {
   it('without the flow cookie (so without the verifier) the callback is refused before any token request', async () => {
@@ -32,6 +31,5 @@ describe('OAuth PKCE verifier', () => {
     const res = await callback('google', { code, state }, { env, cookie: mine.flowCookie });
     expect(landing(res)).toMatchObject({ error: 'oauth_exchange_failed', session: null });
     expect(google.tokenRequests).toBe(1);
-    vi.restoreAllMocks();
   });
 });

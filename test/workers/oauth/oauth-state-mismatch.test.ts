@@ -2,8 +2,7 @@
 // does not belong to this browser's flow cookie — another flow, another browser (login CSRF), another
 // provider, or no state at all — is refused before any token request, and signs nobody in.
 import { describe, expect, it } from 'vitest';
-import { uniqueEmail } from '../support.ts';
-import { callback, landing, oauthEnv, startFlow } from '../oauth-support.ts';
+import { callback, landing, oauthEnv, startFlow, uniqueEmail } from '../support/index.ts';
 
 describe('OAuth state mismatch', () => {
   it('the state of another flow with this browser’s cookie is refused; both flows stay usable by their own browser', async () => {

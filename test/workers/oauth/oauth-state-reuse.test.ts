@@ -1,7 +1,6 @@
 // Security requirement 22: a flow (its state) is single-use — also under concurrency — and expires.
 import { describe, expect, it } from 'vitest';
-import { sql, uniqueEmail } from '../support.ts';
-import { callback, landing, oauthEnv, startFlow } from '../oauth-support.ts';
+import { callback, landing, oauthEnv, sql, startFlow, uniqueEmail } from '../support/index.ts';
 
 describe('OAuth state reuse', () => {
   it('replaying a completed callback (same cookie, state and code) is refused without a second token request', async () => {

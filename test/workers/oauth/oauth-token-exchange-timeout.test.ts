@@ -1,13 +1,9 @@
 // A provider that accepts the token request and never answers must not hold the callback: the exchange has
 // the same time limit as every other provider call and ends in ?error=oauth_provider_unavailable.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { hangingFetch } from '../flow-support.ts';
-import { callback, landing, oauthEnv, startFlow } from '../oauth-support.ts';
-import { sql, uniqueEmail } from '../support.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { callback, hangingFetch, landing, oauthEnv, sql, startFlow, uniqueEmail } from '../support/index.ts';
 
 const TOKEN_ENDPOINTS = { google: 'https://oauth2.googleapis.com/token', github: 'https://github.com/login/oauth/access_token' };
-
-afterEach(() => vi.restoreAllMocks());
 
 /** Fails the test (instead of hanging it) if `promise` takes longer than `ms`. */
 function within<T>(ms: number, promise: Promise<T>): Promise<T> {
@@ -20,11 +16,11 @@ describe('OAuth token exchange timeout', () => {
   for (const provider of ['google', 'github'] as const) {
     it(`${provider}: a token endpoint that never answers ends in ?error=oauth_provider_unavailable within the limit`, async () => {
       vi.spyOn(console, 'warn').mockImplementation(() => {});
-      const { env, deps, google, github } = oauthEnv();
-      deps.providerTimeoutMs = 200;
-      const fakes = deps.fetch;
       const hang = hangingFetch();
-      deps.fetch = (input, init) => (new Request(input, init).url === TOKEN_ENDPOINTS[provider] ? hang(input, init) : fakes(input, init));
+      const { env, google, github } = oauthEnv({}, (fakes) => ({
+        providerTimeoutMs: 200,
+        fetch: (input, init) => (new Request(input, init).url === TOKEN_ENDPOINTS[provider] ? hang(input, init) : fakes(input, init)),
+      }));
       const email = uniqueEmail(`${provider}-hangs`);
       const { location, flowCookie } = await startFlow(provider, { env });
       const back =

@@ -4,8 +4,7 @@
 // on an account whose own address was never verified is a takeover by the mailbox owner: see
 // account-pre-hijacking-oauth.)
 import { describe, expect, it } from 'vitest';
-import { call, registerUser, sql } from '../support.ts';
-import { callback, cookies, landing, oauthEnv, startFlow } from '../oauth-support.ts';
+import { call, callback, cookies, landing, oauthEnv, registerUser, sql, startFlow } from '../support/index.ts';
 
 async function verifiedAccount(env: ReturnType<typeof oauthEnv>['env']) {
   const reg = await registerUser(undefined, undefined, env);

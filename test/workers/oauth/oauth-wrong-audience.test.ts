@@ -1,8 +1,7 @@
 // Security requirement 22: an id_token issued to another client (audience) is refused — a token a user gave
 // some other site must not sign them in here.
 import { describe, expect, it, vi } from 'vitest';
-import { uniqueEmail } from '../support.ts';
-import { GOOGLE_CLIENT, callback, landing, oauthEnv, startFlow } from '../oauth-support.ts';
+import { callback, GOOGLE_CLIENT, landing, oauthEnv, startFlow, uniqueEmail } from '../support/index.ts';
 
 async function attempt(claims: (c: Record<string, unknown>) => Record<string, unknown>) {
   const { env, google } = oauthEnv();
@@ -19,7 +18,6 @@ describe('OAuth id_token audience', () => {
       error: 'oauth_id_token_invalid',
       session: null,
     });
-    vi.restoreAllMocks();
   });
 
   it('several audiences need azp naming us; with it the token is accepted', async () => {
@@ -27,6 +25,5 @@ describe('OAuth id_token audience', () => {
     const both = [GOOGLE_CLIENT.id, 'another-app'];
     expect(await attempt((c) => ({ ...c, aud: both, azp: 'another-app' }))).toMatchObject({ error: 'oauth_id_token_invalid', session: null });
     expect(await attempt((c) => ({ ...c, aud: both, azp: GOOGLE_CLIENT.id }))).toMatchObject({ error: null });
-    vi.restoreAllMocks();
   });
 });

@@ -1,11 +1,24 @@
 // Invitations: a single-use, expiring link (stored hashed) for one address; accepted while signed in or by
 // registering; exactly one acceptance under concurrency.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { memoryMailbox } from '../../../src/platform/adapters/email.ts';
-import { createOrganization, json, roleOf, tokenFromMail } from '../accounts-support.ts';
-import { call, clockedEnv, expectError, loginUser, registerUser, sessionCookie, sql, uniqueEmail } from '../support.ts';
-
-afterEach(() => vi.restoreAllMocks());
+import { describe, expect, it, vi } from 'vitest';
+import {
+  call,
+  clockedEnv,
+  createOrganization,
+  envWith,
+  expectError,
+  FlakyMailer,
+  json,
+  lastMailTo,
+  loginUser,
+  registerUser,
+  roleOf,
+  sessionCookie,
+  sql,
+  tokenFromMail,
+  uniqueEmail,
+  withDeps,
+} from '../support/index.ts';
 
 async function invite(cookie: string, organizationId: string, email: string, role = 'member', init = {}) {
   const res = await call(`/v1/auth/organizations/${organizationId}/invitations`, { method: 'POST', cookie, json: { email, role }, ...init });
@@ -21,7 +34,7 @@ describe('invitations', () => {
     const guest = await registerUser();
     const { invitation } = await invite(owner.cookie, org.id, guest.email, 'admin');
     expect(invitation).toMatchObject({ email: guest.email, role: 'admin' });
-    const mail = memoryMailbox.last(guest.email)!;
+    const mail = lastMailTo(guest.email)!;
     expect(mail.tag).toBe('organization_invitation');
     expect(mail.text).toContain('http://localhost:8787/invitations/accept#token=');
     expect(mail.html).toContain('Invitees');
@@ -108,9 +121,12 @@ describe('invitations', () => {
     const owner = await registerUser();
     const org = await createOrganization(owner.cookie);
     await expectError(await call(`/v1/auth/organizations/${org.id}/invitations`, { method: 'POST', cookie: owner.cookie, json: { email: owner.email } }), 409, 'already_member');
-    memoryMailbox.failNext();
+    const mailer = new FlakyMailer();
+    const env = envWith({});
+    withDeps(env, { mailer });
+    mailer.failNext();
     const email = uniqueEmail('unlucky');
-    await expectError(await call(`/v1/auth/organizations/${org.id}/invitations`, { method: 'POST', cookie: owner.cookie, json: { email } }), 503, 'service_unavailable');
+    await expectError(await call(`/v1/auth/organizations/${org.id}/invitations`, { method: 'POST', cookie: owner.cookie, json: { email }, env }), 503, 'service_unavailable');
     expect(await sql('select 1 from $schema.invitations where email = $1', [email])).toHaveLength(0);
   });
 });

@@ -2,8 +2,7 @@
 // owners or grant ownership, the last owner cannot be demoted, removed or leave, outsiders see nothing.
 import { describe, expect, it } from 'vitest';
 import { POLICY, isAllowed, type OrgAction } from '../../../src/features/organizations/org-access.ts';
-import { json, roleOf, team } from '../accounts-support.ts';
-import { call, expectError, registerUser, uniqueEmail } from '../support.ts';
+import { call, expectError, json, registerUser, roleOf, team, uniqueEmail } from '../support/index.ts';
 
 const orgPath = (id: string, rest = '') => `/v1/auth/organizations/${id}${rest}`;
 

@@ -1,7 +1,6 @@
 // Organizations: list, create, switch the session's active one, delete.
 import { describe, expect, it } from 'vitest';
-import { createOrganization, json, team } from '../accounts-support.ts';
-import { call, expectError, registerUser, sql } from '../support.ts';
+import { call, createOrganization, expectError, json, registerUser, sql, team } from '../support/index.ts';
 
 interface Listed {
   organizations: { id: string; name: string; role: string; current: boolean }[];

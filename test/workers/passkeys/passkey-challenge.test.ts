@@ -1,8 +1,18 @@
 // Security requirement 21: WebAuthn challenges are server-stored, single use (a replayed response is refused,
 // also when replays race) and expire after 5 minutes (injected clock).
 import { describe, expect, it } from 'vitest';
-import { clockedEnv, expectError, registerUser, sql } from '../support.ts';
-import { enrollPasskey, loginOptions, loginVerify, registrationOptions, registrationVerify, SoftAuthenticator } from '../support-webauthn.ts';
+import {
+  clockedEnv,
+  enrollPasskey,
+  expectError,
+  loginOptions,
+  loginVerify,
+  registerUser,
+  registrationOptions,
+  registrationVerify,
+  SoftAuthenticator,
+  sql,
+} from '../support/index.ts';
 
 describe('passkey challenges', () => {
   it('an assertion replayed verbatim is refused (its challenge was consumed)', async () => {

@@ -1,8 +1,18 @@
 // Security requirement 21: rpID and origin are pinned to configuration — a response made for another origin
 // (phishing site) or another RP ID is refused at registration and at sign-in.
 import { describe, expect, it } from 'vitest';
-import { envWith, expectError, registerUser, sql } from '../support.ts';
-import { enrollPasskey, loginOptions, loginVerify, registrationOptions, registrationVerify, SoftAuthenticator } from '../support-webauthn.ts';
+import {
+  enrollPasskey,
+  envWith,
+  expectError,
+  loginOptions,
+  loginVerify,
+  registerUser,
+  registrationOptions,
+  registrationVerify,
+  SoftAuthenticator,
+  sql,
+} from '../support/index.ts';
 
 async function failureReasons(userId: string): Promise<string[]> {
   const rows = await sql<{ reason: string }>(

@@ -1,9 +1,22 @@
 // Passkeys with a software authenticator: registration, listing, renaming, deletion (fresh auth),
 // discoverable and email-hinted sign-in, the signature counter, and passkeys alongside TOTP.
 import { describe, expect, it } from 'vitest';
-import { call, clockedEnv, expectError, PASSWORD, registerUser, sessionCookie, sql } from '../support.ts';
-import { userWithTotp } from '../support-mfa.ts';
-import { enrollPasskey, loginOptions, loginVerify, registrationOptions, registrationVerify, SoftAuthenticator } from '../support-webauthn.ts';
+import {
+  call,
+  clockedEnv,
+  enrollPasskey,
+  expectError,
+  loginOptions,
+  loginVerify,
+  PASSWORD,
+  registerUser,
+  registrationOptions,
+  registrationVerify,
+  sessionCookie,
+  SoftAuthenticator,
+  sql,
+  userWithTotp,
+} from '../support/index.ts';
 
 describe('passkeys', () => {
   it('registers: options pin the RP and require a discoverable, user-verified credential; 201 {passkey}', async () => {

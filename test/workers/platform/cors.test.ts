@@ -1,6 +1,6 @@
 // Credentialed CORS for the explicit allow-list only (a wildcard is refused at config time: production-config).
 import { describe, expect, it } from 'vitest';
-import { call, uniqueEmail } from '../support.ts';
+import { call, uniqueEmail } from '../support/index.ts';
 
 const APP = 'http://app.localhost:5173';
 

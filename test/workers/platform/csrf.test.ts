@@ -1,7 +1,7 @@
 // CSRF: a state-changing request must come from an allowed Origin (or none: non-browser clients) and carry
 // JSON — which a foreign page cannot send without a CORS preflight we refuse.
 import { describe, expect, it } from 'vitest';
-import { PASSWORD, call, expectError, registerUser, uniqueEmail } from '../support.ts';
+import { call, expectError, PASSWORD, registerUser, uniqueEmail } from '../support/index.ts';
 
 const APP = 'http://app.localhost:5173';
 

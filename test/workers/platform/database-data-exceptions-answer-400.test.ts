@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { toApiError } from '../../../src/http/api-error.ts';
 import { base64Url } from '../../../src/lib/encoding.ts';
-import { call, clockedEnv, expectError, PASSWORD, registerUser, uniqueEmail } from '../support.ts';
+import { call, clockedEnv, expectError, PASSWORD, registerUser, uniqueEmail } from '../support/index.ts';
 
 const HOSTILE_TEXT = ['Ada\u0000', '\u0000', 'a\u0007b', 'line\nbreak', '\ud800', 'evil\u202etxt'];
 

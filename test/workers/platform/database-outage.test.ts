@@ -1,6 +1,6 @@
 // A database outage fails closed: 503 in the error shape, nothing half-written.
 import { describe, expect, it, vi } from 'vitest';
-import { call, callWithEnv, envWith, expectError, sql, uniqueEmail } from '../support.ts';
+import { call, callWithEnv, envWith, expectError, sql, uniqueEmail } from '../support/index.ts';
 
 // Nothing listens on port 9 (discard) here: every query fails to connect. (workerd also prints each refused
 // connection as an "uncaught exception … Network connection lost" from its own request-body pump; the
@@ -15,7 +15,6 @@ describe('database outage', () => {
     const ready = await call('/v1/health/ready');
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready', database: 'ok' });
-    vi.restoreAllMocks();
   });
 
   it('register is 503, sets no cookie, and writes nothing', async () => {
@@ -29,7 +28,6 @@ describe('database outage', () => {
     expect(res.headers.getSetCookie()).toEqual([]);
     await expectError(res, 503, 'service_unavailable');
     expect(await sql('select 1 from $schema.users where email = $1', [email])).toHaveLength(0);
-    vi.restoreAllMocks();
   });
 
   it('16 parallel registrations of one email: one 201, fifteen 409, no orphaned organization or session', async () => {

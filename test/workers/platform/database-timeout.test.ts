@@ -2,7 +2,7 @@
 // request its deadline, not the platform's limit: routes answer 503, readiness 503, and a warm session check
 // still answers from KV alone.
 import { describe, expect, inject, it, vi } from 'vitest';
-import { callWithEnv, envWith, evictSessionCache, expectError, registerUser, uniqueEmail } from '../support.ts';
+import { callWithEnv, envWith, evictSessionCache, expectError, registerUser, uniqueEmail } from '../support/index.ts';
 
 const DEADLINE_MS = 1000;
 const HUNG = envWith({
@@ -30,7 +30,6 @@ describe('database timeout', () => {
     expect(elapsed).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
     // Registration makes one batch after hashing: one deadline plus the hash, far below a hang.
     expect(elapsed).toBeLessThan(DEADLINE_MS + 4000);
-    vi.restoreAllMocks();
   });
 
   it('readiness answers 503 within the deadline', async () => {
@@ -38,7 +37,6 @@ describe('database timeout', () => {
     const { res, elapsed } = await timed(() => callWithEnv(HUNG, '/v1/health/ready'));
     await expectError(res, 503, 'service_unavailable');
     expect(elapsed).toBeLessThan(DEADLINE_MS + 1500);
-    vi.restoreAllMocks();
   });
 
   it('a cold session check answers 503; a warm one keeps answering 200 from KV', async () => {
@@ -51,13 +49,11 @@ describe('database timeout', () => {
     const cold = await timed(() => callWithEnv(HUNG, new Request('http://localhost:8787/v1/auth/session', { headers: { cookie } })));
     await expectError(cold.res, 503, 'service_unavailable');
     expect(cold.elapsed).toBeLessThan(DEADLINE_MS + 1500);
-    vi.restoreAllMocks();
   });
 
   it('the deadline is validated at start-up', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await callWithEnv(envWith({ IDENTSPHERE_DATABASE_TIMEOUT_MS: '0' }), '/v1/health');
     await expectError(res, 503, 'misconfigured');
-    vi.restoreAllMocks();
   });
 });

@@ -4,8 +4,18 @@
 // faked at the Neon driver's fetch boundary only for the chosen statements; everything else is real.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CONFLICT_RETRIES } from '../../../src/db/client.ts';
-import { flowEnv, type Flow } from '../flow-support.ts';
-import { expectError, interceptDatabase, PASSWORD, sql, testEnv, uniqueEmail, type DatabaseRequest, writesUser } from '../support.ts';
+import {
+  type DatabaseRequest,
+  expectError,
+  type Flow,
+  flowEnv,
+  interceptDatabase,
+  PASSWORD,
+  sql,
+  testEnv,
+  uniqueEmail,
+  writesUser,
+} from '../support/index.ts';
 
 // Error bodies as the local Neon-HTTP endpoint (packages/neon-local) sends them, captured from real errors on
 // PostgreSQL 15: two batches updating two rows in opposite order, and an insert of a taken primary key.
@@ -75,7 +85,6 @@ let restore = () => {};
 afterEach(() => {
   restore();
   restore = () => {};
-  vi.restoreAllMocks();
 });
 
 describe('deadlock retry', () => {

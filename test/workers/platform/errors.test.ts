@@ -1,6 +1,6 @@
 // The error model: every failure is `{"error":{"code","message","request_id"}}`, client mistakes are 4xx.
 import { describe, expect, it } from 'vitest';
-import { call, expectError, sql, uniqueEmail } from '../support.ts';
+import { call, expectError, sql, uniqueEmail } from '../support/index.ts';
 
 describe('error model', () => {
   it('malformed JSON is 400 invalid_json and writes nothing', async () => {

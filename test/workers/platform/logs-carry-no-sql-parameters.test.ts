@@ -2,11 +2,9 @@
 // IPs, password and token hashes) nor Postgres's message, which quotes the offending value. Logs are read by
 // more people and systems than the database.
 import { sql } from 'drizzle-orm';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loggableError } from '../../../src/db/errors.ts';
-import { call, clockedEnv, envWith, expectError, PASSWORD, uniqueEmail } from '../support.ts';
-
-afterEach(() => vi.restoreAllMocks());
+import { call, clockedEnv, envWith, expectError, PASSWORD, uniqueEmail } from '../support/index.ts';
 
 function captureConsole(): () => string[] {
   const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => vi.spyOn(console, level).mockImplementation(() => {}));

@@ -2,7 +2,7 @@
 // the operator's alerts (p95 login latency, 5xx rate, 401 rate on login, 429 rate on mfa/challenge) are
 // computed from these. The dataset is Cloudflare's: faked here at its boundary (writeDataPoint).
 import { describe, expect, it } from 'vitest';
-import { call, randomIp, registerUser, testEnv } from '../support.ts';
+import { call, randomIp, registerUser, testEnv } from '../support/index.ts';
 
 function fakeDataset() {
   const points: AnalyticsEngineDataPoint[] = [];

@@ -4,8 +4,7 @@
 // input reached the database (or a parser) unvalidated; every such request must be a 4xx instead.
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
-import { documentedOperations, type Operation } from '../openapi-support.ts';
-import { call, PASSWORD, registerUser, uniqueEmail, type CallInit } from '../support.ts';
+import { call, type CallInit, documentedOperations, type Operation, PASSWORD, registerUser, uniqueEmail } from '../support/index.ts';
 
 const NUL_TEXT = ['a\u0000b', '\u0000'];
 const UNICODE_TEXT = ['\ud800', '😀\u202eevil\u200b', 'e\u0301\u0000'];

@@ -3,8 +3,7 @@
 // one, no other does) and the response shapes (real answers parsed with the declared, strict schemas).
 import { describe, expect, it } from 'vitest';
 import { impliedErrors } from '../../../src/openapi/document.ts';
-import { documentedOperations, type Operation } from '../openapi-support.ts';
-import { call, PASSWORD, registerUser, uniqueEmail, type CallInit } from '../support.ts';
+import { call, type CallInit, documentedOperations, type Operation, PASSWORD, registerUser, uniqueEmail } from '../support/index.ts';
 
 const operations = documentedOperations();
 

@@ -1,10 +1,7 @@
 // Production refuses an http:// IDENTSPHERE_APP_URL: emailed reset / verification links carry single-use
 // tokens and open at the app URL, so over plain http a network attacker would read (and use) them.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callWithEnv, envWith, expectError } from '../support.ts';
-import { SAFE_PRODUCTION } from '../support-production.ts';
-
-afterEach(() => vi.restoreAllMocks());
+import { describe, expect, it, vi } from 'vitest';
+import { callWithEnv, envWith, expectError, SAFE_PRODUCTION } from '../support/index.ts';
 
 describe('production app URL', () => {
   it('an http:// app URL: every request is 503 misconfigured and the log names IDENTSPHERE_APP_URL', async () => {

@@ -1,9 +1,8 @@
 // Production guard for the accounts settings: real object storage (the AVATARS R2 binding) is required, an
 // avatar CDN URL must be https, and the retention setting must be a number of days.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../../src/platform/config.ts';
-import { callWithEnv, envWith, expectError } from '../support.ts';
-import { SAFE_PRODUCTION } from '../support-production.ts';
+import { callWithEnv, envWith, expectError, SAFE_PRODUCTION } from '../support/index.ts';
 
 const SAFE = SAFE_PRODUCTION;
 
@@ -11,8 +10,6 @@ function settingsLogged(spy: { mock: { calls: unknown[][] } }): string[] {
   const line = spy.mock.calls.map((args) => String(args[0])).find((l: string) => l.includes('refusing to serve'));
   return line ? (JSON.parse(line).settings as string[]) : [];
 }
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('production configuration guard (accounts)', () => {
   it('refuses to serve without the AVATARS R2 binding (the in-memory twin is one isolate’s memory)', async () => {

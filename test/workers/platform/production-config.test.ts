@@ -1,8 +1,7 @@
 // Production mode fails closed: an unsafe setting means every request is 503 `misconfigured`, and one log
 // line names the setting(s).
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callWithEnv, envWith, expectError } from '../support.ts';
-import { SAFE_PRODUCTION } from '../support-production.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { callWithEnv, envWith, expectError, SAFE_PRODUCTION } from '../support/index.ts';
 
 const SAFE = SAFE_PRODUCTION;
 
@@ -15,8 +14,6 @@ function loggedSettings(spy: ReturnType<typeof captureErrors>): string[] {
   expect(lines).toHaveLength(1);
   return JSON.parse(lines[0]!).settings as string[];
 }
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('production configuration guard', () => {
   it('a 10-byte JWT secret: every request is 503 misconfigured and the log names IDENTSPHERE_JWT_SECRET', async () => {

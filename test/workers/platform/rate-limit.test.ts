@@ -2,7 +2,7 @@
 // 429 `rate_limited` with Retry-After; a request without cf-connecting-ip is limited too (never skipped).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RATE_LIMITS } from '../../../src/platform/adapters/rate-limiter.ts';
-import { call, expectError, randomIp, registerUser, startEarlyInRateLimitWindow, uniqueEmail } from '../support.ts';
+import { call, expectError, randomIp, registerUser, startEarlyInRateLimitWindow, uniqueEmail } from '../support/index.ts';
 
 const login = (email: string, ip: string | null) =>
   call('/v1/auth/login', { method: 'POST', json: { email, password: 'wrong password' }, ip });

@@ -1,7 +1,7 @@
 // A 503 must not promise "nothing was changed": a connection that drops after the commit leaves the outcome
 // unknown. The message says so and tells the client how to retry safely (the same Idempotency-Key).
 import { describe, expect, it, vi } from 'vitest';
-import { callWithEnv, envWith, expectError, uniqueEmail } from '../support.ts';
+import { callWithEnv, envWith, expectError, uniqueEmail } from '../support/index.ts';
 
 // Nothing listens on port 9 (discard): every query fails.
 const DOWN = envWith({ DATABASE_URL: 'postgres://identsphere:local@127.0.0.1:9/identsphere' });
@@ -18,6 +18,5 @@ describe('service unavailable message', () => {
     expect(error.message).not.toMatch(/nothing was changed/i);
     expect(error.message).toMatch(/outcome is unknown/i);
     expect(error.message).toMatch(/same Idempotency-Key/);
-    vi.restoreAllMocks();
   });
 });

@@ -1,7 +1,7 @@
 // The production checklist's smoke test, as curl runs it: JSON register, cookie-only session check,
 // bodiless logout without Origin, then the replayed cookie is refused.
 import { describe, expect, it } from 'vitest';
-import { call, expectError, sessionCookie, sql, uniqueEmail } from '../support.ts';
+import { call, expectError, sessionCookie, sql, uniqueEmail } from '../support/index.ts';
 
 describe('smoke test (register → session → logout → session 401)', () => {
   it('passes end to end', async () => {

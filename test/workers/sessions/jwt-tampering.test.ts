@@ -3,7 +3,7 @@
 import { SignJWT, UnsecuredJWT, base64url } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { TEST_JWT_SECRET } from '../../test-secrets.ts';
-import { call, expectError, registerUser } from '../support.ts';
+import { call, expectError, registerUser } from '../support/index.ts';
 
 function cookieValue(cookie: string): { name: string; jwt: string } {
   const [name, jwt] = cookie.split('=') as [string, string];

@@ -4,7 +4,7 @@
 // revocation runs exactly between the database read and the cache write.
 import { describe, expect, it } from 'vitest';
 import { MemorySessionCache, type SessionCache } from '../../../src/platform/adapters/session-cache.ts';
-import { call, clockedEnv, expectError, loginUser, registerUser, sessionCookie, sql } from '../support.ts';
+import { call, clockedEnv, expectError, loginUser, registerUser, sessionCookie, sql } from '../support/index.ts';
 
 /** The in-memory cache, whose next put can be held until the test releases it. */
 class HeldPutCache implements SessionCache {
@@ -41,9 +41,8 @@ class HeldPutCache implements SessionCache {
 
 /** A Worker environment (real bindings and database) whose session cache is a fresh HeldPutCache. */
 function heldCacheEnv() {
-  const { env, deps } = clockedEnv();
   const cache = new HeldPutCache();
-  deps.sessionCache = cache;
+  const { env } = clockedEnv(Date.now(), { sessionCache: cache });
   return { env, cache };
 }
 

@@ -2,7 +2,7 @@
 // 200 from KV alone, while the same check with the cache entry gone needs the database (503). `npm run bench`
 // counts the same thing at the local Neon-HTTP endpoint under load (SQL statements per request).
 import { describe, expect, it, vi } from 'vitest';
-import { call, callWithEnv, envWith, evictSessionCache, expectError, registerUser } from '../support.ts';
+import { call, callWithEnv, envWith, evictSessionCache, expectError, registerUser } from '../support/index.ts';
 
 // Nothing listens on port 9 (discard): any query fails, so any 200 below was served without one.
 const NO_DATABASE = envWith({ DATABASE_URL: 'postgres://identsphere:local@127.0.0.1:9/identsphere' });
@@ -29,6 +29,5 @@ describe('warm session check', () => {
     await expectError(await sessionCheck(cookie), 503, 'service_unavailable');
     expect((await call('/v1/auth/session', { cookie })).status).toBe(200); // the database path refills the cache
     expect((await sessionCheck(cookie)).status).toBe(200);
-    vi.restoreAllMocks();
   });
 });

@@ -1,7 +1,7 @@
 // Security requirement 13: idle timeout and absolute lifetime are both enforced (time is injected), with
 // sliding renewal of the idle window at most once a day.
 import { describe, expect, it } from 'vitest';
-import { call, clockedEnv, expectError, registerUser, sql } from '../support.ts';
+import { call, clockedEnv, expectError, registerUser, sql } from '../support/index.ts';
 
 const DAY = 24 * 3600 * 1000;
 

@@ -1,7 +1,7 @@
 // Security requirements 12 and 14: logout and revocation are server-side and immediate — the old cookie is
 // refused at once even with the session cache warm; users list and revoke their sessions.
 import { describe, expect, it } from 'vitest';
-import { call, expectError, loginUser, registerUser, sessionCookie, sql } from '../support.ts';
+import { call, expectError, loginUser, registerUser, sessionCookie, sql } from '../support/index.ts';
 
 interface Listed {
   sessions: { id: string; current: boolean; ip: string | null; user_agent: string | null; created_at: string; last_seen_at: string; expires_at: string }[];

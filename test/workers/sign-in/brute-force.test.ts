@@ -2,7 +2,7 @@
 // counted atomically under concurrency; while backed off even the right password fails generically.
 import { describe, expect, it } from 'vitest';
 import { FREE_FAILURES, MAX_BACKOFF_SECONDS } from '../../../src/features/sign-in/password-login.ts';
-import { PASSWORD, call, clockedEnv, expectError, registerUser, sql } from '../support.ts';
+import { call, clockedEnv, expectError, PASSWORD, registerUser, sql } from '../support/index.ts';
 
 async function state(userId: string) {
   const [row] = await sql<{ failed_login_count: number; locked_until: Date | null }>(

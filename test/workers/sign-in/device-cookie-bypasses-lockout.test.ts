@@ -5,8 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Env } from '../../../src/platform/config.ts';
 import { FREE_FAILURES } from '../../../src/features/sign-in/password-login.ts';
-import { cookieFrom } from '../oauth-support.ts';
-import { PASSWORD, clockedEnv, expectError, loginUser, registerUser, sql } from '../support.ts';
+import { clockedEnv, cookieFrom, expectError, loginUser, PASSWORD, registerUser, sql } from '../support/index.ts';
 
 const DEVICE_COOKIE = /identsphere_device$/;
 

@@ -3,8 +3,7 @@
 // yields at most one session however many submissions race.
 import { describe, expect, it } from 'vitest';
 import { OTP_MAX_ATTEMPTS } from '../../../src/features/sign-in/email-otp.ts';
-import { expectError, sql } from '../support.ts';
-import { codeIn, flowEnv, type Flow } from '../flow-support.ts';
+import { codeIn, expectError, type Flow, flowEnv, sql } from '../support/index.ts';
 
 async function withCode(flow: Flow) {
   const { email, user } = await flow.register();

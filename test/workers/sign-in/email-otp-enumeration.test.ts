@@ -1,16 +1,13 @@
 // Security requirement 3 (email OTP): requesting a sign-in code reveals nothing about whether an account
 // exists — same status, body and headers, after the same work — and only a real account gets a code.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sql, uniqueEmail } from '../support.ts';
-import { flowEnv, mails, probe, type Flow } from '../flow-support.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { type Flow, flowEnv, mails, probe, sql, uniqueEmail } from '../support/index.ts';
 
 const REQUEST_ID = 'otp-enumeration-0001';
 
 function requestCode(flow: Flow, email: string) {
   return probe(flow, '/v1/auth/email-otp/request', { email }, REQUEST_ID);
 }
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('email OTP enumeration', () => {
   it('unknown, existing, disabled and just-served accounts get byte-identical answers; only the real account gets a code', async () => {

@@ -1,8 +1,7 @@
 // Security requirement 18: requesting a new email code kills the previous one (and its spent attempts do
 // not carry over to the new one).
 import { describe, expect, it } from 'vitest';
-import { expectError, sql } from '../support.ts';
-import { codeIn, flowEnv, mails } from '../flow-support.ts';
+import { codeIn, expectError, flowEnv, mails, sql } from '../support/index.ts';
 
 describe('email OTP resend invalidation', () => {
   it('after a resend the previous code is refused and the new one works', async () => {

@@ -2,8 +2,7 @@
 // account (or a live code, or is disabled): one round trip that counts the attempt and audits the failure.
 // Before, an existing address cost extra round trips — a timing oracle for account enumeration.
 import { describe, expect, it } from 'vitest';
-import { codeIn, flowEnv, probe, type Flow } from '../flow-support.ts';
-import { interceptDatabase, sql, uniqueEmail } from '../support.ts';
+import { codeIn, type Flow, flowEnv, interceptDatabase, probe, sql, uniqueEmail } from '../support/index.ts';
 
 const REQUEST_ID = 'otp-verify-timing-0001';
 

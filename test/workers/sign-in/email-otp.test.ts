@@ -1,8 +1,7 @@
 // Email sign-in codes end to end: request → code by email → verify → session; codes are 6 digits, stored
 // hashed, expire after 10 minutes, and an address gets at most one email per 60 s.
 import { describe, expect, it } from 'vitest';
-import { expectError, sessionCookie, sql, uniqueEmail } from '../support.ts';
-import { codeIn, flowEnv, mails } from '../flow-support.ts';
+import { codeIn, expectError, flowEnv, mails, sessionCookie, sql, uniqueEmail } from '../support/index.ts';
 
 const request = (flow: ReturnType<typeof flowEnv>, email: string) => flow.call('/v1/auth/email-otp/request', { method: 'POST', json: { email } });
 const verify = (flow: ReturnType<typeof flowEnv>, email: string, code: string) =>

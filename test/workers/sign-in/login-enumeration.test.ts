@@ -2,7 +2,7 @@
 // the password wrong, the account backed off or disabled.
 import { describe, expect, it } from 'vitest';
 import { argon2HashesComputed } from '../../../src/crypto/password.ts';
-import { call, registerUser, sql, uniqueEmail } from '../support.ts';
+import { call, registerUser, sql, uniqueEmail } from '../support/index.ts';
 
 const REQUEST_ID = 'enumeration-probe-0001';
 

@@ -1,7 +1,7 @@
 // Password sign-in: a fresh session per sign-in, normalised emails, parameter upgrades, audit trail.
 import { describe, expect, it } from 'vitest';
 import { CURRENT_PARAMS, hashWithSalt } from '../../../src/crypto/password.ts';
-import { PASSWORD, call, expectError, loginUser, registerUser, sessionCookie, sql } from '../support.ts';
+import { call, expectError, loginUser, PASSWORD, registerUser, sessionCookie, sql } from '../support/index.ts';
 
 describe('login', () => {
   it('signs in with a new session (new id, new cookie) and shows user and organization', async () => {

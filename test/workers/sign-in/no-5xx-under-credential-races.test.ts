@@ -3,8 +3,7 @@
 // deadlocks are retried centrally, FK races are classified), and the end state is consistent. Meaningful on
 // PostgreSQL (IDENTSPHERE_TEST_DATABASE_URL), where the transactions really run concurrently.
 import { describe, expect, it } from 'vitest';
-import { expectError, sessionCookie, sql } from '../support.ts';
-import { flowEnv, tokenIn } from '../flow-support.ts';
+import { expectError, flowEnv, sessionCookie, sql, tokenIn } from '../support/index.ts';
 
 const ROUNDS = 3;
 const LOGINS = 8;

@@ -3,7 +3,18 @@
 // while the account is backed off, and goes through the login rate limits (per IP and per IP+account).
 import { describe, expect, it } from 'vitest';
 import { FREE_FAILURES } from '../../../src/features/sign-in/password-login.ts';
-import { PASSWORD, call, clockedEnv, expectError, loginUser, randomIp, registerUser, sql, startEarlyInRateLimitWindow, uniqueEmail } from '../support.ts';
+import {
+  call,
+  clockedEnv,
+  expectError,
+  loginUser,
+  PASSWORD,
+  randomIp,
+  registerUser,
+  sql,
+  startEarlyInRateLimitWindow,
+  uniqueEmail,
+} from '../support/index.ts';
 
 type Reentry = (cookie: string, password: string) => [string, { method: string; json: unknown }, string];
 

@@ -3,8 +3,7 @@
 // afterwards (the user changed the password to lock someone out). Each such sign-in either committed before
 // the change (and was revoked by it) or is refused (401 invalid_credentials), never left signed in.
 import { describe, expect, it } from 'vitest';
-import { expectError, sessionSetCookies, sql } from '../support.ts';
-import { flowEnv, tokenIn } from '../flow-support.ts';
+import { expectError, flowEnv, sessionSetCookies, sql, tokenIn } from '../support/index.ts';
 
 const LOGINS = 24;
 

@@ -1,8 +1,8 @@
 // A software authenticator for workerd tests: ES256 keys via WebCrypto, attestation format 'none' and
 // assertions built here byte by byte (CBOR, authenticator data, DER signatures) — no code under test involved.
-import type { Env } from '../../src/platform/config.ts';
-import { concat } from '../fixtures/images.ts';
-import { BASE, call, type CallInit } from './support.ts';
+import type { Env } from '../../../src/platform/config.ts';
+import { concat } from '../../fixtures/images.ts';
+import { BASE, call, type CallInit } from './worker.ts';
 
 const enc = new TextEncoder();
 

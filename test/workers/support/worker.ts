@@ -1,14 +1,14 @@
-// Shared helpers for workerd integration tests: requests to the real Worker, cookies, direct SQL through the
-// same Neon HTTP driver the Worker uses (never a mock of our database layer).
-import { neon, neonConfig } from '@neondatabase/serverless';
+// Requests to the real Worker (or an app built with the test's own dependencies), test environments, cookies,
+// users, error shapes.
 import { env, exports } from 'cloudflare:workers';
-import type { Env } from '../../src/platform/config.ts';
-import { getDeps } from '../../src/platform/deps.ts';
-import worker from '../../src/index.ts';
-import { ManualClock } from '../../src/platform/clock.ts';
-import { verifySessionJwt } from '../../src/crypto/jwt.ts';
-import { sha256Hex } from '../../src/crypto/tokens.ts';
-import { TEST_JWT_SECRET } from '../test-secrets.ts';
+import type { Env } from '../../../src/platform/config.ts';
+import { buildDeps, type Deps, type DepsOverrides } from '../../../src/platform/deps.ts';
+import { createApp } from '../../../src/app.ts';
+import worker from '../../../src/index.ts';
+import { ManualClock } from './clock.ts';
+import { verifySessionJwt } from '../../../src/crypto/jwt.ts';
+import { sha256Hex } from '../../../src/crypto/tokens.ts';
+import { TEST_JWT_SECRET } from '../../test-secrets.ts';
 
 export const BASE = 'http://localhost:8787';
 export const testEnv = env as unknown as Env & { DATABASE_URL: string; IDENTSPHERE_SCHEMA: string };
@@ -62,20 +62,37 @@ export function envWith(overrides: Partial<Record<StringVar, string>>): Env {
 export async function callWithEnv(env: Env, pathOrRequest: string | Request, init: RequestInit = {}): Promise<Response> {
   const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
   const request = typeof pathOrRequest === 'string' ? new Request(BASE + pathOrRequest, init) : pathOrRequest;
-  return worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, env, ctx);
+  return handlerFor(env).fetch(request as Request<unknown, IncomingRequestCfProperties>, env, ctx);
+}
+
+// Apps built by withDeps for the test's own environments; any other environment gets the Worker's handler.
+const ownApps = new WeakMap<Env, ReturnType<typeof createApp>>();
+
+/**
+ * Serves `env` with dependencies of the test's own: built from `env` like the Worker's, with `overrides` (a
+ * manual clock, a fake provider fetch, a failing mailer) in place of the defaults. Requests with this env
+ * (`call(path, { env })`, callWithEnv) go to an app created for them.
+ */
+export function withDeps(env: Env, overrides: DepsOverrides = {}): Deps {
+  const built = buildDeps(env, overrides);
+  if (!built.ok) throw new Error(`test env misconfigured: ${JSON.stringify(built.problems)}`);
+  ownApps.set(env, createApp(built.deps));
+  return built.deps;
+}
+
+/** The fetch handler serving `env`: the app withDeps built for it, or the Worker's. */
+export function handlerFor(env: Env): Pick<typeof worker, 'fetch'> {
+  return ownApps.get(env) ?? worker;
 }
 
 /**
- * An environment whose services run on a manual clock (the test moves time). Requests go through the
- * Worker's real handler with the real bindings; only time is injected.
+ * An environment whose services run on a manual clock (the test moves time), and `deps` in place of the
+ * defaults. Requests go through the real app with the real bindings.
  */
-export function clockedEnv(start = Date.now()) {
+export function clockedEnv(start = Date.now(), deps: DepsOverrides = {}) {
   const env = envWith({});
-  const built = getDeps(env);
-  if (!built.ok) throw new Error('test env misconfigured');
   const clock = new ManualClock(start);
-  built.deps.clock = clock;
-  return { env, clock, deps: built.deps };
+  return { env, clock, deps: withDeps(env, { clock, ...deps }) };
 }
 
 /** `name=value` of the session cookie a response set (for replay in later requests). */
@@ -112,55 +129,6 @@ export async function registerUser(email = uniqueEmail(), password = PASSWORD, e
 
 export async function loginUser(email: string, password = PASSWORD, init: CallInit = {}) {
   return call('/v1/auth/login', { method: 'POST', json: { email, password }, ...init });
-}
-
-neonConfig.fetchEndpoint = (host, port) => `http://${host}:${port}/sql`;
-
-/** One HTTP request of the Neon driver: a statement, or a batch (`batch: true`) of several. */
-export interface DatabaseRequest {
-  statements: string[];
-  batch: boolean;
-  /** False when `answer` replaced the response. */
-  forwarded: boolean;
-}
-
-/** The registration batch (it inserts the user): the write tests pick to hold, fail or count. */
-export const writesUser = (r: DatabaseRequest): boolean => r.batch && r.statements.some((s) => /^insert into "[^"]+"\."users"/.test(s));
-
-/**
- * Stands in at the Neon driver's fetch boundary (every database round trip is one HTTP request, the test's
- * own `sql` included): `answer` may return a Response (or throw, a lost connection) instead of letting the
- * request through to the database, or a promise of either (the request waits: a gate holding a request
- * mid-flight). Records every request. Call `restore()` when done.
- */
-export function interceptDatabase(
-  answer: (request: DatabaseRequest) => Response | undefined | Promise<Response | undefined> = () => undefined,
-) {
-  const previous = neonConfig.fetchFunction as typeof fetch | undefined;
-  const requests: DatabaseRequest[] = [];
-  neonConfig.fetchFunction = (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const body = JSON.parse(String(init.body)) as { query?: string; queries?: { query: string }[] };
-    const request = { statements: body.queries ? body.queries.map((q) => q.query) : [body.query!], batch: !!body.queries, forwarded: true };
-    requests.push(request);
-    const pass = (fake: Response | undefined) => {
-      request.forwarded = !fake;
-      return fake ? Promise.resolve(fake) : (previous ?? fetch)(input, init);
-    };
-    const fake = answer(request);
-    return fake instanceof Promise ? fake.then(pass) : pass(fake);
-  };
-  return {
-    requests,
-    restore() {
-      neonConfig.fetchFunction = previous;
-    },
-  };
-}
-const rawSql = neon(testEnv.DATABASE_URL);
-
-/** Direct SQL for assertions. `$schema` in the text is replaced by the quoted test schema. */
-export async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  return (await rawSql.query(text.replaceAll('$schema', `"${testEnv.IDENTSPHERE_SCHEMA}"`), params)) as T[];
 }
 
 export interface ErrorShape {

@@ -2,10 +2,11 @@
 // verified, with every credential the attacker could add before the owner shows up) and the proof that
 // none of it works after the owner's first proof of the mailbox.
 import { expect } from 'vitest';
-import type { Env } from '../../src/platform/config.ts';
-import { call, expectError, loginUser, sql } from './support.ts';
-import { challenge, totp } from './support-mfa.ts';
-import { enrollPasskey, loginOptions, loginVerify, type SoftAuthenticator } from './support-webauthn.ts';
+import type { Env } from '../../../src/platform/config.ts';
+import { sql } from './database.ts';
+import { call, expectError, loginUser } from './worker.ts';
+import { challenge, totp } from './mfa.ts';
+import { enrollPasskey, loginOptions, loginVerify, type SoftAuthenticator } from './webauthn.ts';
 
 export interface Registered {
   email: string;

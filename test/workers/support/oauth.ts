@@ -2,11 +2,11 @@
 // id_tokens signed by a test key served as JWKS; an environment wired to them; flow helpers.
 import { inject } from 'vitest';
 import { SignJWT, exportJWK, generateKeyPair, type JWK, type JWTPayload } from 'jose';
-import type { Env } from '../../src/platform/config.ts';
-import { getDeps } from '../../src/platform/deps.ts';
-import { ManualClock } from '../../src/platform/clock.ts';
-import { base64Url } from '../../src/lib/encoding.ts';
-import { BASE, call, envWith, type CallInit } from './support.ts';
+import type { Env } from '../../../src/platform/config.ts';
+import type { DepsOverrides } from '../../../src/platform/deps.ts';
+import { ManualClock } from './clock.ts';
+import { base64Url } from '../../../src/lib/encoding.ts';
+import { BASE, call, envWith, withDeps, type CallInit } from './worker.ts';
 
 export const APP = 'http://app.localhost:5173';
 export const GOOGLE_CLIENT = { id: 'google-test-client.apps.googleusercontent.com', secret: 'google-test-secret' };
@@ -166,7 +166,7 @@ export class FakeGitHub extends FakeProvider<GitHubProfile> {
 }
 
 /** The Worker's outbound fetch in these tests: the fakes, and nothing else (no real network). */
-export function fakeFetch(...providers: FakeProvider<unknown>[]): typeof fetch {
+export function fakeProvidersFetch(...providers: FakeProvider<unknown>[]): typeof fetch {
   return async (input, init) => {
     const req = new Request(input, init);
     for (const p of providers) {
@@ -177,8 +177,8 @@ export function fakeFetch(...providers: FakeProvider<unknown>[]): typeof fetch {
   };
 }
 
-/** An environment with Google and GitHub configured, the fakes as its fetch, and a manual clock. */
-export function oauthEnv(overrides: Partial<Record<keyof Env, string>> = {}) {
+/** An environment with Google and GitHub configured, the fakes as its fetch (or what `deps` makes of them), a manual clock. */
+export function oauthEnv(overrides: Partial<Record<keyof Env, string>> = {}, deps: (fakes: typeof fetch) => DepsOverrides = () => ({})) {
   const env = envWith({
     IDENTSPHERE_APP_URL: APP,
     IDENTSPHERE_GOOGLE_CLIENT_ID: GOOGLE_CLIENT.id,
@@ -187,14 +187,11 @@ export function oauthEnv(overrides: Partial<Record<keyof Env, string>> = {}) {
     IDENTSPHERE_GITHUB_CLIENT_SECRET: GITHUB_CLIENT.secret,
     ...(overrides as Record<string, string>),
   });
-  const built = getDeps(env);
-  if (!built.ok) throw new Error(`oauth test env misconfigured: ${JSON.stringify(built.problems)}`);
   const clock = new ManualClock();
   const google = new FakeGoogle(() => clock.now());
   const github = new FakeGitHub();
-  built.deps.clock = clock;
-  built.deps.fetch = fakeFetch(google, github);
-  return { env, deps: built.deps, clock, google, github };
+  const fakes = fakeProvidersFetch(google, github);
+  return { env, deps: withDeps(env, { clock, fetch: fakes, ...deps(fakes) }), clock, google, github };
 }
 
 /**

@@ -1,24 +1,21 @@
 // Helpers for the email and password flows: an environment whose background work (executionCtx.waitUntil)
 // is recorded so tests can wait for it deterministically, a manual clock, and mailbox readers.
-import { memoryMailbox, type EmailMessage } from '../../src/platform/adapters/email.ts';
-import { getDeps } from '../../src/platform/deps.ts';
-import { argon2HashesComputed } from '../../src/crypto/password.ts';
-import worker from '../../src/index.ts';
-import { ManualClock } from '../../src/platform/clock.ts';
-import { buildRequest, envWith, PASSWORD, sessionCookie, uniqueEmail, type CallInit } from './support.ts';
+import { memoryMailbox, type EmailMessage } from '../../../src/platform/adapters/email.ts';
+import type { DepsOverrides } from '../../../src/platform/deps.ts';
+import { argon2HashesComputed } from '../../../src/crypto/password.ts';
+import { ManualClock } from './clock.ts';
+import { buildRequest, envWith, handlerFor, withDeps, PASSWORD, sessionCookie, uniqueEmail, type CallInit } from './worker.ts';
 
 export type Flow = ReturnType<typeof flowEnv>;
 
 /**
- * The real Worker handler with the test bindings, its own dependencies (swap `deps.mailer` or
- * `deps.breachedPasswords` to fake a third party at its fetch boundary) and a manual clock.
+ * The real app with the test bindings, its own dependencies (`deps`: e.g. a mailer or breached-password check
+ * faking a third party at its fetch boundary) and a manual clock.
  */
-export function flowEnv(overrides: Parameters<typeof envWith>[0] = {}, start = Date.now()) {
+export function flowEnv(overrides: Parameters<typeof envWith>[0] = {}, start = Date.now(), deps: DepsOverrides = {}) {
   const env = envWith(overrides);
-  const built = getDeps(env);
-  if (!built.ok) throw new Error('test env misconfigured');
   const clock = new ManualClock(start);
-  built.deps.clock = clock;
+  const ownDeps = withDeps(env, { clock, ...deps });
   const pending: Promise<unknown>[] = [];
   const stats = { scheduled: 0 };
 
@@ -33,7 +30,7 @@ export function flowEnv(overrides: Parameters<typeof envWith>[0] = {}, start = D
       passThroughOnException() {},
       props: {},
     } as unknown as ExecutionContext;
-    return worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, env, ctx);
+    return handlerFor(env).fetch(request as Request<unknown, IncomingRequestCfProperties>, env, ctx);
   }
 
   /** Waits for every background task scheduled so far (and any they schedule). */
@@ -53,12 +50,22 @@ export function flowEnv(overrides: Parameters<typeof envWith>[0] = {}, start = D
     return call('/v1/auth/login', { method: 'POST', json: { email, password } });
   }
 
-  return { env, deps: built.deps, clock, call, settle, register, login, stats };
+  return { env, deps: ownDeps, clock, call, settle, register, login, stats };
+}
+
+/** Messages the in-memory mailer sent to an address, oldest first. */
+export function mailsTo(address: string): EmailMessage[] {
+  return memoryMailbox.messages.filter((m) => m.to === address);
+}
+
+/** The newest message the in-memory mailer sent to an address. */
+export function lastMailTo(address: string): EmailMessage | undefined {
+  return mailsTo(address).at(-1);
 }
 
 /** Messages of one kind sent to an address, oldest first. */
 export function mails(to: string, tag: string): EmailMessage[] {
-  return memoryMailbox.to(to).filter((m) => m.tag === tag);
+  return mailsTo(to).filter((m) => m.tag === tag);
 }
 
 /** The secret of the newest link of that kind sent to the address. */

@@ -1,6 +1,6 @@
 // Helpers for the accounts tests (profile, avatars, organizations, invitations, export, deletion).
-import { memoryMailbox } from '../../src/platform/adapters/email.ts';
-import { call, registerUser, type CallInit } from './support.ts';
+import { call, registerUser, type CallInit } from './worker.ts';
+import { mailsTo } from './flow.ts';
 
 export type Role = 'owner' | 'admin' | 'member';
 
@@ -10,7 +10,7 @@ export async function json<T = Record<string, unknown>>(res: Response, status = 
   return JSON.parse(text) as T;
 }
 
-import type { UserView } from '../../src/features/accounts/profile.ts';
+import type { UserView } from '../../../src/features/accounts/profile.ts';
 
 export type { UserView };
 
@@ -24,7 +24,7 @@ export function putAvatar(cookie: string, body: Uint8Array, init: CallInit = {})
 
 /** The `#token=` fragment of the newest link emailed to `to` with this tag. */
 export function tokenFromMail(to: string, tag: string): string {
-  const message = [...memoryMailbox.to(to)].reverse().find((m) => m.tag === tag);
+  const message = [...mailsTo(to)].reverse().find((m) => m.tag === tag);
   if (!message) throw new Error(`no ${tag} email to ${to}`);
   const link = /https?:\/\/\S+#token=([A-Za-z0-9_-]+)/.exec(message.text);
   if (!link) throw new Error(`no link in ${tag} email`);

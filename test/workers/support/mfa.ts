@@ -1,7 +1,7 @@
 // TOTP for tests, computed here from RFC 6238 (HMAC-SHA-1 via WebCrypto) — never by the code under test.
 import { expect } from 'vitest';
-import type { Env } from '../../src/platform/config.ts';
-import { call, loginUser, registerUser, type CallInit } from './support.ts';
+import type { Env } from '../../../src/platform/config.ts';
+import { call, loginUser, registerUser, sessionCookie, type CallInit } from './worker.ts';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
