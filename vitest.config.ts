@@ -4,7 +4,6 @@ import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 import { TEST_ENCRYPTION_KEY, TEST_JWT_SECRET } from './test/test-secrets.ts';
 
-
 export default defineConfig({
   plugins: [
     cloudflareTest(({ inject }) => ({

@@ -1,10 +1,11 @@
 // The printed report: every figure with its ratio, each as median (min–max) over rounds.
+
+import { fmt, fmtSpread, ratio, Table } from './lib/stats.ts';
 import type { Argon2Figures } from './scenarios/argon2.ts';
 import type { BundleFigures } from './scenarios/bundle.ts';
-import type { LoginFigures } from './scenarios/login.ts';
 import type { LoopFigures } from './scenarios/in-isolate.ts';
+import type { LoginFigures } from './scenarios/login.ts';
 import type { LoadFigures } from './scenarios/session.ts';
-import { Table, fmt, fmtSpread, ratio } from './lib/stats.ts';
 
 export interface Results {
   machine: {
@@ -29,13 +30,27 @@ export interface Results {
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 function printArgon2(a: Argon2Figures, core: string): void {
-  console.log(`\n## argon2id m=19456 KiB, t=2, p=1 — ms per hash (${a.rounds} rounds x ${a.hashesPerRound} hashes, one batch per round; workerd timed from outside)`);
+  console.log(
+    `\n## argon2id m=19456 KiB, t=2, p=1 — ms per hash (${a.rounds} rounds x ${a.hashesPerRound} hashes, one batch per round; workerd timed from outside)`,
+  );
   const t = new Table(['implementation', 'wall ms', 'CPU ms', 'wall / native', 'CPU / native']);
   const native = a.wallMs.native.median;
   const nativeCpu = a.cpuMs.native.median;
   t.add('native argon2 (node-argon2, reference C)', fmtSpread(a.wallMs.native), fmtSpread(a.cpuMs.native), '1.00x', '1.00x');
-  t.add(`workerd, shipped core (${core})`, fmtSpread(a.wallMs.shipped), fmtSpread(a.cpuMs.shipped), ratio(a.wallMs.shipped.median, native), ratio(a.cpuMs.shipped.median, nativeCpu));
-  t.add('workerd, hash-wasm prebuilt core (no SIMD)', fmtSpread(a.wallMs.prebuilt), fmtSpread(a.cpuMs.prebuilt), ratio(a.wallMs.prebuilt.median, native), ratio(a.cpuMs.prebuilt.median, nativeCpu));
+  t.add(
+    `workerd, shipped core (${core})`,
+    fmtSpread(a.wallMs.shipped),
+    fmtSpread(a.cpuMs.shipped),
+    ratio(a.wallMs.shipped.median, native),
+    ratio(a.cpuMs.shipped.median, nativeCpu),
+  );
+  t.add(
+    'workerd, hash-wasm prebuilt core (no SIMD)',
+    fmtSpread(a.wallMs.prebuilt),
+    fmtSpread(a.cpuMs.prebuilt),
+    ratio(a.wallMs.prebuilt.median, native),
+    ratio(a.cpuMs.prebuilt.median, nativeCpu),
+  );
   console.log(t.render());
   console.log(
     `first hash in a fresh isolate (instantiation + unoptimised code): shipped ${fmt(a.firstMs.shipped)} ms, prebuilt ${fmt(a.firstMs.prebuilt)} ms; ` +
@@ -45,10 +60,21 @@ function printArgon2(a: Argon2Figures, core: string): void {
 }
 
 function printSession(rows: LoadFigures[], settings: Record<string, number>): void {
-  console.log(`\n## Session check under load (${settings.connections} connections, ${settings.seconds} s per run, ${settings.rounds} rounds, interleaved)`);
+  console.log(
+    `\n## Session check under load (${settings.connections} connections, ${settings.seconds} s per run, ${settings.rounds} rounds, interleaved)`,
+  );
   const t = new Table(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'workerd CPU ms/req', 'SQL/req', 'SQL total', 'non-2xx']);
   for (const r of rows) {
-    t.add(r.label, fmtSpread(r.rps, 0), fmtSpread(r.p50, 2), fmtSpread(r.p99, 2), fmtSpread(r.cpuMsPerRequest, 2), fmtSpread(r.statementsPerRequest, 3), String(r.statementsTotal), String(r.non2xx + r.errors));
+    t.add(
+      r.label,
+      fmtSpread(r.rps, 0),
+      fmtSpread(r.p50, 2),
+      fmtSpread(r.p99, 2),
+      fmtSpread(r.cpuMsPerRequest, 2),
+      fmtSpread(r.statementsPerRequest, 3),
+      String(r.statementsTotal),
+      String(r.non2xx + r.errors),
+    );
   }
   console.log(t.render());
   const ours = rows.find((r) => r.key === 'identsphere-session');
@@ -77,8 +103,12 @@ function printSession(rows: LoadFigures[], settings: Record<string, number>): vo
 }
 
 function printInIsolate(rows: LoopFigures[], settings: Record<string, number>): void {
-  console.log(`\n## Session check inside one isolate (${settings.loopCalls} calls of the app per request, ${settings.rounds} rounds, interleaved)`);
-  console.log('CPU of the route itself: wrangler dev\'s per-request plumbing is paid once per loop; IdentSphere uses its in-memory cache here;');
+  console.log(
+    `\n## Session check inside one isolate (${settings.loopCalls} calls of the app per request, ${settings.rounds} rounds, interleaved)`,
+  );
+  console.log(
+    "CPU of the route itself: wrangler dev's per-request plumbing is paid once per loop; IdentSphere uses its in-memory cache here;",
+  );
   console.log('console.log is silenced in the loop (under wrangler dev each call costs ~1.5 ms CPU: see the "log line printed" row).');
   const t = new Table(['route', 'workerd CPU µs/call', 'SQL/call', 'non-2xx']);
   for (const r of rows) t.add(r.label, fmtSpread(r.cpuUsPerCall, 0), fmtSpread(r.statementsPerCall, 3), String(r.non2xx));
@@ -87,7 +117,10 @@ function printInIsolate(rows: LoopFigures[], settings: Record<string, number>): 
   const above = (a: string, b: string, what: string) => {
     const x = by.get(a);
     const y = by.get(b);
-    if (x && y) console.log(`${what}: ${fmt(x.cpuUsPerCall.median - y.cpuUsPerCall.median, 0)} µs CPU above its no-op (${ratio(x.cpuUsPerCall.median, y.cpuUsPerCall.median)})`);
+    if (x && y)
+      console.log(
+        `${what}: ${fmt(x.cpuUsPerCall.median - y.cpuUsPerCall.median, 0)} µs CPU above its no-op (${ratio(x.cpuUsPerCall.median, y.cpuUsPerCall.median)})`,
+      );
   };
   above('identsphere-session', 'identsphere-noop', 'IdentSphere session check');
   above('identsphere-noop-logged', 'identsphere-noop', 'IdentSphere request log line under wrangler dev');
@@ -103,11 +136,14 @@ function printInIsolate(rows: LoopFigures[], settings: Record<string, number>): 
 function printLogin(rows: LoginFigures[], settings: Record<string, number>): void {
   console.log(`\n## Sign-in end to end (${settings.loginsPerRound} sequential per round, ${settings.rounds} rounds, interleaved)`);
   const t = new Table(['endpoint', 'wall ms (p50)', 'workerd CPU ms', 'DB round trips', 'SQL statements', 'failures']);
-  for (const r of rows) t.add(r.label, fmtSpread(r.wallMs), fmtSpread(r.cpuMs), fmtSpread(r.roundTrips, 1), fmtSpread(r.statements, 1), String(r.failures));
+  for (const r of rows)
+    t.add(r.label, fmtSpread(r.wallMs), fmtSpread(r.cpuMs), fmtSpread(r.roundTrips, 1), fmtSpread(r.statements, 1), String(r.failures));
   console.log(t.render());
   const [ours, peer] = rows;
   if (ours && peer) {
-    console.log(`Better Auth vs IdentSphere: wall ${ratio(peer.wallMs.median, ours.wallMs.median)}, CPU ${ratio(peer.cpuMs.median, ours.cpuMs.median)}`);
+    console.log(
+      `Better Auth vs IdentSphere: wall ${ratio(peer.wallMs.median, ours.wallMs.median)}, CPU ${ratio(peer.cpuMs.median, ours.cpuMs.median)}`,
+    );
   }
 }
 
@@ -126,7 +162,9 @@ function printBundle(bundle: Results['bundle']): void {
   const ours = bundle.identsphere;
   const peer = bundle['better-auth'];
   if (ours && peer) {
-    console.log(`Better Auth vs IdentSphere: gzip ${ratio(peer.gzipBytes, ours.gzipBytes)}, start-up CPU ${ratio(peer.startupCpuMs, ours.startupCpuMs)}`);
+    console.log(
+      `Better Auth vs IdentSphere: gzip ${ratio(peer.gzipBytes, ours.gzipBytes)}, start-up CPU ${ratio(peer.startupCpuMs, ours.startupCpuMs)}`,
+    );
   }
 }
 
@@ -134,10 +172,12 @@ export function printReport(r: Results): void {
   const m = r.machine;
   const core = m.wasmBuild.cores.argon2?.kind ?? 'unknown';
   console.log(`# IdentSphere benchmark — ${m.date}`);
-  console.log(`machine: ${m.cpu}, nproc ${m.nproc}, load average ${m.loadAverageBefore.join(' ')} before / ${m.loadAverageAfter.join(' ')} after`);
+  console.log(
+    `machine: ${m.cpu}, nproc ${m.nproc}, load average ${m.loadAverageBefore.join(' ')} before / ${m.loadAverageAfter.join(' ')} after`,
+  );
   console.log(`node ${m.node}, workerd ${m.workerd}; argon2 core: ${core} (${m.wasmBuild.compiler ?? m.wasmBuild.fallback_reason})`);
   if (r.peerNote) console.log(`Better Auth: ${r.peerNote}`);
-  console.log('Wall-clock figures include wrangler dev\'s local plumbing and a shared, noisy machine: compare the ratios');
+  console.log("Wall-clock figures include wrangler dev's local plumbing and a shared, noisy machine: compare the ratios");
   console.log('and the CPU/statements per request (measured in the same run, interleaved), not absolute numbers.');
   if (r.argon2) printArgon2(r.argon2, core);
   if (r.session.length) printSession(r.session, r.settings);

@@ -17,14 +17,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractPrebuilt } from '../scripts/wasm/build.ts';
+import { workerdBin } from './lib/processes.ts';
+import { buildDir, root, startDatabase, startWorkers } from './lib/stack.ts';
 import { printReport, type Results } from './report.ts';
 import { benchArgon2 } from './scenarios/argon2.ts';
 import { measureBundles } from './scenarios/bundle.ts';
+import { type LoopScenario, runLoops } from './scenarios/in-isolate.ts';
 import { benchLogins, randomIp } from './scenarios/login.ts';
-import { runLoops, type LoopScenario } from './scenarios/in-isolate.ts';
-import { betterAuthSession, identsphereSession, runLoadScenarios, type LoadScenario } from './scenarios/session.ts';
-import { workerdBin } from './lib/processes.ts';
-import { buildDir, root, startDatabase, startWorkers } from './lib/stack.ts';
+import { betterAuthSession, identsphereSession, type LoadScenario, runLoadScenarios } from './scenarios/session.ts';
 
 const setting = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -78,7 +78,8 @@ function preparePeer(): void {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(root, 'src/crypto/wasm/build.json'))) execFileSync(process.execPath, [join(root, 'scripts/build-wasm.ts')], { stdio: 'inherit' });
+  if (!existsSync(join(root, 'src/crypto/wasm/build.json')))
+    execFileSync(process.execPath, [join(root, 'scripts/build-wasm.ts')], { stdio: 'inherit' });
   rmSync(join(buildDir, 'state'), { recursive: true, force: true });
   mkdirSync(buildDir, { recursive: true });
   writeFileSync(join(buildDir, 'argon2-prebuilt.wasm'), extractPrebuilt('argon2'));
@@ -127,7 +128,13 @@ async function main(): Promise<void> {
     const password = 'bench password, long enough';
     const oursCookie = await identsphereSession(servers.ours, 'bench@example.com', password);
     const scenarios: LoadScenario[] = [
-      { key: 'identsphere-session', label: 'IdentSphere GET /v1/auth/session (warm cache)', server: servers.ours, path: '/v1/auth/session', headers: { cookie: oursCookie } },
+      {
+        key: 'identsphere-session',
+        label: 'IdentSphere GET /v1/auth/session (warm cache)',
+        server: servers.ours,
+        path: '/v1/auth/session',
+        headers: { cookie: oursCookie },
+      },
       { key: 'identsphere-noop', label: 'IdentSphere GET /v1/health (no-op)', server: servers.ours, path: '/v1/health', headers: {} },
     ];
     const peer = servers.peer;
@@ -135,27 +142,77 @@ async function main(): Promise<void> {
     if (peer) {
       const c = (peerCookies = await betterAuthSession(peer, 'bench@example.com', password));
       scenarios.push(
-        { key: 'better-auth-session', label: 'Better Auth GET /api/auth/get-session (defaults)', server: peer, path: '/api/auth/get-session', headers: { cookie: c.token } },
-        { key: 'better-auth-session-cookie-cache', label: 'Better Auth get-session (cookieCache)', server: peer, path: '/cached/api/auth/get-session', headers: { cookie: `${c.token}; ${c.data}` } },
+        {
+          key: 'better-auth-session',
+          label: 'Better Auth GET /api/auth/get-session (defaults)',
+          server: peer,
+          path: '/api/auth/get-session',
+          headers: { cookie: c.token },
+        },
+        {
+          key: 'better-auth-session-cookie-cache',
+          label: 'Better Auth get-session (cookieCache)',
+          server: peer,
+          path: '/cached/api/auth/get-session',
+          headers: { cookie: `${c.token}; ${c.data}` },
+        },
         { key: 'better-auth-noop', label: 'Better Auth GET /health (no-op)', server: peer, path: '/health', headers: {} },
       );
     }
     if (runs('session')) {
-      log(`session check: ${scenarios.length} scenarios x ${rounds} rounds x ${loadOptions.seconds} s, ${loadOptions.connections} connections…`);
+      log(
+        `session check: ${scenarios.length} scenarios x ${rounds} rounds x ${loadOptions.seconds} s, ${loadOptions.connections} connections…`,
+      );
       results.session = await runLoadScenarios(scenarios, neon, loadOptions);
     }
 
     const loops: LoopScenario[] = [
-      { key: 'identsphere-session', label: 'IdentSphere GET /v1/auth/session (in-memory cache)', server: servers.bench, endpoint: '/loop', body: { path: '/v1/auth/session', quiet: true } },
-      { key: 'identsphere-noop', label: 'IdentSphere GET /v1/health (no-op)', server: servers.bench, endpoint: '/loop', body: { path: '/v1/health', quiet: true } },
-      { key: 'identsphere-noop-logged', label: 'IdentSphere GET /v1/health, its log line printed', server: servers.bench, endpoint: '/loop', body: { path: '/v1/health', quiet: false } },
+      {
+        key: 'identsphere-session',
+        label: 'IdentSphere GET /v1/auth/session (in-memory cache)',
+        server: servers.bench,
+        endpoint: '/loop',
+        body: { path: '/v1/auth/session', quiet: true },
+      },
+      {
+        key: 'identsphere-noop',
+        label: 'IdentSphere GET /v1/health (no-op)',
+        server: servers.bench,
+        endpoint: '/loop',
+        body: { path: '/v1/health', quiet: true },
+      },
+      {
+        key: 'identsphere-noop-logged',
+        label: 'IdentSphere GET /v1/health, its log line printed',
+        server: servers.bench,
+        endpoint: '/loop',
+        body: { path: '/v1/health', quiet: false },
+      },
     ];
     if (peer && peerCookies) {
       const loopBody = (path: string, cookie?: string) => ({ path, cookie, quiet: true });
       loops.push(
-        { key: 'better-auth-session', label: 'Better Auth get-session (defaults)', server: peer, endpoint: '/__bench/loop', body: loopBody('/api/auth/get-session', peerCookies.token) },
-        { key: 'better-auth-session-cookie-cache', label: 'Better Auth get-session (cookieCache)', server: peer, endpoint: '/__bench/loop', body: loopBody('/cached/api/auth/get-session', `${peerCookies.token}; ${peerCookies.data}`) },
-        { key: 'better-auth-noop', label: 'Better Auth GET /health (no-op)', server: peer, endpoint: '/__bench/loop', body: loopBody('/health') },
+        {
+          key: 'better-auth-session',
+          label: 'Better Auth get-session (defaults)',
+          server: peer,
+          endpoint: '/__bench/loop',
+          body: loopBody('/api/auth/get-session', peerCookies.token),
+        },
+        {
+          key: 'better-auth-session-cookie-cache',
+          label: 'Better Auth get-session (cookieCache)',
+          server: peer,
+          endpoint: '/__bench/loop',
+          body: loopBody('/cached/api/auth/get-session', `${peerCookies.token}; ${peerCookies.data}`),
+        },
+        {
+          key: 'better-auth-noop',
+          label: 'Better Auth GET /health (no-op)',
+          server: peer,
+          endpoint: '/__bench/loop',
+          body: loopBody('/health'),
+        },
       );
     }
     if (runs('isolate')) {
@@ -165,17 +222,35 @@ async function main(): Promise<void> {
 
     const body = { email: 'bench@example.com', password };
     if (runs('login')) log(`sign-in: ${rounds} rounds x ${loginsPerRound} per target…`);
-    results.login = !runs('login') ? [] : await benchLogins(
-      [
-        { key: 'identsphere', label: 'IdentSphere POST /v1/auth/login', server: servers.ours, path: '/v1/auth/login', body, headers: () => ({ 'cf-connecting-ip': randomIp() }) },
-        ...(peer
-          ? [{ key: 'better-auth', label: 'Better Auth POST /api/auth/sign-in/email', server: peer, path: '/api/auth/sign-in/email', body, headers: () => ({ origin: peer.url }) }]
-          : []),
-      ],
-      neon,
-      rounds,
-      loginsPerRound,
-    );
+    results.login = !runs('login')
+      ? []
+      : await benchLogins(
+          [
+            {
+              key: 'identsphere',
+              label: 'IdentSphere POST /v1/auth/login',
+              server: servers.ours,
+              path: '/v1/auth/login',
+              body,
+              headers: () => ({ 'cf-connecting-ip': randomIp() }),
+            },
+            ...(peer
+              ? [
+                  {
+                    key: 'better-auth',
+                    label: 'Better Auth POST /api/auth/sign-in/email',
+                    server: peer,
+                    path: '/api/auth/sign-in/email',
+                    body,
+                    headers: () => ({ origin: peer.url }),
+                  },
+                ]
+              : []),
+          ],
+          neon,
+          rounds,
+          loginsPerRound,
+        );
   } finally {
     await stopAll();
   }

@@ -30,7 +30,7 @@ if (report.fallbackReason) {
   console.warn(
     [
       '',
-      '*** WARNING: argon2 is using hash-wasm\'s prebuilt NON-SIMD WebAssembly core.',
+      "*** WARNING: argon2 is using hash-wasm's prebuilt NON-SIMD WebAssembly core.",
       `*** Reason: ${report.fallbackReason}`,
       '*** Password hashes stay correct but run several times slower inside workerd than the SIMD build.',
       '*** Install clang and lld (Debian/Ubuntu: apt-get install -y clang lld), then `node scripts/build-wasm.ts`.',

@@ -1,6 +1,6 @@
 // No source file under src/ is longer than 300 lines (a file that grows past it holds more than one job: split it).
 // `node scripts/check-file-size.ts [dir] [max]` lists the offenders and exits 1; part of `npm run lint`.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;

@@ -8,8 +8,8 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { migrateUp } from '../src/cli/migrate.ts';
 import { startNeonLocal } from '@identsphere/neon-local';
+import { migrateUp } from '../src/cli/migrate.ts';
 import { supervise } from './supervisor.ts';
 
 const root = new URL('..', import.meta.url).pathname;

@@ -13,16 +13,16 @@
 // Ports: IDENTSPHERE_E2E_APP_PORT (default 5173) and IDENTSPHERE_E2E_AUTH_PORT (default 8787); a busy port
 // (another dev server) is replaced by a free one. Chromium: IDENTSPHERE_E2E_CHROMIUM (default /usr/bin/chromium).
 // Artifacts: test-artifacts/e2e-final.png (git-ignored). Exits non-zero on any failed step.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startNeonLocal } from '@identsphere/neon-local';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { startFrontend } from '../examples/frontend/server.ts';
 import { migrateUp } from '../src/cli/migrate.ts';
-import { startNeonLocal } from '@identsphere/neon-local';
 
 const root = new URL('..', import.meta.url).pathname;
 const artifacts = join(root, 'test-artifacts');
@@ -118,8 +118,18 @@ async function run(): Promise<void> {
     const wrangler = spawn(
       'npx',
       [
-        'wrangler', 'dev', '--port', String(authPort), '--ip', '127.0.0.1', '--inspector-port', String(await freePort()),
-        '--persist-to', join(scratch, 'wrangler-state'), '--log-level', 'warn',
+        'wrangler',
+        'dev',
+        '--port',
+        String(authPort),
+        '--ip',
+        '127.0.0.1',
+        '--inspector-port',
+        String(await freePort()),
+        '--persist-to',
+        join(scratch, 'wrangler-state'),
+        '--log-level',
+        'warn',
         ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
       ],
       {
@@ -152,8 +162,13 @@ async function run(): Promise<void> {
       executablePath: CHROMIUM,
       headless: true,
       args: [
-        '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run',
-        '--disable-component-update', '--disable-sync',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
       ],
       viewport: { width: 900, height: 900 },
     });
@@ -164,7 +179,14 @@ async function run(): Promise<void> {
     const cdp = await context.newCDPSession(page);
     await cdp.send('WebAuthn.enable');
     const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
     });
 
     await page.goto(`${appOrigin}/`);
@@ -185,12 +207,18 @@ async function run(): Promise<void> {
     check((await context.cookies(appOrigin)).length === 0, 'the frontend origin holds no cookie');
 
     const shown = await clickStep(page, 'show-session', 'session');
-    check(shown.ok && (await sessionStatus(page)) === '200' && (await page.textContent('#session'))!.includes(email), 'show session: 200, signed in');
+    check(
+      shown.ok && (await sessionStatus(page)) === '200' && (await page.textContent('#session'))!.includes(email),
+      'show session: 200, signed in',
+    );
 
     const enrolled = await clickStep(page, 'enroll-passkey', 'enroll');
     check(enrolled.ok, `enroll a passkey (${enrolled.text})`);
     const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
-    check(credentials.length === 1 && credentials[0]!.rpId === RP_ID && credentials[0]!.isResidentCredential, `the virtual authenticator holds one discoverable credential for ${RP_ID}`);
+    check(
+      credentials.length === 1 && credentials[0]!.rpId === RP_ID && credentials[0]!.isResidentCredential,
+      `the virtual authenticator holds one discoverable credential for ${RP_ID}`,
+    );
 
     const loggedOut = await clickStep(page, 'logout', 'logout');
     check(loggedOut.ok && (await sessionStatus(page)) === '401', `log out, then the session endpoint answers 401 (${loggedOut.text})`);
@@ -201,7 +229,10 @@ async function run(): Promise<void> {
     check(signCount >= 1, `the authenticator's signature counter moved (${signCount})`);
 
     const finalLogout = await clickStep(page, 'logout', 'logout');
-    check(finalLogout.ok && (await sessionStatus(page)) === '401', `log out again, then the session endpoint answers 401 (${finalLogout.text})`);
+    check(
+      finalLogout.ok && (await sessionStatus(page)) === '401',
+      `log out again, then the session endpoint answers 401 (${finalLogout.text})`,
+    );
 
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, 'e2e-final.png'), fullPage: true });

@@ -1,10 +1,11 @@
 // Import cycles among a tree's modules: every relative `import` / `export … from` / `import('…')`, type-only ones
 // included (a type cycle still ties two modules' designs together). `node scripts/import-cycles.ts [dir]` prints
 // them (exit 1 if any); test/node/import-cycles.test.ts keeps src/ free of them.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
-const SPECIFIER = /(?:^|[\s;}])(?:import|export)\b[^'";]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|(?:^|[\s;}])import\s*(?:\(\s*)?['"](\.{1,2}\/[^'"]+)['"]/gm;
+const SPECIFIER =
+  /(?:^|[\s;}])(?:import|export)\b[^'";]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|(?:^|[\s;}])import\s*(?:\(\s*)?['"](\.{1,2}\/[^'"]+)['"]/gm;
 
 /** The relative specifiers a module's source names (static, re-export, side-effect and dynamic imports). */
 export function relativeImports(source: string): string[] {
@@ -16,7 +17,10 @@ export function findCycles(modules: Map<string, string>): string[][] {
   const edges = new Map<string, string[]>();
   for (const [file, source] of modules) {
     const targets = relativeImports(source).map((spec) => resolve(dirname(file), spec));
-    edges.set(file, targets.map((t) => (modules.has(t) ? t : `${t}.ts`)).filter((t) => modules.has(t)));
+    edges.set(
+      file,
+      targets.map((t) => (modules.has(t) ? t : `${t}.ts`)).filter((t) => modules.has(t)),
+    );
   }
   const cycles: string[][] = [];
   const state = new Map<string, 'open' | 'done'>();

@@ -1,33 +1,33 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { AppEnv } from './http/types.ts';
 import { isDataException, loggableError } from './db/errors.ts';
-import { toApiError } from './http/api-error.ts';
-import { ApiError, errorBody } from './lib/errors.ts';
-import { log } from './platform/log.ts';
-import { provideDeps, refuseMisconfigured } from './http/middleware/config-guard.ts';
-import type { Deps } from './platform/deps.ts';
-import { cors } from './http/middleware/cors.ts';
-import { csrf } from './http/middleware/csrf.ts';
-import { idempotency } from './features/idempotency/idempotency.middleware.ts';
-import { requestLog } from './http/middleware/request-log.ts';
-import { securityHeaders } from './http/middleware/security-headers.ts';
-import { auditLogRoutes } from './features/audit/audit-logs.routes.ts';
-import { authRoutes } from './features/sign-in/auth.routes.ts';
 import { avatarServeRoutes, avatarUploadRoutes } from './features/accounts/avatars.routes.ts';
-import { invitationRoutes } from './features/organizations/invitations.routes.ts';
-import { organizationRoutes } from './features/organizations/organizations.routes.ts';
+import { identityRoutes } from './features/accounts/identities.routes.ts';
 import { profileRoutes } from './features/accounts/me.routes.ts';
-import { healthRoutes } from './http/health.routes.ts';
-import { openApiRoutes } from './openapi/openapi.routes.ts';
-import { mfaRoutes } from './features/mfa/mfa.routes.ts';
-import { passkeyRoutes } from './features/passkeys/passkeys.routes.ts';
-import { emailOtpRoutes } from './features/sign-in/email-otp.routes.ts';
+import { auditLogRoutes } from './features/audit/audit-logs.routes.ts';
 import { emailVerificationRoutes } from './features/email/email.routes.ts';
 import { passwordRoutes } from './features/email/password.routes.ts';
-import { identityRoutes } from './features/accounts/identities.routes.ts';
+import { idempotency } from './features/idempotency/idempotency.middleware.ts';
+import { mfaRoutes } from './features/mfa/mfa.routes.ts';
 import { oauthRoutes } from './features/oauth/oauth.routes.ts';
+import { invitationRoutes } from './features/organizations/invitations.routes.ts';
+import { organizationRoutes } from './features/organizations/organizations.routes.ts';
+import { passkeyRoutes } from './features/passkeys/passkeys.routes.ts';
 import { sessionRoutes } from './features/sessions/sessions.routes.ts';
+import { authRoutes } from './features/sign-in/auth.routes.ts';
+import { emailOtpRoutes } from './features/sign-in/email-otp.routes.ts';
+import { toApiError } from './http/api-error.ts';
+import { healthRoutes } from './http/health.routes.ts';
+import { provideDeps, refuseMisconfigured } from './http/middleware/config-guard.ts';
+import { cors } from './http/middleware/cors.ts';
+import { csrf } from './http/middleware/csrf.ts';
+import { requestLog } from './http/middleware/request-log.ts';
+import { securityHeaders } from './http/middleware/security-headers.ts';
+import type { AppEnv } from './http/types.ts';
+import { ApiError, errorBody } from './lib/errors.ts';
+import { openApiRoutes } from './openapi/openapi.routes.ts';
+import type { Deps } from './platform/deps.ts';
+import { log } from './platform/log.ts';
 
 /** The Worker's HTTP app, serving with `deps` (built once per isolate and environment, never per request). */
 export function createApp(deps: Deps) {
@@ -43,7 +43,10 @@ function buildApp(depsMiddleware: MiddlewareHandler<AppEnv>) {
   const app = new Hono<AppEnv>();
   app.use('*', requestLog, securityHeaders, depsMiddleware, cors, csrf, idempotency);
   app.route('/v1', healthRoutes);
-  app.route('/v1', openApiRoutes(() => app.routes));
+  app.route(
+    '/v1',
+    openApiRoutes(() => app.routes),
+  );
   app.route('/v1/auth/sessions', sessionRoutes);
   app.route('/v1/auth/mfa', mfaRoutes);
   app.route('/v1/auth/passkeys', passkeyRoutes);

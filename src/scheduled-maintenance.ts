@@ -1,10 +1,10 @@
 import { lt } from 'drizzle-orm';
+import { loggableError } from './db/errors.ts';
+import { drainAvatarDeletions } from './features/accounts/avatars.ts';
+import { purgeAuditLogs } from './features/audit/audit-retention.ts';
+import { purgeExpiredIdempotencyKeys } from './features/idempotency/idempotency.ts';
 import type { Deps } from './platform/deps.ts';
 import { log } from './platform/log.ts';
-import { purgeAuditLogs } from './features/audit/audit-retention.ts';
-import { drainAvatarDeletions } from './features/accounts/avatars.ts';
-import { loggableError } from './db/errors.ts';
-import { purgeExpiredIdempotencyKeys } from './features/idempotency/idempotency.ts';
 
 /** Invitations past their expiry are useless, and they hold the invitee's address. */
 export async function purgeExpiredInvitations(deps: Deps): Promise<number> {

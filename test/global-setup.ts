@@ -1,11 +1,12 @@
 // Starts the local Neon-HTTP endpoint (PGlite in memory, or the PostgreSQL server named by
 // IDENTSPHERE_TEST_DATABASE_URL), applies the migrations, and hands the Worker its connection string.
-import argon2 from 'argon2';
+
 import { randomBytes } from 'node:crypto';
 import { createServer, type Socket } from 'node:net';
+import { startNeonLocal } from '@identsphere/neon-local';
+import argon2 from 'argon2';
 import type { TestProject } from 'vitest/node';
 import { migrateUp } from '../src/cli/migrate.ts';
-import { startNeonLocal } from '@identsphere/neon-local';
 import { startOidcProvider } from './oidc-provider-server.ts';
 
 declare module 'vitest' {
@@ -43,7 +44,9 @@ export default async function setup(project: TestProject) {
   project.provide('oidcEncodedClientSecret', oidc.encoded.clientSecret);
   const blackHole = await startBlackHole();
   project.provide('blackHolePort', blackHole.port);
-  console.log(`[test] database: ${serverUrl ? `PostgreSQL ${serverUrl.replace(/\/\/[^@]*@/, '//')}` : 'PGlite (in memory)'}, schema ${schema}`);
+  console.log(
+    `[test] database: ${serverUrl ? `PostgreSQL ${serverUrl.replace(/\/\/[^@]*@/, '//')}` : 'PGlite (in memory)'}, schema ${schema}`,
+  );
   return async () => {
     if (serverUrl) await neon.backend.query(`drop schema if exists "${schema}" cascade`, []);
     await neon.close();
@@ -65,7 +68,14 @@ async function nativeArgon2Vectors() {
   return Promise.all(
     cases.map(async (c) => {
       const salt = randomBytes(16);
-      const phc = await argon2.hash(c.password, { type: argon2.argon2id, memoryCost: c.m, timeCost: c.t, parallelism: c.p, salt, hashLength: 32 });
+      const phc = await argon2.hash(c.password, {
+        type: argon2.argon2id,
+        memoryCost: c.m,
+        timeCost: c.t,
+        parallelism: c.p,
+        salt,
+        hashLength: 32,
+      });
       return { ...c, salt: salt.toString('base64').replace(/=+$/, ''), phc };
     }),
   );

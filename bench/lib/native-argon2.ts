@@ -1,8 +1,9 @@
 // Native argon2 (node-argon2: bindings to the reference C implementation) in its own process, so its CPU time
 // is its own: one JSON request per stdin line {password, salt (base64), memoryKiB, iterations, parallelism},
 // one JSON answer per stdout line {phc, wallMs, cpuMs} measured around the hash alone.
-import argon2 from 'argon2';
+
 import { createInterface } from 'node:readline';
+import argon2 from 'argon2';
 
 interface Job {
   password: string;

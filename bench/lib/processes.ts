@@ -1,6 +1,6 @@
 // Child processes of the benchmark: `wrangler dev` servers (each runs workerd), and CPU time read from /proc.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, readFileSync, readdirSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { openSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -37,7 +37,9 @@ function commandName(pid: number): string {
 
 /** Every live descendant of `ancestor`. */
 export function descendants(ancestor: number): number[] {
-  const all = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  const all = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
   const children = new Map<number, number[]>();
   for (const pid of all) {
     const parent = parentOf(pid);

@@ -3,9 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type NeonLocal, startNeonLocal } from '@identsphere/neon-local';
 import { migrateUp } from '../../src/cli/migrate.ts';
-import { startNeonLocal, type NeonLocal } from '@identsphere/neon-local';
-import { startWranglerDev, type DevServer } from './processes.ts';
+import { type DevServer, startWranglerDev } from './processes.ts';
 
 export const root = new URL('../..', import.meta.url).pathname;
 export const buildDir = join(root, 'bench/.build');

@@ -27,7 +27,9 @@ function writeConfig(dir: string, bundleDir: string | null, target: string, port
   if (bundleDir) {
     for (const file of readdirSync(bundleDir).filter((f) => /\.(m?js|wasm)$/.test(f))) {
       copyFileSync(join(bundleDir, file), join(dir, file));
-      modules.push(file.endsWith('.wasm') ? `(name = "${file}", wasm = embed "${file}")` : `(name = "${file}", esModule = embed "${file}")`);
+      modules.push(
+        file.endsWith('.wasm') ? `(name = "${file}", wasm = embed "${file}")` : `(name = "${file}", esModule = embed "${file}")`,
+      );
     }
   } else {
     writeFileSync(join(dir, 'empty.js'), 'export default {};\n');
@@ -92,7 +94,11 @@ export async function measureStartup(bundles: Record<string, string>, work: stri
     const target = join(work, `startup-${name.replace(/\W/g, '_')}`);
     mkdirSync(target, { recursive: true });
     // wrangler names the bundle after the entry (index.js, worker.js, …): the one JavaScript file.
-    const entry = dir ? readdirSync(dir).filter((f) => /\.m?js$/.test(f)).sort((a) => (a === 'index.js' ? -1 : 1))[0] : 'empty.js';
+    const entry = dir
+      ? readdirSync(dir)
+          .filter((f) => /\.m?js$/.test(f))
+          .sort((a) => (a === 'index.js' ? -1 : 1))[0]
+      : 'empty.js';
     if (!entry) throw new Error(`no JavaScript bundle in ${dir}`);
     configs[name] = writeConfig(target, dir, entry, port, flags);
   }

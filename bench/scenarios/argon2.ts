@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { DevServer } from '../lib/processes.ts';
 import { cpuNs } from '../lib/processes.ts';
-import { interleave, median, spread, type Spread } from '../lib/stats.ts';
+import { interleave, median, type Spread, spread } from '../lib/stats.ts';
 
 export type Argon2Variant = 'native' | 'shipped' | 'prebuilt';
 
@@ -29,11 +29,15 @@ const digest = (phc: string) => phc.split('$').slice(-2).join('$');
 
 /** node-argon2 in a child process (bench/lib/native-argon2.ts): its wall and CPU time around each hash. */
 function nativeHasher() {
-  const child = spawn(process.execPath, [new URL('../lib/native-argon2.ts', import.meta.url).pathname], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [new URL('../lib/native-argon2.ts', import.meta.url).pathname], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   return {
     async hash(password: string, salt: Buffer): Promise<{ phc: string; wallMs: number; cpuMs: number }> {
-      child.stdin!.write(`${JSON.stringify({ password, salt: salt.toString('base64'), memoryKiB: 19456, iterations: 2, parallelism: 1 })}\n`);
+      child.stdin!.write(
+        `${JSON.stringify({ password, salt: salt.toString('base64'), memoryKiB: 19456, iterations: 2, parallelism: 1 })}\n`,
+      );
       const next = await lines.next();
       if (next.done) throw new Error('native argon2 process ended');
       return JSON.parse(next.value) as { phc: string; wallMs: number; cpuMs: number };
@@ -52,7 +56,8 @@ async function postBatch(server: DevServer, core: string, passwords: string[], s
   return ((await res.json()) as { phc: string[] }).phc;
 }
 
-const post = async (server: DevServer, core: string, password: string, salt: Buffer) => (await postBatch(server, core, [password], salt))[0]!;
+const post = async (server: DevServer, core: string, password: string, salt: Buffer) =>
+  (await postBatch(server, core, [password], salt))[0]!;
 
 async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const started = process.hrtime.bigint();
@@ -76,7 +81,12 @@ export async function benchArgon2(server: DevServer, rounds: number, hashesPerRo
   }
 }
 
-async function run(server: DevServer, native: ReturnType<typeof nativeHasher>, rounds: number, hashesPerRound: number): Promise<Argon2Figures> {
+async function run(
+  server: DevServer,
+  native: ReturnType<typeof nativeHasher>,
+  rounds: number,
+  hashesPerRound: number,
+): Promise<Argon2Figures> {
   const salt = randomBytes(16);
   const base = await noop(server);
   const firstMs = {

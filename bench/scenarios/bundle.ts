@@ -2,7 +2,7 @@
 // and gzip -9, and global-scope start-up: CPU time measured in a fresh workerd (bench/lib/startup.ts), plus
 // one `wrangler check startup` run as a cross-check (a sampled CPU profile of start-up, noisy under load).
 import { execFile } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -46,7 +46,11 @@ function activeMs(profilePath: string): number {
 }
 
 async function sizes(config: string, outdir: string) {
-  const { stdout, stderr } = await run(process.execPath, [wrangler, 'deploy', '--dry-run', '--outdir', outdir, '--config', config], { cwd: root, env, maxBuffer: 1 << 24 });
+  const { stdout, stderr } = await run(process.execPath, [wrangler, 'deploy', '--dry-run', '--outdir', outdir, '--config', config], {
+    cwd: root,
+    env,
+    maxBuffer: 1 << 24,
+  });
   const files: Record<string, number> = {};
   let rawBytes = 0;
   let gzipBytes = 0;
@@ -61,7 +65,11 @@ async function sizes(config: string, outdir: string) {
 
 async function checkStartup(config: string, profile: string): Promise<number | null> {
   try {
-    await run(process.execPath, [wrangler, 'check', 'startup', '--outfile', profile, '--config', config], { cwd: root, env, maxBuffer: 1 << 24 });
+    await run(process.execPath, [wrangler, 'check', 'startup', '--outfile', profile, '--config', config], {
+      cwd: root,
+      env,
+      maxBuffer: 1 << 24,
+    });
     return activeMs(profile);
   } catch {
     return null;
@@ -69,7 +77,11 @@ async function checkStartup(config: string, profile: string): Promise<number | n
 }
 
 /** `configs`: name → wrangler config path. */
-export async function measureBundles(configs: Record<string, string>, work: string, startupRuns: number): Promise<Record<string, BundleFigures>> {
+export async function measureBundles(
+  configs: Record<string, string>,
+  work: string,
+  startupRuns: number,
+): Promise<Record<string, BundleFigures>> {
   const measured: Record<string, Awaited<ReturnType<typeof sizes>>> = {};
   const outdirs: Record<string, string> = {};
   for (const [name, config] of Object.entries(configs)) {

@@ -5,7 +5,7 @@
 // console.log is silenced during the loops unless a scenario asks otherwise (see bench/worker/session-loop.ts).
 import type { NeonLocal } from '@identsphere/neon-local';
 import { cpuNs, type DevServer } from '../lib/processes.ts';
-import { interleave, spread, type Spread } from '../lib/stats.ts';
+import { interleave, type Spread, spread } from '../lib/stats.ts';
 
 export interface LoopScenario {
   key: string;

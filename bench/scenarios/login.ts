@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NeonLocal } from '@identsphere/neon-local';
 import { cpuNs, type DevServer } from '../lib/processes.ts';
-import { interleave, median, spread, type Spread } from '../lib/stats.ts';
+import { interleave, median, type Spread, spread } from '../lib/stats.ts';
 
 export interface LoginTarget {
   key: string;
@@ -27,7 +27,12 @@ export interface LoginFigures {
 }
 
 export async function benchLogins(targets: LoginTarget[], neon: NeonLocal, rounds: number, perRound: number): Promise<LoginFigures[]> {
-  const acc = new Map(targets.map((t) => [t.key, { wall: [] as number[], cpu: [] as number[], trips: [] as number[], statements: [] as number[], failures: 0 }]));
+  const acc = new Map(
+    targets.map((t) => [
+      t.key,
+      { wall: [] as number[], cpu: [] as number[], trips: [] as number[], statements: [] as number[], failures: 0 },
+    ]),
+  );
   // Not measured: the first sign-ins of an isolate run unoptimised code (V8 tiers up after a few).
   for (const t of targets) for (let i = 0; i < 3; i++) await signIn(t);
   for (let round = 0; round < rounds; round++) {

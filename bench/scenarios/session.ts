@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { NeonLocal } from '@identsphere/neon-local';
 import type { LoadResult } from '../lib/load-generator.ts';
 import { cpuNs, type DevServer } from '../lib/processes.ts';
-import { interleave, spread, type Spread } from '../lib/stats.ts';
+import { interleave, type Spread, spread } from '../lib/stats.ts';
 
 export interface LoadScenario {
   key: string;
@@ -70,7 +70,10 @@ export async function runLoadScenarios(scenarios: LoadScenario[], neon: NeonLoca
   }
   return scenarios.map((s) => {
     const r = runs.get(s.key)!;
-    const ok = (x: LoadResult) => Object.entries(x.statuses).filter(([code]) => code.startsWith('2')).reduce((a, [, n]) => a + n, 0);
+    const ok = (x: LoadResult) =>
+      Object.entries(x.statuses)
+        .filter(([code]) => code.startsWith('2'))
+        .reduce((a, [, n]) => a + n, 0);
     return {
       key: s.key,
       label: s.label,
@@ -106,9 +109,17 @@ export async function identsphereSession(server: DevServer, email: string, passw
 /** A Better Auth user signed in through the cookie-cache mount: [session token cookie, session data cookie]. */
 export async function betterAuthSession(server: DevServer, email: string, password: string): Promise<{ token: string; data: string }> {
   const headers = { 'content-type': 'application/json', origin: server.url };
-  const up = await fetch(`${server.url}/api/auth/sign-up/email`, { method: 'POST', headers, body: JSON.stringify({ email, password, name: 'Bench' }) });
+  const up = await fetch(`${server.url}/api/auth/sign-up/email`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email, password, name: 'Bench' }),
+  });
   if (!up.ok) throw new Error(`better-auth sign-up: ${up.status} ${await up.text()}`);
-  const res = await fetch(`${server.url}/cached/api/auth/sign-in/email`, { method: 'POST', headers, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${server.url}/cached/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email, password }),
+  });
   if (!res.ok) throw new Error(`better-auth sign-in: ${res.status} ${await res.text()}`);
   const cookies = cookiesOf(res);
   const token = cookies.find((c) => c.startsWith('better-auth.session_token='));

@@ -3,11 +3,11 @@
 // URL nothing listens on (any query would fail). `runLoop` calls the app `n` times in this request; the bench
 // reads workerd's CPU time around it and compares the session route with the no-op route.
 import { createApp } from '../../src/app.ts';
-import type { Env } from '../../src/platform/config.ts';
-import { getDeps } from '../../src/platform/deps.ts';
 import { signSessionJwt } from '../../src/crypto/jwt.ts';
 import { randomToken, sha256Hex } from '../../src/crypto/tokens.ts';
 import type { SessionRecord } from '../../src/features/sessions/sessions.ts';
+import type { Env } from '../../src/platform/config.ts';
+import { getDeps } from '../../src/platform/deps.ts';
 
 let setup: Promise<{ env: Env; cookie: string; app: ReturnType<typeof createApp> }> | undefined;
 

@@ -4,10 +4,11 @@
 //     OWASP's parameters, one hash per password. "shipped" is exactly what IdentSphere runs
 //     (src/crypto/password.ts); "prebuilt" is hash-wasm's published non-SIMD core through the same code.
 //   POST /loop {path, n, quiet} → {statuses}: IdentSphere's app called n times in this isolate (session-loop.ts).
-import prebuiltArgon2 from '../.build/argon2-prebuilt.wasm';
+
 import { Argon2Core, argon2idRaw } from '../../src/crypto/argon2.ts';
-import { fromBase64 } from '../../src/lib/encoding.ts';
 import { CURRENT_PARAMS, encodePhc, hashWithSalt } from '../../src/crypto/password.ts';
+import { fromBase64 } from '../../src/lib/encoding.ts';
+import prebuiltArgon2 from '../.build/argon2-prebuilt.wasm';
 import { runLoop } from './session-loop.ts';
 
 let prebuiltCore: Argon2Core | undefined;

@@ -92,7 +92,9 @@ export function patchedArgon2Source(): string {
 
 function clangVersion(clang: string): string | null {
   try {
-    return execFileSync(clang, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0]!.trim();
+    return execFileSync(clang, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n')[0]!
+      .trim();
   } catch {
     return null;
   }

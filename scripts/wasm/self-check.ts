@@ -88,7 +88,14 @@ export function crossCheck(built: Record<CoreName, Uint8Array>, reference: Recor
       throw new Error(`self-check: argon2 core differs from hash-wasm's (m=${m},t=${t},p=${p},type=${type})`);
     }
   }
-  for (const [length, outBytes] of [[0, 64], [3, 32], [128, 64], [129, 64], [70000, 64], [1024, 17]] as const) {
+  for (const [length, outBytes] of [
+    [0, 64],
+    [3, 32],
+    [128, 64],
+    [129, 64],
+    [70000, 64],
+    [1024, 17],
+  ] as const) {
     const input = pseudoRandom(length, length + outBytes);
     if (!same(blake2bDigest(built.blake2b, input, outBytes), blake2bDigest(reference.blake2b, input, outBytes))) {
       throw new Error(`self-check: blake2b core differs from hash-wasm's (${length} bytes in, ${outBytes} out)`);

@@ -17,30 +17,70 @@ export function deploymentChecks(input: DoctorInput, { check, manual, info }: Ch
     ['per IP + account', RATE_LIMITS.account.binding],
   ];
   for (const [route, binding] of routes) {
-    check('Rate limiting', `${route} is rate-limited`, input.wrangler.rateLimits.includes(binding), `add a [[ratelimits]] binding named ${binding}`, binding);
+    check(
+      'Rate limiting',
+      `${route} is rate-limited`,
+      input.wrangler.rateLimits.includes(binding),
+      `add a [[ratelimits]] binding named ${binding}`,
+      binding,
+    );
   }
 
   // Avatar uploads
   const r2 = input.wrangler.r2Buckets;
-  check('Avatar uploads', 'Object storage (R2) is bound for avatars', r2.length > 0 && r2.every((b) => !PLACEHOLDER.test(b.bucket_name ?? '')), 'add an [[r2_buckets]] binding', r2.map((b) => b.binding).join(', '));
+  check(
+    'Avatar uploads',
+    'Object storage (R2) is bound for avatars',
+    r2.length > 0 && r2.every((b) => !PLACEHOLDER.test(b.bucket_name ?? '')),
+    'add an [[r2_buckets]] binding',
+    r2.map((b) => b.binding).join(', '),
+  );
   info('Avatar uploads', 'The 5 MiB body limit is preserved', 'enforced by the Worker while streaming; nothing in front of it lifts it');
-  info('Avatar uploads', 'CDN / cache strategy for avatar_url', v.IDENTSPHERE_AVATAR_BASE_URL ? `public URL ${v.IDENTSPHERE_AVATAR_BASE_URL}` : 'served by the Worker (immutable, ETag)');
+  info(
+    'Avatar uploads',
+    'CDN / cache strategy for avatar_url',
+    v.IDENTSPHERE_AVATAR_BASE_URL ? `public URL ${v.IDENTSPHERE_AVATAR_BASE_URL}` : 'served by the Worker (immutable, ETag)',
+  );
 
   // Observability
-  check('Observability', 'Structured logs flowing (Workers observability enabled)', input.wrangler.observability, 'set [observability] enabled = true');
+  check(
+    'Observability',
+    'Structured logs flowing (Workers observability enabled)',
+    input.wrangler.observability,
+    'set [observability] enabled = true',
+  );
   manual('Observability', 'Health check wired into your monitoring', 'GET /v1/health (liveness), GET /v1/health/ready (database)');
-  check('Observability', 'Metrics for alerts (Analytics Engine dataset bound)', input.wrangler.analyticsEngine.length > 0, 'add [[analytics_engine_datasets]] binding METRICS; alert SQL in README', input.wrangler.analyticsEngine.join(', '));
+  check(
+    'Observability',
+    'Metrics for alerts (Analytics Engine dataset bound)',
+    input.wrangler.analyticsEngine.length > 0,
+    'add [[analytics_engine_datasets]] binding METRICS; alert SQL in README',
+    input.wrangler.analyticsEngine.join(', '),
+  );
   manual('Observability', 'Audit-log queries wired into your SIEM', 'GET /v1/auth/audit-logs or the audit_logs table');
 
   // Operational
   const kv = input.wrangler.kvNamespaces.find((k) => k.binding === 'SESSION_CACHE');
-  check('Operational', 'Session cache (KV) bound', !!kv && !PLACEHOLDER.test(kv.id ?? ''), kv ? `replace the placeholder id of SESSION_CACHE (${kv.id})` : 'add [[kv_namespaces]] binding SESSION_CACHE');
+  check(
+    'Operational',
+    'Session cache (KV) bound',
+    !!kv && !PLACEHOLDER.test(kv.id ?? ''),
+    kv ? `replace the placeholder id of SESSION_CACHE (${kv.id})` : 'add [[kv_namespaces]] binding SESSION_CACHE',
+  );
   manual('Operational', 'identsphere migrate up runs in the deploy pipeline before the new version', 'see README, Deployment');
-  info('Operational', 'Rolling deploys, multiple replicas', 'Workers deploys atomically and runs in every location; the Worker is stateless');
+  info(
+    'Operational',
+    'Rolling deploys, multiple replicas',
+    'Workers deploys atomically and runs in every location; the Worker is stateless',
+  );
   info('Operational', 'JWT secret rotation runbook', 'README, "JWT secret rotation runbook" (rotation signs everyone out)');
 
   // Compliance
-  manual('Compliance + legal', 'Privacy policy reflects stored data', 'email, password hash, MFA secret, passkeys, sessions, audit log; README lists them');
+  manual(
+    'Compliance + legal',
+    'Privacy policy reflects stored data',
+    'email, password hash, MFA secret, passkeys, sessions, audit log; README lists them',
+  );
   manual('Compliance + legal', 'Cookie consent reviewed with counsel', 'the session cookie is strictly necessary');
   manual('Compliance + legal', 'Data-deletion process documented and tested', 'DELETE /v1/auth/me; GET /v1/auth/me/export');
 }

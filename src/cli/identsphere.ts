@@ -51,7 +51,9 @@ async function migrate(sub: string | undefined): Promise<number> {
     if (sub !== 'up') fail(`unknown migrate command: ${sub ?? '(none)'}\n${USAGE}`);
     const exists = (await db.query('select 1 from information_schema.schemata where schema_name = $1', [schema])).rows.length > 0;
     if (!exists) {
-      const [[canCreate]] = (await db.query("select has_database_privilege(current_user, current_database(), 'CREATE')::text")).rows as [[string]];
+      const [[canCreate]] = (await db.query("select has_database_privilege(current_user, current_database(), 'CREATE')::text")).rows as [
+        [string],
+      ];
       if (canCreate !== 'true') {
         fail(`schema ${schema} does not exist and this user may not create it: run CREATE SCHEMA ${schema}; as its owner`);
       }

@@ -54,10 +54,9 @@ export interface MigrationStatus {
 
 export async function migrationStatus(db: MigrationTarget, schema: string, dir?: string): Promise<MigrationStatus> {
   const migrations = await readMigrations(schema, dir);
-  const exists = await db.query(
-    `select 1 from information_schema.tables where table_schema = $1 and table_name = '__drizzle_migrations'`,
-    [schema],
-  );
+  const exists = await db.query(`select 1 from information_schema.tables where table_schema = $1 and table_name = '__drizzle_migrations'`, [
+    schema,
+  ]);
   const appliedHashes = new Set<string>();
   let lastWhen = -1;
   if (exists.rows.length) {
@@ -86,13 +85,13 @@ export async function migrateUp(db: MigrationTarget, schema: string, dir?: strin
   return db.transaction(async (query) => {
     await query(`select pg_advisory_xact_lock(hashtext($1))`, [`identsphere:migrate:${schema}`]);
     // Inside the lock (interactive transactions only; a Neon HTTP batch sees no results here and keeps the list).
-    const appliedMeanwhile = new Set((await migrationStatus({ query, transaction: db.transaction }, schema, dir)).applied.map((m) => m.tag));
+    const appliedMeanwhile = new Set(
+      (await migrationStatus({ query, transaction: db.transaction }, schema, dir)).applied.map((m) => m.tag),
+    );
     const todo = pending.filter((m) => !appliedMeanwhile.has(m.tag));
     if (!todo.length) return [];
     await query(`create schema if not exists ${s}`);
-    await query(
-      `create table if not exists ${s}.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`,
-    );
+    await query(`create table if not exists ${s}.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`);
     for (const m of todo) {
       for (const statement of m.statements) await query(statement);
       await query(`insert into ${s}.__drizzle_migrations (hash, created_at) values ($1, $2)`, [m.hash, m.when]);

@@ -1,5 +1,5 @@
-import { Argon2Core, argon2idRaw, type Argon2Params } from './argon2.ts';
 import { base64NoPad, fromBase64, timingSafeEqual } from '../lib/encoding.ts';
+import { Argon2Core, type Argon2Params, argon2idRaw } from './argon2.ts';
 
 /** OWASP's argon2id recommendation (m=19 MiB, t=2, p=1). */
 export const CURRENT_PARAMS: Argon2Params = { memoryKiB: 19456, iterations: 2, parallelism: 1, hashLength: 32 };

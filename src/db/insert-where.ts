@@ -12,12 +12,17 @@ import type { Db } from './client.ts';
 export function insertWhere<T extends PgTable>(db: Db, table: T, row: T['$inferInsert'], guard: SQL) {
   const values = row as Record<string, unknown>;
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => values[key] !== undefined);
-  const names = sql.join(columns.map(([, column]) => sql.identifier(column.name)), sql`, `);
+  const names = sql.join(
+    columns.map(([, column]) => sql.identifier(column.name)),
+    sql`, `,
+  );
   // Explicit casts: parameters in a select list would otherwise arrive as text.
   const selected = sql.join(
     columns.map(([key, column]) => {
       const value = values[key];
-      return is(value, SQL) ? sql`(${value})::${sql.raw(column.getSQLType())}` : sql`${sql.param(value, column)}::${sql.raw(column.getSQLType())}`;
+      return is(value, SQL)
+        ? sql`(${value})::${sql.raw(column.getSQLType())}`
+        : sql`${sql.param(value, column)}::${sql.raw(column.getSQLType())}`;
     }),
     sql`, `,
   );

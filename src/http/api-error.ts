@@ -1,5 +1,5 @@
 import { HTTPException } from 'hono/http-exception';
-import { isDataException, isDatabaseUnavailable, isForeignKeyViolation, isRetryableConflict } from '../db/errors.ts';
+import { isDatabaseUnavailable, isDataException, isForeignKeyViolation, isRetryableConflict } from '../db/errors.ts';
 import { ApiError, type ErrorCode } from '../lib/errors.ts';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {

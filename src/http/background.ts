@@ -1,6 +1,6 @@
+import { loggableError } from '../db/errors.ts';
 import { log } from '../platform/log.ts';
 import type { AppContext } from './types.ts';
-import { loggableError } from '../db/errors.ts';
 
 /**
  * Runs `work` after the response (executionCtx.waitUntil): the answer neither waits for it nor depends on

@@ -10,9 +10,7 @@ export const SESSION_COOKIE_NAMES = { secure: '__Host-identsphere_session', plai
  * has no Domain, so a sibling subdomain cannot plant or overwrite it.
  */
 export function sessionCookieName(config: Config): string {
-  return config.IDENTSPHERE_COOKIES_SECURE && !config.IDENTSPHERE_COOKIE_DOMAIN
-    ? SESSION_COOKIE_NAMES.secure
-    : SESSION_COOKIE_NAMES.plain;
+  return config.IDENTSPHERE_COOKIES_SECURE && !config.IDENTSPHERE_COOKIE_DOMAIN ? SESSION_COOKIE_NAMES.secure : SESSION_COOKIE_NAMES.plain;
 }
 
 function attributes(config: Config) {

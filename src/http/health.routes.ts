@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import type { AppEnv } from './types.ts';
+import * as z from 'zod';
+import { loggableError } from '../db/errors.ts';
 import { ApiError } from '../lib/errors.ts';
 import { log } from '../platform/log.ts';
-import { loggableError } from '../db/errors.ts';
-import * as z from 'zod';
 import { describeRoute } from './route-contract.ts';
+import type { AppEnv } from './types.ts';
 
 const Alive = z.strictObject({ status: z.literal('ok') });
 const Ready = z.strictObject({ status: z.literal('ready'), database: z.literal('ok') });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { ApiError } from '../lib/errors.ts';
 import type { RequestContext } from '../features/audit/audit.ts';
+import { ApiError } from '../lib/errors.ts';
 import type { AppContext } from './types.ts';
 
 /** JSON bodies outside avatars are small; anything larger is refused before it is parsed. */

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
+import type { ValidSession } from '../features/sessions/sessions.ts';
 import type { Env } from '../platform/config.ts';
 import type { Deps } from '../platform/deps.ts';
-import type { ValidSession } from '../features/sessions/sessions.ts';
 
 /** Hono environment shared by middleware and routes. */
 export interface AppEnv {

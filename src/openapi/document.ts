@@ -4,7 +4,7 @@
 // shapes against the running Worker.
 import * as z from 'zod';
 import { SESSION_COOKIE_NAMES } from '../http/cookies.ts';
-import { routeContract, type ResponseContract, type RouteContract } from '../http/route-contract.ts';
+import { type ResponseContract, type RouteContract, routeContract } from '../http/route-contract.ts';
 import { ERROR_CODES, type ErrorCode } from '../lib/errors.ts';
 
 /** A row of Hono's route table (`app.routes`). */
@@ -123,7 +123,12 @@ function errorResponses(codes: ErrorCode[], shared: Record<string, unknown>) {
 }
 
 function operationObject(method: string, path: string, op: RouteContract, shared: Record<string, unknown>) {
-  const params = [...path.matchAll(/\{([A-Za-z_]+)\}/g)].map((m) => ({ name: m[1]!, in: 'path', required: true, schema: { type: 'string' } }));
+  const params = [...path.matchAll(/\{([A-Za-z_]+)\}/g)].map((m) => ({
+    name: m[1]!,
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
   const querySchema = op.query ? jsonSchema(op.query, 'input') : undefined;
   const query = querySchema
     ? Object.entries(querySchema.properties as Record<string, unknown>).map(([name, schema]) => ({

@@ -14,7 +14,12 @@ const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '
 const originList = z
   .string()
   .default('')
-  .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
   .pipe(
     z.array(
       z
@@ -64,7 +69,12 @@ export const configSchema = z.object({
   IDENTSPHERE_SESSION_CACHE_TTL: z.coerce.number().int().min(60).default(60),
   IDENTSPHERE_DATABASE_LOCAL_HTTP: bool(false),
   // Deadline per database request: a database that accepts connections and never answers must not hold requests.
-  IDENTSPHERE_DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100, 'must be at least 100 ms').max(60_000, 'must be at most 60000 ms').default(5000),
+  IDENTSPHERE_DATABASE_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100, 'must be at least 100 ms')
+    .max(60_000, 'must be at most 60000 ms')
+    .default(5000),
   // Public bucket or CDN in front of the AVATARS bucket; unset: the Worker serves /v1/avatars/:key itself.
   IDENTSPHERE_AVATAR_BASE_URL: url.optional(),
   // Audit rows older than this are deleted by the scheduled job; 0 keeps them forever.

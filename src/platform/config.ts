@@ -1,8 +1,8 @@
 import type { RateLimitBindings } from './adapters/rate-limiter.ts';
-import { webauthnProblems } from './webauthn-settings.ts';
 import { oauthConfigProblems, oauthProductionProblems } from './config-oauth.ts';
-import { configSchema, type Config } from './config-schema.ts';
 import type { ConfigProblem } from './config-problem.ts';
+import { type Config, configSchema } from './config-schema.ts';
+import { webauthnProblems } from './webauthn-settings.ts';
 
 /** Bindings and variables the Worker receives. Every value is a string as Workers deliver them. */
 export interface Env extends RateLimitBindings {
@@ -40,8 +40,8 @@ export interface Env extends RateLimitBindings {
   AVATARS?: R2Bucket;
 }
 
-export type { Config } from './config-schema.ts';
 export type { ConfigProblem } from './config-problem.ts';
+export type { Config } from './config-schema.ts';
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
 

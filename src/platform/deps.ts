@@ -1,13 +1,13 @@
-import { MemoryAvatarStorage, R2AvatarStorage, type AvatarStorage } from './adapters/avatar-storage.ts';
-import { noBreachCheck, PwnedPasswordsRangeCheck, type BreachedPasswordCheck } from './adapters/breached-passwords.ts';
+import { createDatabase, type Database } from '../db/client.ts';
+import { type AvatarStorage, MemoryAvatarStorage, R2AvatarStorage } from './adapters/avatar-storage.ts';
+import { type BreachedPasswordCheck, noBreachCheck, PwnedPasswordsRangeCheck } from './adapters/breached-passwords.ts';
 import type { EmailSender } from './adapters/email.ts';
 import { createMailer } from './adapters/email-providers.ts';
 import { AnalyticsEngineMetrics, MemoryMetrics, type Metrics } from './adapters/metrics.ts';
-import { RATE_LIMITS, createRateLimiters, type RateLimiters } from './adapters/rate-limiter.ts';
+import { createRateLimiters, RATE_LIMITS, type RateLimiters } from './adapters/rate-limiter.ts';
 import { KvSessionCache, MemorySessionCache, type SessionCache } from './adapters/session-cache.ts';
-import { loadConfig, type Config, type ConfigProblem, type Env } from './config.ts';
-import { createDatabase, type Database } from '../db/client.ts';
-import { systemClock, type Clock } from './clock.ts';
+import { type Clock, systemClock } from './clock.ts';
+import { type Config, type ConfigProblem, type Env, loadConfig } from './config.ts';
 import { log } from './log.ts';
 
 /** Everything services need, built once per isolate and environment (never per request). */

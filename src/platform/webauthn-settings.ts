@@ -1,5 +1,5 @@
-import type { Config } from './config-schema.ts';
 import type { ConfigProblem } from './config-problem.ts';
+import type { Config } from './config-schema.ts';
 
 /**
  * The relying party a passkey is bound to. The browser only lets a page use an RP ID equal to its own host or

@@ -1,8 +1,9 @@
 // Our argon2id (the cores the Worker ships: SIMD-compiled from hash-wasm's C sources when clang is available,
 // else hash-wasm's prebuilt ones) against an independent implementation: node-argon2, bindings to the
 // reference C library. Hashes must verify across both, in both directions, and agree byte for byte.
-import argon2 from 'argon2';
+
 import { randomBytes } from 'node:crypto';
+import argon2 from 'argon2';
 import { describe, expect, it } from 'vitest';
 import { Argon2Core, argon2idRaw } from '../../src/crypto/argon2.ts';
 import { hashPassword, verifyPassword } from '../../src/crypto/password.ts';
@@ -42,7 +43,15 @@ describe('argon2id raw output is byte-identical to native', () => {
   it.each(cases)('m=$m t=$t p=$p tag=$len bytes', async ({ m, t, p, len }) => {
     const password = randomBytes(1 + (m % 97));
     const salt = randomBytes(16);
-    const native = await argon2.hash(password, { type: argon2.argon2id, memoryCost: m, timeCost: t, parallelism: p, hashLength: len, salt, raw: true });
+    const native = await argon2.hash(password, {
+      type: argon2.argon2id,
+      memoryCost: m,
+      timeCost: t,
+      parallelism: p,
+      hashLength: len,
+      salt,
+      raw: true,
+    });
     const ours = argon2idRaw(core, password, salt, { memoryKiB: m, iterations: t, parallelism: p, hashLength: len });
     expect(hex(ours)).toBe(hex(native));
   });

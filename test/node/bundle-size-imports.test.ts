@@ -2,7 +2,7 @@
 // keep whole — every locale and the JSON-schema tooling: +360 KiB raw / +66 KiB gzip in the Worker, and more
 // to compile at start-up. `import * as z from 'zod'` is used the same way (z.object, z.infer, …) and lets the
 // bundler drop what is unused. (`import type { z }` is erased and fine.) Measured by `npm run bench`.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -16,7 +16,7 @@ function sources(dir: string): string[] {
 }
 
 describe('Worker bundle stays lean', () => {
-  it('no Worker module imports zod\'s z namespace object by name (use `import * as z from \'zod\'`)', () => {
+  it("no Worker module imports zod's z namespace object by name (use `import * as z from 'zod'`)", () => {
     const offenders = sources(join(root, 'src')).filter((file) =>
       /^import\s+\{[^}]*\bz\b[^}]*\}\s+from\s+['"]zod(\/[\w/]+)?['"]/m.test(readFileSync(file, 'utf8')),
     );

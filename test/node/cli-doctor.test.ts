@@ -4,13 +4,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type NeonLocal, startNeonLocal } from '@identsphere/neon-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateUp } from '../../src/cli/migrate.ts';
-import { startNeonLocal, type NeonLocal } from '@identsphere/neon-local';
 import { cli } from './cli-support.ts';
 
 const repo = new URL('../../', import.meta.url).pathname;
-const CLEAN_ENV = Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith('IDENTSPHERE_') || k === 'DATABASE_URL').map((k) => [k, undefined]));
+const CLEAN_ENV = Object.fromEntries(
+  Object.keys(process.env)
+    .filter((k) => k.startsWith('IDENTSPHERE_') || k === 'DATABASE_URL')
+    .map((k) => [k, undefined]),
+);
 
 let local: NeonLocal;
 beforeAll(async () => {
@@ -79,7 +83,10 @@ ${['LOGIN', 'REGISTER', 'PASSWORD_FORGOT', 'EMAIL_OTP', 'MFA_CHALLENGE', 'ACCOUN
 
 describe('identsphere doctor', () => {
   it("fails the repository's placeholder production stanza, naming every failing item", async () => {
-    const res = await cli(['doctor', '--env', 'production', '--config', join(repo, 'wrangler.toml'), '--compare-vars', '/nonexistent'], CLEAN_ENV);
+    const res = await cli(
+      ['doctor', '--env', 'production', '--config', join(repo, 'wrangler.toml'), '--compare-vars', '/nonexistent'],
+      CLEAN_ENV,
+    );
     expect(res.code).toBe(1);
     const failing = res.stdout.split('\n').filter((l) => l.includes('FAIL'));
     for (const item of [
@@ -89,7 +96,10 @@ describe('identsphere doctor', () => {
       'The resend API key is set',
       'Session cache (KV) bound — replace the placeholder id',
     ]) {
-      expect(failing.some((l) => l.includes(item)), `${item}\n${res.stdout}`).toBe(true);
+      expect(
+        failing.some((l) => l.includes(item)),
+        `${item}\n${res.stdout}`,
+      ).toBe(true);
     }
     // Items that hold in the stanza pass; items no program can check are manual.
     expect(res.stdout).toMatch(/PASS {4}POST \/v1\/auth\/login is rate-limited/);
@@ -121,6 +131,8 @@ describe('identsphere doctor', () => {
     expect(unset.stdout).toMatch(/FAIL {4}IDENTSPHERE_APP_URL is the frontend's https:\/\/ URL.* — IDENTSPHERE_APP_URL is not set: .*404/);
     const http = await cli([...args, '--compare-vars', dev], { ...env, IDENTSPHERE_APP_URL: 'http://app.example.com' });
     expect(http.code).toBe(1);
-    expect(http.stdout).toMatch(/FAIL {4}IDENTSPHERE_APP_URL is the frontend's https:\/\/ URL.* — IDENTSPHERE_APP_URL must be the frontend's https:\/\/ URL/);
+    expect(http.stdout).toMatch(
+      /FAIL {4}IDENTSPHERE_APP_URL is the frontend's https:\/\/ URL.* — IDENTSPHERE_APP_URL must be the frontend's https:\/\/ URL/,
+    );
   });
 });

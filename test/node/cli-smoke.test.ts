@@ -1,6 +1,6 @@
 // `npm run dev` on a fresh data directory, then `identsphere smoke` against it: the production checklist's
 // smoke test (register, session, logout, session 401) passing end to end through wrangler dev.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,12 @@ beforeAll(async () => {
   dev = spawn(process.execPath, [join(repo, 'scripts/dev.ts')], {
     cwd: repo,
     detached: true,
-    env: { ...process.env, PORT: String(PORT), IDENTSPHERE_DEV_DB_PORT: '0', IDENTSPHERE_DEV_DATA_DIR: mkdtempSync(join(tmpdir(), 'smoke-pglite-')) },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      IDENTSPHERE_DEV_DB_PORT: '0',
+      IDENTSPHERE_DEV_DATA_DIR: mkdtempSync(join(tmpdir(), 'smoke-pglite-')),
+    },
   });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${output}`)), 90_000);

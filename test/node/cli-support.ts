@@ -14,4 +14,3 @@ export async function cli(args: string[], env: Record<string, string | undefined
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }
-

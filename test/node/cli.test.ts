@@ -2,9 +2,9 @@
 // the right to create the schema), audit prune, secret generate. Against the local Neon-HTTP endpoint on
 // PGlite (the Worker's own protocol) and, when IDENTSPHERE_TEST_DATABASE_URL is set, PostgreSQL over TCP.
 import { randomUUID } from 'node:crypto';
+import { type NeonLocal, startNeonLocal } from '@identsphere/neon-local';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNeonLocal, type NeonLocal } from '@identsphere/neon-local';
 import { cli } from './cli-support.ts';
 
 interface Target {
@@ -18,7 +18,10 @@ const serverUrl = process.env.IDENTSPHERE_TEST_DATABASE_URL;
 const targets: Target[] = [
   {
     name: 'local Neon-HTTP endpoint (PGlite)',
-    env: () => ({ DATABASE_URL: `postgres://identsphere:local@127.0.0.1:${local.port}/identsphere`, IDENTSPHERE_DATABASE_LOCAL_HTTP: 'true' }),
+    env: () => ({
+      DATABASE_URL: `postgres://identsphere:local@127.0.0.1:${local.port}/identsphere`,
+      IDENTSPHERE_DATABASE_LOCAL_HTTP: 'true',
+    }),
     sql: async (text) => (await local.backend.query(text, [])).rows,
   },
   ...(serverUrl
@@ -67,7 +70,9 @@ describe.each(targets)('identsphere migrate on $name', (target) => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(new RegExp(`applied 0000_init.*\\(schema ${schema}\\)`));
     const tables = await target.sql(`select table_name from information_schema.tables where table_schema = '${schema}' order by 1`);
-    expect(tables.flat()).toEqual(expect.arrayContaining(['users', 'sessions', 'organizations', 'memberships', 'audit_logs', '__drizzle_migrations']));
+    expect(tables.flat()).toEqual(
+      expect.arrayContaining(['users', 'sessions', 'organizations', 'memberships', 'audit_logs', '__drizzle_migrations']),
+    );
     const second = await cli(['migrate', 'up'], env);
     expect(second.code).toBe(0);
     expect(second.stdout.trim()).toBe(`up to date (schema ${schema})`);
@@ -81,7 +86,9 @@ describe.each(targets)('identsphere migrate on $name', (target) => {
     await cli(['migrate', 'up'], env);
     await target.sql(
       `insert into "${schema}".audit_logs (event, created_at) select 'old', now() - interval '100 days' from generate_series(1, 5100);
-       `.trim().replace(/;$/, ''),
+       `
+        .trim()
+        .replace(/;$/, ''),
     );
     await target.sql(`insert into "${schema}".audit_logs (event, created_at) values ('recent', now())`);
     const res = await cli(['audit', 'prune', '--older-than', '90'], env);
@@ -101,7 +108,11 @@ if (serverUrl) {
       await admin.sql(`create role ${role} login`);
       const url = new URL(serverUrl);
       url.username = role;
-      const res = await cli(['migrate', 'up'], { DATABASE_URL: url.toString(), IDENTSPHERE_DATABASE_LOCAL_HTTP: '', IDENTSPHERE_SCHEMA: `cli_missing_${role.slice(-8)}` });
+      const res = await cli(['migrate', 'up'], {
+        DATABASE_URL: url.toString(),
+        IDENTSPHERE_DATABASE_LOCAL_HTTP: '',
+        IDENTSPHERE_SCHEMA: `cli_missing_${role.slice(-8)}`,
+      });
       expect(res.code).toBe(2);
       expect(res.stderr).toMatch(/does not exist and this user may not create it: run CREATE SCHEMA cli_missing_\w+;/);
     });
@@ -112,6 +123,8 @@ describe('identsphere usage errors', () => {
   it('explains missing settings and unknown commands', async () => {
     expect((await cli(['migrate', 'up'], { DATABASE_URL: '' })).stderr).toMatch(/DATABASE_URL is not set/);
     expect((await cli(['frobnicate'])).stderr).toMatch(/unknown command: frobnicate/);
-    expect((await cli(['migrate', 'up'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', IDENTSPHERE_SCHEMA: 'Bad-Name' })).stderr).toMatch(/lower-case Postgres identifier/);
+    expect((await cli(['migrate', 'up'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', IDENTSPHERE_SCHEMA: 'Bad-Name' })).stderr).toMatch(
+      /lower-case Postgres identifier/,
+    );
   });
 });

@@ -1,6 +1,6 @@
 // `npm run dev` (scripts/dev.ts) supervises its children with scripts/supervisor.ts: when one dies, the others
 // are stopped and cleanup runs, with a non-zero exit code; nothing is left running. Real child processes.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { supervise } from '../../scripts/supervisor.ts';
 
@@ -39,7 +39,10 @@ describe('dev supervisor', () => {
     const [wrangler, other] = await Promise.all([child(), child()]);
     let cleaned = false;
     const sup = supervise({
-      children: [{ name: 'wrangler', process: wrangler }, { name: 'other', process: other }],
+      children: [
+        { name: 'wrangler', process: wrangler },
+        { name: 'other', process: other },
+      ],
       cleanup: async () => void (cleaned = true),
     });
     wrangler.kill('SIGKILL');
@@ -51,18 +54,36 @@ describe('dev supervisor', () => {
 
   it('a child exiting on its own stops the others; the exit code is its own (a clean quit is 0)', async () => {
     const [quits, stays] = await Promise.all([child({ exitAfterMs: 100, exitCode: 0 }), child()]);
-    const sup = supervise({ children: [{ name: 'quits', process: quits }, { name: 'stays', process: stays }] });
+    const sup = supervise({
+      children: [
+        { name: 'quits', process: quits },
+        { name: 'stays', process: stays },
+      ],
+    });
     expect(await sup.done).toBe(0);
     expect(alive(stays)).toBe(false);
 
     const [fails, waits] = await Promise.all([child({ exitAfterMs: 100, exitCode: 7 }), child()]);
-    expect(await supervise({ children: [{ name: 'fails', process: fails }, { name: 'waits', process: waits }] }).done).toBe(7);
+    expect(
+      await supervise({
+        children: [
+          { name: 'fails', process: fails },
+          { name: 'waits', process: waits },
+        ],
+      }).done,
+    ).toBe(7);
     expect(alive(waits)).toBe(false);
   });
 
   it('a child that ignores SIGTERM is killed after the grace period', async () => {
     const [dies, hung] = await Promise.all([child(), child({ ignoreTerm: true })]);
-    const sup = supervise({ children: [{ name: 'dies', process: dies }, { name: 'hung', process: hung }], graceMs: 300 });
+    const sup = supervise({
+      children: [
+        { name: 'dies', process: dies },
+        { name: 'hung', process: hung },
+      ],
+      graceMs: 300,
+    });
     dies.kill('SIGTERM');
     expect(await sup.done).toBe(1);
     expect(hung.signalCode).toBe('SIGKILL');
@@ -70,7 +91,12 @@ describe('dev supervisor', () => {
 
   it('a requested stop (Ctrl-C) stops every child and exits 0', async () => {
     const [a, b] = await Promise.all([child(), child()]);
-    const sup = supervise({ children: [{ name: 'a', process: a }, { name: 'b', process: b }] });
+    const sup = supervise({
+      children: [
+        { name: 'a', process: a },
+        { name: 'b', process: b },
+      ],
+    });
     expect(await sup.stop(0, 'interrupted')).toBe(0);
     expect(await sup.done).toBe(0);
     expect([alive(a), alive(b)]).toEqual([false, false]);
@@ -79,7 +105,12 @@ describe('dev supervisor', () => {
   it('a process group is stopped whole: the grandchild goes too, even when its parent was SIGKILLed', async () => {
     const { p, grandchild } = await childWithGrandchild();
     const other = await child();
-    const sup = supervise({ children: [{ name: 'wrangler', process: p, group: true }, { name: 'other', process: other }] });
+    const sup = supervise({
+      children: [
+        { name: 'wrangler', process: p, group: true },
+        { name: 'other', process: other },
+      ],
+    });
     expect(pidAlive(grandchild)).toBe(true);
     p.kill('SIGKILL'); // the grandchild survives its parent: only the group signal reaches it
     expect(await sup.done).toBe(1);

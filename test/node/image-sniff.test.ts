@@ -17,7 +17,13 @@ describe('image sniffing', () => {
   });
 
   it('refuses what is not one of the four formats, whatever it claims to be', () => {
-    for (const body of ['<!doctype html><script>alert(1)</script>', '<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>', '%PDF-1.7', 'BM....', '']) {
+    for (const body of [
+      '<!doctype html><script>alert(1)</script>',
+      '<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>',
+      '%PDF-1.7',
+      'BM....',
+      '',
+    ]) {
       expect(sniffImageType(text(body))).toBeNull();
       expect(readImageInfo(text(body))).toBeNull();
     }

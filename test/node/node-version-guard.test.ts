@@ -30,7 +30,9 @@ describe('node version guard', () => {
     expect(res.code).toBe(1);
     expect(res.stdout).toBe('');
     expect(res.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(new RegExp(`^IdentSphere needs Node >= 22\\.18; you have ${version.replaceAll('.', '\\.')} — install Node 22, e\\.g\\. `)),
+      expect.stringMatching(
+        new RegExp(`^IdentSphere needs Node >= 22\\.18; you have ${version.replaceAll('.', '\\.')} — install Node 22, e\\.g\\. `),
+      ),
     ]);
   });
 
@@ -55,7 +57,9 @@ describe('node version guard', () => {
       expect(pkg.scripts[script], script).toBe('node scripts/check-node.cjs');
     }
     expect(pkg.bin.identsphere).toBe('src/cli/identsphere.cjs');
-    const lock = JSON.parse(readFileSync(`${repo}package-lock.json`, 'utf8')) as { packages: Record<string, { bin?: Record<string, string> }> };
+    const lock = JSON.parse(readFileSync(`${repo}package-lock.json`, 'utf8')) as {
+      packages: Record<string, { bin?: Record<string, string> }>;
+    };
     expect(lock.packages['']!.bin).toEqual(pkg.bin);
   });
 });

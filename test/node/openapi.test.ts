@@ -5,9 +5,9 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import type { Deps } from '../../src/platform/deps.ts';
 import { ERROR_CODES } from '../../src/lib/errors.ts';
 import { openApiDocument as buildDocument } from '../../src/openapi/document.ts';
+import type { Deps } from '../../src/platform/deps.ts';
 
 const openApiDocument = () => buildDocument(createApp({} as Deps).routes);
 
@@ -25,7 +25,9 @@ interface DocOperation {
 
 function operations(): [string, DocOperation][] {
   const paths = openApiDocument().paths as Record<string, Record<string, DocOperation>>;
-  return Object.entries(paths).flatMap(([path, ops]) => Object.entries(ops).map(([m, op]) => [`${m.toUpperCase()} ${path}`, op] as [string, DocOperation]));
+  return Object.entries(paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([m, op]) => [`${m.toUpperCase()} ${path}`, op] as [string, DocOperation]),
+  );
 }
 
 /** The response itself, or the component it refers to. */
@@ -70,7 +72,10 @@ describe('OpenAPI document', () => {
   });
 
   it('describes request bodies with the validation schemas (unknown fields refused)', () => {
-    const paths = openApiDocument().paths as Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Record<string, unknown> }> } }>>;
+    const paths = openApiDocument().paths as Record<
+      string,
+      Record<string, { requestBody?: { content: Record<string, { schema: Record<string, unknown> }> } }>
+    >;
     const register = paths['/v1/auth/register']!.post!.requestBody!.content['application/json']!.schema;
     expect(register).toMatchObject({ type: 'object', additionalProperties: false, required: ['email', 'password'] });
   });
@@ -104,13 +109,34 @@ describe('OpenAPI document', () => {
     const limited = operations().filter(([, op]) => op.responses['429']);
     for (const [name, op] of limited) expect(resolve(op.responses['429']!).headers?.['Retry-After'], name).toBeDefined();
     const ids = limited.map(([, op]) => op.operationId);
-    const rateLimited = ['register', 'login', 'requestEmailOtp', 'verifyEmailOtp', 'forgotPassword', 'resetPassword', 'completeMfaChallenge',
-      'passkeyLoginOptions', 'passkeyLoginVerify', 'startOAuth', 'linkOAuthProvider', 'registerByInvitation', 'requestEmailVerification'];
+    const rateLimited = [
+      'register',
+      'login',
+      'requestEmailOtp',
+      'verifyEmailOtp',
+      'forgotPassword',
+      'resetPassword',
+      'completeMfaChallenge',
+      'passkeyLoginOptions',
+      'passkeyLoginVerify',
+      'startOAuth',
+      'linkOAuthProvider',
+      'registerByInvitation',
+      'requestEmailVerification',
+    ];
     expect(ids).toEqual(expect.arrayContaining(rateLimited));
   });
 
   it('documents Set-Cookie on the operations that sign in, and on those that delete the session cookie', () => {
-    const signIn = { register: 201, login: 200, verifyEmailOtp: 200, completeMfaChallenge: 200, passkeyLoginVerify: 200, registerByInvitation: 201, oauthCallback: 302 };
+    const signIn = {
+      register: 201,
+      login: 200,
+      verifyEmailOtp: 200,
+      completeMfaChallenge: 200,
+      passkeyLoginVerify: 200,
+      registerByInvitation: 201,
+      oauthCallback: 302,
+    };
     for (const [id, status] of Object.entries(signIn)) {
       const header = byId(id).responses[status]!.headers?.['Set-Cookie'];
       expect(header?.description, id).toContain('__Host-identsphere_session');

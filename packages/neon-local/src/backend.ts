@@ -75,8 +75,22 @@ export async function openBackend(opts: BackendOptions = {}): Promise<SqlBackend
 
 /** The fields a Postgres ErrorResponse carries, as pg's and PGlite's DatabaseError expose them. */
 export const PG_ERROR_FIELDS = [
-  'severity', 'code', 'detail', 'hint', 'position', 'internalPosition', 'internalQuery', 'where',
-  'schema', 'table', 'column', 'dataType', 'constraint', 'file', 'line', 'routine',
+  'severity',
+  'code',
+  'detail',
+  'hint',
+  'position',
+  'internalPosition',
+  'internalQuery',
+  'where',
+  'schema',
+  'table',
+  'column',
+  'dataType',
+  'constraint',
+  'file',
+  'line',
+  'routine',
 ] as const;
 
 export type PgErrorLike = Error & Partial<Record<(typeof PG_ERROR_FIELDS)[number], string>>;

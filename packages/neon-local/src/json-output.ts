@@ -13,18 +13,39 @@ const JSONB = 3802;
 
 // Built-in array type OID → element type OID (Neon learns these from the catalog; the built-ins suffice here).
 const ARRAY_ELEMENT: Record<number, number> = {
-  1000: BOOL, 1001: 17, 1002: 18, 1003: 19, 1005: INT2, 1007: INT4, 1009: 25, 1014: 1042, 1015: 1043,
-  1016: 20, 1021: FLOAT4, 1022: FLOAT8, 1028: 26, 1115: 1114, 1182: 1082, 1183: 1083, 1185: 1184,
-  1187: 1186, 1231: 1700, 1270: 1266, 2951: 2950, 199: JSON_OID, 3807: JSONB, 1041: 869, 651: 650,
-  1040: 829, 1561: 1560, 1563: 1562, 3643: 3614, 3645: 3615,
+  1000: BOOL,
+  1001: 17,
+  1002: 18,
+  1003: 19,
+  1005: INT2,
+  1007: INT4,
+  1009: 25,
+  1014: 1042,
+  1015: 1043,
+  1016: 20,
+  1021: FLOAT4,
+  1022: FLOAT8,
+  1028: 26,
+  1115: 1114,
+  1182: 1082,
+  1183: 1083,
+  1185: 1184,
+  1187: 1186,
+  1231: 1700,
+  1270: 1266,
+  2951: 2950,
+  199: JSON_OID,
+  3807: JSONB,
+  1041: 869,
+  651: 650,
+  1040: 829,
+  1561: 1560,
+  1563: 1562,
+  3643: 3614,
+  3645: 3615,
 };
 
-export function shapeRows(
-  rows: (string | null)[][],
-  fields: FieldInfo[],
-  rawText: boolean,
-  arrayMode: boolean,
-): unknown[] {
+export function shapeRows(rows: (string | null)[][], fields: FieldInfo[], rawText: boolean, arrayMode: boolean): unknown[] {
   if (rawText && arrayMode) return rows;
   return rows.map((row) => {
     const values = rawText ? row : row.map((v, i) => (v === null ? null : textToJson(v, fields[i]?.dataTypeID ?? 0)));

@@ -6,11 +6,11 @@ import {
   isPgError,
   paramsToText,
   pgError,
-  toFieldInfo,
   type QueryFn,
   type QueryResult,
   type SqlBackend,
   type TransactionOptions,
+  toFieldInfo,
 } from './backend.ts';
 
 // Every type's value stays the text Postgres sent.

@@ -7,15 +7,15 @@ import { PGlite, protocol } from '@electric-sql/pglite';
 import {
   beginStatement,
   createMutex,
+  type FieldInfo,
   paramsToText,
   parseCommandTag,
   pgError,
-  toFieldInfo,
-  type FieldInfo,
   type QueryFn,
   type QueryResult,
   type SqlBackend,
   type TransactionOptions,
+  toFieldInfo,
 } from './backend.ts';
 
 const wire = protocol.serialize;

@@ -9,10 +9,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  PG_ERROR_FIELDS,
   isIsolationLevel,
   isPgError,
   openBackend,
+  PG_ERROR_FIELDS,
   type QueryFn,
   type QueryResult,
   type SqlBackend,

@@ -15,23 +15,34 @@ import { startNeonLocal } from '../src/server.ts';
 
 const BACKENDS = [
   { name: 'PGlite', databaseUrl: undefined },
-  ...(process.env.IDENTSPHERE_TEST_DATABASE_URL
-    ? [{ name: 'PostgreSQL', databaseUrl: process.env.IDENTSPHERE_TEST_DATABASE_URL }]
-    : []),
+  ...(process.env.IDENTSPHERE_TEST_DATABASE_URL ? [{ name: 'PostgreSQL', databaseUrl: process.env.IDENTSPHERE_TEST_DATABASE_URL }] : []),
 ];
 
 describe('protocol helpers', () => {
   it('converts JSON parameters to text like Neon (json_to_pg_text)', () => {
     expect(paramsToText([true, false, 42, 'foo"', null, undefined, { a: 1 }])).toEqual([
-      'true', 'false', '42', 'foo"', null, null, '{"a":1}',
+      'true',
+      'false',
+      '42',
+      'foo"',
+      null,
+      null,
+      '{"a":1}',
     ]);
-    expect(paramsToText([[true, false, null, 'NULL', 42, 'foo', 'bar"-\\']])).toEqual([
-      '{true,false,NULL,"NULL",42,"foo","bar\\"-\\\\"}',
-    ]);
-    expect(paramsToText([[[true, false], [null, 42]]])).toEqual(['{{true,false},{NULL,42}}']);
+    expect(paramsToText([[true, false, null, 'NULL', 42, 'foo', 'bar"-\\']])).toEqual(['{true,false,NULL,"NULL",42,"foo","bar\\"-\\\\"}']);
+    expect(
+      paramsToText([
+        [
+          [true, false],
+          [null, 42],
+        ],
+      ]),
+    ).toEqual(['{{true,false},{NULL,42}}']);
     expect(paramsToText([[{ foo: 1 }, { bar: 2 }]])).toEqual(['{"{\\"foo\\":1}","{\\"bar\\":2}"}']);
     expect(paramsToText([new Date('2024-01-02T03:04:05.678Z'), Buffer.from([1, 255]), 12n])).toEqual([
-      '2024-01-02T03:04:05.678Z', '\\x01ff', '12',
+      '2024-01-02T03:04:05.678Z',
+      '\\x01ff',
+      '12',
     ]);
   });
 
@@ -47,7 +58,12 @@ describe('protocol helpers', () => {
     expect(textToJson('{1,NULL,3}', 1007)).toEqual([1, null, 3]);
     expect(textToJson('{}', 1009)).toEqual([]);
     expect(textToJson('{"a,b","c\\"d",NULL,"NULL", e }', 1009)).toEqual(['a,b', 'c"d', null, 'NULL', 'e']);
-    expect(textToJson('[1:1][-2:-1][3:5]={{{1,2,3},{4,5,6}}}', 1007)).toEqual([[[1, 2, 3], [4, 5, 6]]]);
+    expect(textToJson('[1:1][-2:-1][3:5]={{{1,2,3},{4,5,6}}}', 1007)).toEqual([
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+    ]);
     expect(textToJson('{"{\\"a\\": 1}",null}', 3807)).toEqual([{ a: 1 }, null]);
     expect(textToJson('{t,f}', 1000)).toEqual([true, false]);
     expect(textToJson('{1.5,Infinity}', 1022)).toEqual([1.5, 'Infinity']);
@@ -77,7 +93,11 @@ describe.each(BACKENDS)('the $name backend used directly', ({ databaseUrl }) => 
 
   it('accepts Node values as parameters and returns raw text with real fields', async () => {
     const r = await backend.query('select $1::int as n, $2::timestamptz as t, $3::bytea as b, $4::int8 as big, $5::text as x', [
-      7, new Date('2024-01-02T03:04:05.678Z'), Buffer.from([1, 2]), 2n ** 62n, undefined,
+      7,
+      new Date('2024-01-02T03:04:05.678Z'),
+      Buffer.from([1, 2]),
+      2n ** 62n,
+      undefined,
     ]);
     expect(r.command).toBe('SELECT');
     expect(r.rowCount).toBe(1);
@@ -108,10 +128,10 @@ describe.each(BACKENDS)('the $name backend used directly', ({ databaseUrl }) => 
       }),
     ).rejects.toMatchObject({ code: '23505' });
     expect((await backend.query(`select array_agg(id order by id) from ${s}.tx`)).rows).toEqual([['{1}']]);
-    const [iso] = await backend.transaction(
-      async (q) => (await q(`select current_setting('transaction_isolation')`)).rows[0]!,
-      { isolationLevel: 'Serializable', readOnly: true },
-    );
+    const [iso] = await backend.transaction(async (q) => (await q(`select current_setting('transaction_isolation')`)).rows[0]!, {
+      isolationLevel: 'Serializable',
+      readOnly: true,
+    });
     expect(iso).toBe('serializable');
   });
 

@@ -3,17 +3,15 @@
 // driver's global type parsers (see the last test), which would change what plain neon() returns.
 import { randomUUID } from 'node:crypto';
 import { neon, neonConfig } from '@neondatabase/serverless';
-import { count, eq, sql as dsql } from 'drizzle-orm';
+import { count, sql as dsql, eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/neon-http';
 import { integer, jsonb, pgSchema, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startNeonLocal, type NeonLocal } from '../src/server.ts';
+import { type NeonLocal, startNeonLocal } from '../src/server.ts';
 
 const BACKENDS = [
   { name: 'PGlite', databaseUrl: undefined },
-  ...(process.env.IDENTSPHERE_TEST_DATABASE_URL
-    ? [{ name: 'PostgreSQL', databaseUrl: process.env.IDENTSPHERE_TEST_DATABASE_URL }]
-    : []),
+  ...(process.env.IDENTSPHERE_TEST_DATABASE_URL ? [{ name: 'PostgreSQL', databaseUrl: process.env.IDENTSPHERE_TEST_DATABASE_URL }] : []),
 ];
 
 describe.each(BACKENDS)('neon-local on $name, through drizzle-orm/neon-http', ({ databaseUrl }) => {
@@ -47,7 +45,13 @@ describe.each(BACKENDS)('neon-local on $name, through drizzle-orm/neon-http', ({
 
   it('runs db.batch() as one transaction and maps the results', async () => {
     const [inserted, all, counted] = await db.batch([
-      db.insert(users).values([{ email: 'a@x', profile: { name: 'A', tags: ['x', 'y'] } }, { email: 'b@x', logins: 3 }]).returning(),
+      db
+        .insert(users)
+        .values([
+          { email: 'a@x', profile: { name: 'A', tags: ['x', 'y'] } },
+          { email: 'b@x', logins: 3 },
+        ])
+        .returning(),
       db.select({ email: users.email, logins: users.logins, profile: users.profile }).from(users).orderBy(users.id),
       db.select({ n: count() }).from(users),
     ]);
@@ -68,7 +72,10 @@ describe.each(BACKENDS)('neon-local on $name, through drizzle-orm/neon-http', ({
         db.insert(users).values({ email: 'c@x' }),
         db.insert(users).values({ email: 'a@x' }),
       ])
-      .then(() => expect.unreachable('expected the batch to fail'), (e: unknown) => e);
+      .then(
+        () => expect.unreachable('expected the batch to fail'),
+        (e: unknown) => e,
+      );
     const cause = (failure as { cause?: unknown }).cause ?? failure;
     expect(cause).toMatchObject({ code: '23505', constraint: 'users_email_key' });
     const rows = await db.select({ email: users.email, logins: users.logins }).from(users).orderBy(users.email);
@@ -82,7 +89,10 @@ describe.each(BACKENDS)('neon-local on $name, through drizzle-orm/neon-http', ({
     const failure: unknown = await db
       .insert(users)
       .values({ email: 'b@x' })
-      .then(() => expect.unreachable('expected the insert to fail'), (e: unknown) => e);
+      .then(
+        () => expect.unreachable('expected the insert to fail'),
+        (e: unknown) => e,
+      );
     expect((failure as { cause?: unknown }).cause).toMatchObject({ code: '23505', table: 'users', schema });
   });
 

@@ -3,13 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNeonLocal, type NeonLocal } from '../src/server.ts';
+import { type NeonLocal, startNeonLocal } from '../src/server.ts';
 
 const BACKENDS = [
   { name: 'PGlite', databaseUrl: undefined },
-  ...(process.env.IDENTSPHERE_TEST_DATABASE_URL
-    ? [{ name: 'PostgreSQL', databaseUrl: process.env.IDENTSPHERE_TEST_DATABASE_URL }]
-    : []),
+  ...(process.env.IDENTSPHERE_TEST_DATABASE_URL ? [{ name: 'PostgreSQL', databaseUrl: process.env.IDENTSPHERE_TEST_DATABASE_URL }] : []),
 ];
 
 const DRIVER_HEADERS = {
@@ -123,7 +121,7 @@ describe.each(BACKENDS)('neon-local on $name, over plain HTTP', ({ databaseUrl }
     expect((await post({ query: '' })).body).toMatchObject({ command: '', rowCount: null, rows: [], fields: [] });
   });
 
-  it("converts values to JSON as Neon does without Neon-Raw-Text-Output, and honours per-query arrayMode", async () => {
+  it('converts values to JSON as Neon does without Neon-Raw-Text-Output, and honours per-query arrayMode', async () => {
     const query = `select true as b, 12::int2 as i2, 34 as i4, 5::int8 as i8, 1.5::float8 as f, 'NaN'::float4 as nan,
       1.10::numeric as n, '{"a":[1,null]}'::jsonb as j, array[1,null,3] as ia, array['x', null, 'a "q"'] as ta,
       array[[true,false],[false,true]] as bb, '[0:1]={7,8}'::int[] as bounded, null::int as nul`;
@@ -132,8 +130,22 @@ describe.each(BACKENDS)('neon-local on $name, over plain HTTP', ({ databaseUrl }
     expect(objects.body.rowAsArray).toBe(false);
     expect(objects.body.rows).toEqual([
       {
-        b: true, i2: 12, i4: 34, i8: '5', f: 1.5, nan: 'NaN', n: '1.10', j: { a: [1, null] }, ia: [1, null, 3],
-        ta: ['x', null, 'a "q"'], bb: [[true, false], [false, true]], bounded: [7, 8], nul: null,
+        b: true,
+        i2: 12,
+        i4: 34,
+        i8: '5',
+        f: 1.5,
+        nan: 'NaN',
+        n: '1.10',
+        j: { a: [1, null] },
+        ia: [1, null, 3],
+        ta: ['x', null, 'a "q"'],
+        bb: [
+          [true, false],
+          [false, true],
+        ],
+        bounded: [7, 8],
+        nul: null,
       },
     ]);
     const arrays = await post({ query: 'select 1 as a, 2 as b' }, { ...CONN, 'Neon-Array-Mode': 'true' });
@@ -147,7 +159,17 @@ describe.each(BACKENDS)('neon-local on $name, over plain HTTP', ({ databaseUrl }
   it('accepts JSON parameters of any type, converted to text as Neon does', async () => {
     const res = await post({
       query: 'select $1::int as i, $2::bool as b, $3::jsonb as j, $4::text[] as ta, $5::int as n, $6::int[] as nested',
-      params: [42, true, { a: 1 }, ['x', 'y"z', null], null, [[1, 2], [3, 4]]],
+      params: [
+        42,
+        true,
+        { a: 1 },
+        ['x', 'y"z', null],
+        null,
+        [
+          [1, 2],
+          [3, 4],
+        ],
+      ],
     });
     expect(res.body.rows).toEqual([['42', 't', '{"a": 1}', '{x,"y\\"z",NULL}', null, '{{1,2},{3,4}}']]);
   });
@@ -155,7 +177,12 @@ describe.each(BACKENDS)('neon-local on $name, over plain HTTP', ({ databaseUrl }
   it('runs batches in one transaction and echoes the transaction headers', async () => {
     const ok = await post(
       { queries: [{ query: `select current_setting('transaction_isolation') as iso` }, { query: 'select 2' }] },
-      { ...DRIVER_HEADERS, 'Neon-Batch-Isolation-Level': 'RepeatableRead', 'Neon-Batch-Read-Only': 'true', 'Neon-Batch-Deferrable': 'true' },
+      {
+        ...DRIVER_HEADERS,
+        'Neon-Batch-Isolation-Level': 'RepeatableRead',
+        'Neon-Batch-Read-Only': 'true',
+        'Neon-Batch-Deferrable': 'true',
+      },
     );
     expect(ok.status).toBe(200);
     expect(ok.body.results).toHaveLength(2);
@@ -180,8 +207,25 @@ describe.each(BACKENDS)('neon-local on $name, over plain HTTP', ({ databaseUrl }
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toBe('application/json');
     expect(Object.keys(res.body).sort()).toEqual(
-      ['message', 'severity', 'code', 'detail', 'hint', 'position', 'internalPosition', 'internalQuery', 'where',
-        'schema', 'table', 'column', 'dataType', 'constraint', 'file', 'line', 'routine'].sort(),
+      [
+        'message',
+        'severity',
+        'code',
+        'detail',
+        'hint',
+        'position',
+        'internalPosition',
+        'internalQuery',
+        'where',
+        'schema',
+        'table',
+        'column',
+        'dataType',
+        'constraint',
+        'file',
+        'line',
+        'routine',
+      ].sort(),
     );
     expect(res.body).toMatchObject({
       message: 'duplicate key value violates unique constraint "t_pkey"',

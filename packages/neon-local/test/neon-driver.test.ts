@@ -1,21 +1,13 @@
 // The local Neon-HTTP endpoint driven by the real driver, neon() (drizzle: drizzle.test.ts), against
 // PGlite in memory and, when IDENTSPHERE_TEST_DATABASE_URL is set, a real PostgreSQL server as well.
 import { randomUUID } from 'node:crypto';
-import {
-  NeonDbError,
-  neon,
-  neonConfig,
-  type HTTPTransactionOptions,
-  type NeonQueryPromise,
-} from '@neondatabase/serverless';
+import { type HTTPTransactionOptions, NeonDbError, type NeonQueryPromise, neon, neonConfig } from '@neondatabase/serverless';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startNeonLocal, type NeonLocal } from '../src/server.ts';
+import { type NeonLocal, startNeonLocal } from '../src/server.ts';
 
 const BACKENDS = [
   { name: 'PGlite', databaseUrl: undefined },
-  ...(process.env.IDENTSPHERE_TEST_DATABASE_URL
-    ? [{ name: 'PostgreSQL', databaseUrl: process.env.IDENTSPHERE_TEST_DATABASE_URL }]
-    : []),
+  ...(process.env.IDENTSPHERE_TEST_DATABASE_URL ? [{ name: 'PostgreSQL', databaseUrl: process.env.IDENTSPHERE_TEST_DATABASE_URL }] : []),
 ];
 
 async function codeOf(promise: Promise<unknown>): Promise<NeonDbError> {
@@ -92,10 +84,21 @@ describe.each(BACKENDS)('neon-local on $name, through neon()', ({ databaseUrl })
     const byName = Object.fromEntries(result.fields.map((f) => [f.name, f]));
     const expected: [string, number, number, number][] = [
       // name, dataTypeID, dataTypeSize, dataTypeModifier
-      ['id', 23, 4, -1], ['i4', 23, 4, -1], ['i8', 20, 8, -1], ['num', 1700, -1, ((20 << 16) | 6) + 4],
-      ['b', 16, 1, -1], ['t', 25, -1, -1], ['u', 2950, 16, -1], ['ts', 1184, 8, -1], ['d', 1082, 4, -1],
-      ['jb', 3802, -1, -1], ['js', 114, -1, -1], ['by', 17, -1, -1], ['ta', 1009, -1, -1],
-      ['ia', 1007, -1, -1], ['vc', 1043, -1, 14],
+      ['id', 23, 4, -1],
+      ['i4', 23, 4, -1],
+      ['i8', 20, 8, -1],
+      ['num', 1700, -1, ((20 << 16) | 6) + 4],
+      ['b', 16, 1, -1],
+      ['t', 25, -1, -1],
+      ['u', 2950, 16, -1],
+      ['ts', 1184, 8, -1],
+      ['d', 1082, 4, -1],
+      ['jb', 3802, -1, -1],
+      ['js', 114, -1, -1],
+      ['by', 17, -1, -1],
+      ['ta', 1009, -1, -1],
+      ['ia', 1007, -1, -1],
+      ['vc', 1043, -1, 14],
     ];
     expected.forEach(([name, dataTypeID, dataTypeSize, dataTypeModifier], i) =>
       expect(byName[name]).toEqual({ name, dataTypeID, tableID: oid, columnID: i + 1, dataTypeSize, dataTypeModifier, format: 'text' }),
@@ -107,7 +110,10 @@ describe.each(BACKENDS)('neon-local on $name, through neon()', ({ databaseUrl })
     expect(await neon('postgres://u:p@h/db', { arrayMode: true })`select 1 as a, ${'x'} as b`).toEqual([[1, 'x']]);
     const full = await neon('postgres://u:p@h/db', { fullResults: true }).query(q, ['x']);
     expect(full).toMatchObject({ command: 'SELECT', rowCount: 1, rowAsArray: false, rows: [{ a: 1, b: 'x' }] });
-    expect(full.fields.map((f) => [f.name, f.dataTypeID])).toEqual([['a', 23], ['b', 25]]);
+    expect(full.fields.map((f) => [f.name, f.dataTypeID])).toEqual([
+      ['a', 23],
+      ['b', 25],
+    ]);
     const both = await sql.query(q, ['y'], { arrayMode: true, fullResults: true });
     expect(both).toMatchObject({ command: 'SELECT', rowCount: 1, rowAsArray: true, rows: [[1, 'y']] });
     expect(await sql`select 1 as a, 2 as a`).toEqual([{ a: 2 }]); // duplicate names: the last wins, as in pg
@@ -181,8 +187,7 @@ describe.each(BACKENDS)('neon-local on $name, through neon()', ({ databaseUrl })
   it('honours isolation level, read-only and deferrable', async () => {
     const settings = `select current_setting('transaction_isolation') as iso, current_setting('transaction_read_only') as ro,
       current_setting('transaction_deferrable') as def`;
-    const inBatch = async (opts?: HTTPTransactionOptions<false, false>) =>
-      (await sql.transaction([sql.query(settings)], opts))[0]?.[0];
+    const inBatch = async (opts?: HTTPTransactionOptions<false, false>) => (await sql.transaction([sql.query(settings)], opts))[0]?.[0];
     expect(await inBatch()).toEqual({ iso: 'read committed', ro: 'off', def: 'off' });
     expect(await inBatch({ isolationLevel: 'RepeatableRead' })).toMatchObject({ iso: 'repeatable read', ro: 'off' });
     expect(await inBatch({ isolationLevel: 'Serializable', readOnly: true, deferrable: true })).toEqual({

@@ -3,8 +3,8 @@
 // serves the next requests on new connections. PostgreSQL only (`*.pg.test.ts`: run when IDENTSPHERE_TEST_DATABASE_URL is set, as CI does).
 import { neon, neonConfig } from '@neondatabase/serverless';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNeonLocal, type NeonLocal } from '../src/server.ts';
 import { adminQuery, freshDatabase } from '../../../test/node/support-postgres.ts';
+import { type NeonLocal, startNeonLocal } from '../src/server.ts';
 
 describe('neon-local survives dropped PostgreSQL connections', () => {
   let local: NeonLocal;
@@ -36,12 +36,10 @@ describe('neon-local survives dropped PostgreSQL connections', () => {
       () => 'finished',
       (e: Error) => e.message,
     );
-    const inTransaction = sql
-      .transaction([sql`select pg_sleep(5)`, sql`select 1`])
-      .then(
-        () => 'finished',
-        (e: Error) => e.message,
-      );
+    const inTransaction = sql.transaction([sql`select pg_sleep(5)`, sql`select 1`]).then(
+      () => 'finished',
+      (e: Error) => e.message,
+    );
     await new Promise((r) => setTimeout(r, 500));
     await terminateAll();
     expect(await busy).toMatch(/terminat/i);

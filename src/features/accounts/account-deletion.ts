@@ -1,13 +1,13 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { insertWhere } from '../../db/insert-where.ts';
-import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { auditValues, type RequestContext } from '../audit/audit.ts';
-import { bumpCredentialVersion } from '../sign-in/credential-version.ts';
-import { drainAvatarDeletions } from './avatars.ts';
-import { requireFreshAuth } from '../sign-in/password-reentry.ts';
 import { evictTokenHashes } from '../sessions/session-cache-eviction.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
+import { bumpCredentialVersion } from '../sign-in/credential-version.ts';
+import { requireFreshAuth } from '../sign-in/password-reentry.ts';
+import { drainAvatarDeletions } from './avatars.ts';
 
 /** Organizations where the user is the only owner while others are members: deletion would orphan them. */
 function soleOwnerWithOthers(deps: Deps, userId: string): SQL {
@@ -62,25 +62,48 @@ export async function deleteAccount(deps: Deps, ctx: RequestContext, current: Va
     // Lock order: the user row first (as every sign-in and credential change does), then the organizations.
     // The bump also voids sign-ins in flight.
     bumpCredentialVersion(deps, userId),
-    db.select({ id: t.organizations.id }).from(t.organizations).where(inArray(t.organizations.id, myOrgs)).orderBy(t.organizations.id).for('update'),
+    db
+      .select({ id: t.organizations.id })
+      .from(t.organizations)
+      .where(inArray(t.organizations.id, myOrgs))
+      .orderBy(t.organizations.id)
+      .for('update'),
     // Ceremony challenges carry user_id without a foreign key (unknown-email hints bind random ids).
     db.delete(t.webauthnChallenges).where(and(eq(t.webauthnChallenges.userId, userId), deletable)),
     db
       .update(a)
       .set({ metadata: scrubbedMetadata(deps, userId, email) })
-      .where(and(sql`${a.userId} is distinct from ${userId}`, sql`(strpos(${a.metadata}::text, ${userId}) > 0 or strpos(${a.metadata}::text, ${JSON.stringify(email).slice(1, -1)}) > 0)`, deletable)),
+      .where(
+        and(
+          sql`${a.userId} is distinct from ${userId}`,
+          sql`(strpos(${a.metadata}::text, ${userId}) > 0 or strpos(${a.metadata}::text, ${JSON.stringify(email).slice(1, -1)}) > 0)`,
+          deletable,
+        ),
+      ),
     db
       .update(a)
       .set({ userId: null, ip: null, userAgent: null, metadata: scrubbedMetadata(deps, userId, email) })
       .where(and(eq(a.userId, userId), deletable)),
     db
       .delete(t.organizations)
-      .where(and(inArray(t.organizations.id, myOrgs), sql`not exists (select 1 from ${m} o where o.organization_id = ${t.organizations.id} and o.user_id <> ${userId})`, deletable)),
+      .where(
+        and(
+          inArray(t.organizations.id, myOrgs),
+          sql`not exists (select 1 from ${m} o where o.organization_id = ${t.organizations.id} and o.user_id <> ${userId})`,
+          deletable,
+        ),
+      ),
     db.execute(sql`insert into ${t.avatarDeletions} (key, queued_at)
       select ${p.avatarKey}, ${deps.clock.now().toISOString()}::timestamptz from ${p}
       where ${p.userId} = ${userId} and ${p.avatarKey} is not null and ${deletable} on conflict do nothing returning key`),
-    db.delete(t.sessions).where(and(eq(t.sessions.userId, userId), deletable)).returning({ tokenHash: t.sessions.tokenHash }),
-    db.delete(t.users).where(and(eq(t.users.id, userId), deletable)).returning({ id: t.users.id }),
+    db
+      .delete(t.sessions)
+      .where(and(eq(t.sessions.userId, userId), deletable))
+      .returning({ tokenHash: t.sessions.tokenHash }),
+    db
+      .delete(t.users)
+      .where(and(eq(t.users.id, userId), deletable))
+      .returning({ id: t.users.id }),
     insertWhere(db, a, auditValues(deps, anonymous, 'user.deleted', {}), gone),
   ]);
   // The last four statements' results: queued avatar keys, deleted sessions, the deleted user, the audit insert.
@@ -93,8 +116,9 @@ export async function deleteAccount(deps: Deps, ctx: RequestContext, current: Va
     const [still] = await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.id, userId));
     if (still) throw new ApiError('transfer_ownership_first');
   }
-  await evictTokenHashes(deps, sessions.map((s) => s.tokenHash));
+  await evictTokenHashes(
+    deps,
+    sessions.map((s) => s.tokenHash),
+  );
   await drainAvatarDeletions(deps, queued);
 }
-
-

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
-import { AVATAR_CACHE_CONTROL } from '../../platform/adapters/avatar-storage.ts';
+import * as z from 'zod';
 import { readBodyLimited, requestContext } from '../../http/request.ts';
+import { describeRoute } from '../../http/route-contract.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { ApiError } from '../../lib/errors.ts';
+import { AVATAR_CACHE_CONTROL } from '../../platform/adapters/avatar-storage.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
-import { MAX_AVATAR_BYTES, readAvatar, removeAvatar, setAvatar } from './avatars.ts';
-import { describeRoute } from '../../http/route-contract.ts';
-import * as z from 'zod';
 import { AvatarSet } from './account.schemas.ts';
+import { MAX_AVATAR_BYTES, readAvatar, removeAvatar, setAvatar } from './avatars.ts';
 
 /** /v1/auth/me/avatar: the raw image as the body (any Content-Type: the bytes decide). */
 export const avatarUploadRoutes = new Hono<AppEnv>()
@@ -26,7 +26,9 @@ export const avatarUploadRoutes = new Hono<AppEnv>()
     async (c) => {
       // Counted while streaming: at most MAX_AVATAR_BYTES are ever held, whatever Content-Length claims.
       const bytes = await readBodyLimited(c.req.raw, MAX_AVATAR_BYTES);
-      return c.json((await setAvatar(c.var.deps, requestContext(c), c.var.session.record.user.id, bytes)) satisfies z.input<typeof AvatarSet>);
+      return c.json(
+        (await setAvatar(c.var.deps, requestContext(c), c.var.session.record.user.id, bytes)) satisfies z.input<typeof AvatarSet>,
+      );
     },
   )
   .delete(

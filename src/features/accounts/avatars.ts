@@ -1,13 +1,13 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { StoredObject } from '../../platform/adapters/avatar-storage.ts';
-import type { Deps } from '../../platform/deps.ts';
+import { randomToken } from '../../crypto/tokens.ts';
+import { loggableError } from '../../db/errors.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { readImageInfo } from '../../lib/image.ts';
+import type { StoredObject } from '../../platform/adapters/avatar-storage.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { log } from '../../platform/log.ts';
-import { randomToken } from '../../crypto/tokens.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { avatarUrl } from './profile.ts';
-import { loggableError } from '../../db/errors.ts';
 
 export const MAX_AVATAR_BYTES = 5 * 1024 * 1024;
 /** Bounds the decoded size (a tiny file can declare a huge canvas: a decompression bomb for whoever renders it). */
@@ -60,13 +60,27 @@ export async function setAvatar(deps: Deps, ctx: RequestContext, userId: string,
 
   const { db, t } = deps;
   const now = deps.clock.now();
-  const avatar = { avatarKey: key, avatarContentType: info.type, avatarBytes: bytes.byteLength, avatarWidth: width, avatarHeight: height, avatarUpdatedAt: now, updatedAt: now };
+  const avatar = {
+    avatarKey: key,
+    avatarContentType: info.type,
+    avatarBytes: bytes.byteLength,
+    avatarWidth: width,
+    avatarHeight: height,
+    avatarUpdatedAt: now,
+    updatedAt: now,
+  };
   let replaced: string[];
   try {
     const [, queued] = await db.batch([
       ...lockAndQueueCurrent(deps, userId),
-      db.insert(t.userProfiles).values({ userId, ...avatar }).onConflictDoUpdate({ target: t.userProfiles.userId, set: avatar }),
-      auditInsert(deps, ctx, 'user.avatar_updated', { userId, metadata: { content_type: info.type, bytes: bytes.byteLength, width, height } }),
+      db
+        .insert(t.userProfiles)
+        .values({ userId, ...avatar })
+        .onConflictDoUpdate({ target: t.userProfiles.userId, set: avatar }),
+      auditInsert(deps, ctx, 'user.avatar_updated', {
+        userId,
+        metadata: { content_type: info.type, bytes: bytes.byteLength, width, height },
+      }),
     ]);
     replaced = queuedKeys(queued);
   } catch (err) {
@@ -88,7 +102,15 @@ export async function removeAvatar(deps: Deps, ctx: RequestContext, userId: stri
     ...lockAndQueueCurrent(deps, userId),
     db
       .update(t.userProfiles)
-      .set({ avatarKey: null, avatarContentType: null, avatarBytes: null, avatarWidth: null, avatarHeight: null, avatarUpdatedAt: now, updatedAt: now })
+      .set({
+        avatarKey: null,
+        avatarContentType: null,
+        avatarBytes: null,
+        avatarWidth: null,
+        avatarHeight: null,
+        avatarUpdatedAt: now,
+        updatedAt: now,
+      })
       .where(and(eq(t.userProfiles.userId, userId), isNotNull(t.userProfiles.avatarKey))),
     auditInsert(deps, ctx, 'user.avatar_removed', { userId }),
   ]);
@@ -103,7 +125,9 @@ export async function drainAvatarDeletions(deps: Deps, only?: string[], limit = 
   const { db, t } = deps;
   const queued = only
     ? only
-    : (await db.select({ key: t.avatarDeletions.key }).from(t.avatarDeletions).orderBy(t.avatarDeletions.queuedAt).limit(limit)).map((r) => r.key);
+    : (await db.select({ key: t.avatarDeletions.key }).from(t.avatarDeletions).orderBy(t.avatarDeletions.queuedAt).limit(limit)).map(
+        (r) => r.key,
+      );
   const deleted: string[] = [];
   for (const key of queued) {
     try {

@@ -1,7 +1,7 @@
-import type { Deps } from '../../platform/deps.ts';
-import { ApiError } from '../../lib/errors.ts';
-import { log } from '../../platform/log.ts';
 import { loggableError } from '../../db/errors.ts';
+import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { log } from '../../platform/log.ts';
 
 /**
  * Refuses a new password found in a breach corpus (IDENTSPHERE_BREACHED_PASSWORD_CHECK=true) with 422

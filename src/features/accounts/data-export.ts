@@ -1,9 +1,9 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
-import { mfaStatus } from '../mfa/mfa-pending.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
-import { loadUserView } from './profile.ts';
+import { mfaStatus } from '../mfa/mfa-pending.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
+import { loadUserView } from './profile.ts';
 import { qualified, userReferences } from './user-records.ts';
 
 /**
@@ -108,5 +108,3 @@ export async function exportUserData(deps: Deps, ctx: RequestContext, current: V
     other_records: otherRecords,
   };
 }
-
-

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { requestContext } from '../../http/request.ts';
+import { describeRoute } from '../../http/route-contract.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
-import { listIdentities, unlinkIdentity } from './identities.ts';
-import { describeRoute } from '../../http/route-contract.ts';
 import { IdentityList } from './account.schemas.ts';
+import { listIdentities, unlinkIdentity } from './identities.ts';
 
 const IdentityId = z.uuid();
 

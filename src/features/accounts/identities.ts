@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import type { AuditEvent, RequestContext } from '../audit/audit.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
 

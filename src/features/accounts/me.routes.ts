@@ -2,16 +2,16 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { clearSessionCookie } from '../../http/cookies.ts';
 import { parseJson, parseOptionalJson, requestContext } from '../../http/request.ts';
+import { describeRoute } from '../../http/route-contract.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { emailField } from '../../lib/email.ts';
+import { textField } from '../../lib/text.ts';
+import { confirmEmailChange } from '../email/email-change.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
+import { Me, ProfileUpdated, UserExport } from './account.schemas.ts';
 import { deleteAccount } from './account-deletion.ts';
 import { exportUserData } from './data-export.ts';
-import { confirmEmailChange } from '../email/email-change.ts';
 import { loadUserView, updateProfile } from './profile.ts';
-import { textField } from '../../lib/text.ts';
-import { describeRoute } from '../../http/route-contract.ts';
-import { Me, ProfileUpdated, UserExport } from './account.schemas.ts';
 
 /** A BCP 47 language tag, stored in canonical form (e.g. `en-gb` → `en-GB`). */
 const localeField = z

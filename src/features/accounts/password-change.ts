@@ -1,15 +1,15 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { insertWhere } from '../../db/insert-where.ts';
-import type { Deps } from '../../platform/deps.ts';
-import { passwordChangedMessage } from '../email/templates.ts';
-import { ApiError } from '../../lib/errors.ts';
 import { hashPassword } from '../../crypto/password.ts';
+import { insertWhere } from '../../db/insert-where.ts';
+import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { auditValues, type RequestContext } from '../audit/audit.ts';
-import { assertPasswordNotBreached } from './breached-password.ts';
-import { bumpCredentialVersion } from '../sign-in/credential-version.ts';
-import { verifyPasswordReentry } from '../sign-in/password-reentry.ts';
+import { passwordChangedMessage } from '../email/templates.ts';
 import { evict } from '../sessions/session-management.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
+import { bumpCredentialVersion } from '../sign-in/credential-version.ts';
+import { verifyPasswordReentry } from '../sign-in/password-reentry.ts';
+import { assertPasswordNotBreached } from './breached-password.ts';
 
 /** "Your password was changed" (after a change or a reset): the owner learns of it even if it was not them. */
 export function sendPasswordChanged(deps: Deps, email: string): Promise<void> {
@@ -30,7 +30,14 @@ export async function changePassword(
   const { db, t } = deps;
   const userId = current.record.user.id;
   const now = deps.clock.now();
-  const { email, passwordHash } = await verifyPasswordReentry(deps, ctx, current, input.current_password, 'invalid_password', 'password_not_set');
+  const { email, passwordHash } = await verifyPasswordReentry(
+    deps,
+    ctx,
+    current,
+    input.current_password,
+    'invalid_password',
+    'password_not_set',
+  );
   await assertPasswordNotBreached(deps, input.new_password);
   const newHash = await hashPassword(input.new_password);
   // Conditional on the hash just verified: a concurrent change wins once, and only the winner revokes.
@@ -50,6 +57,9 @@ export async function changePassword(
     insertWhere(db, t.auditLogs, auditValues(deps, ctx, 'password.changed', { userId }), changed),
   ]);
   if (!updated.length) throw new ApiError('invalid_password');
-  await evict(deps, revoked.map((s) => s.tokenHash));
+  await evict(
+    deps,
+    revoked.map((s) => s.tokenHash),
+  );
   return { email };
 }

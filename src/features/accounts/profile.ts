@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
-import type * as z from 'zod';
 import type { BatchItem } from 'drizzle-orm/batch';
+import type * as z from 'zod';
+import { ApiError } from '../../lib/errors.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { ApiError } from '../../lib/errors.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { prepareEmailChange } from '../email/email-change.ts';
-import { requireFreshAuth } from '../sign-in/password-reentry.ts';
 import { evictUserSessions } from '../sessions/session-cache-eviction.ts';
 import { userView, type ValidSession } from '../sessions/sessions.ts';
+import { requireFreshAuth } from '../sign-in/password-reentry.ts';
 import type { UserProfile } from './account.schemas.ts';
 
 /** The user as `GET /v1/auth/me` shows it. */

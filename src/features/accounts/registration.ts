@@ -1,14 +1,14 @@
 import type { BatchItem } from 'drizzle-orm/batch';
-import { isUniqueViolation } from '../../db/errors.ts';
-import type { Deps } from '../../platform/deps.ts';
-import { ApiError } from '../../lib/errors.ts';
 import { hashPassword } from '../../crypto/password.ts';
 import { newId } from '../../crypto/tokens.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
-import { assertPasswordNotBreached } from './breached-password.ts';
 import { issueVerificationToken } from '../email/email-verification.ts';
-import { cacheRecord, prepareSession, userView, type NewSession, type SessionRecord } from '../sessions/sessions.ts';
+import { cacheRecord, type NewSession, prepareSession, type SessionRecord, userView } from '../sessions/sessions.ts';
 import type { SessionOrganization, SignInUser } from '../sign-in/sign-in-types.ts';
+import { assertPasswordNotBreached } from './breached-password.ts';
 
 export interface RegisterInput {
   email: string; // already normalised

@@ -1,7 +1,7 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { Deps } from '../../platform/deps.ts';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { base64Url, fromBase64 } from '../../lib/encoding.ts';
 import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { authorize } from '../organizations/org-access.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
 
@@ -43,8 +43,14 @@ function isTimestamp(text: string): boolean {
   const [year, month, day, hour, minute, second, offsetHours = 0, offsetMinutes = 0] = m.slice(1).map((v) => Number(v ?? 0));
   const date = new Date(Date.UTC(year!, month! - 1, day));
   return (
-    year! >= 1 && date.getUTCMonth() === month! - 1 && date.getUTCDate() === day &&
-    hour! < 24 && minute! < 60 && second! < 60 && offsetHours <= 15 && offsetMinutes < 60
+    year! >= 1 &&
+    date.getUTCMonth() === month! - 1 &&
+    date.getUTCDate() === day &&
+    hour! < 24 &&
+    minute! < 60 &&
+    second! < 60 &&
+    offsetHours <= 15 &&
+    offsetMinutes < 60
   );
 }
 
@@ -85,17 +91,19 @@ export async function listAuditEvents(deps: Deps, current: ValidSession, query: 
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    events: page.map(({ row }): AuditEventView => ({
-      id: String(row.id),
-      event: row.event,
-      user_id: row.userId,
-      organization_id: row.organizationId,
-      request_id: row.requestId,
-      ip: row.ip,
-      user_agent: row.userAgent,
-      metadata: row.metadata,
-      created_at: row.createdAt.toISOString(),
-    })),
+    events: page.map(
+      ({ row }): AuditEventView => ({
+        id: String(row.id),
+        event: row.event,
+        user_id: row.userId,
+        organization_id: row.organizationId,
+        request_id: row.requestId,
+        ip: row.ip,
+        user_agent: row.userAgent,
+        metadata: row.metadata,
+        created_at: row.createdAt.toISOString(),
+      }),
+    ),
     next_cursor: rows.length > query.limit && last ? encodeCursor(last.createdAtText, last.row.id) : null,
   };
 }

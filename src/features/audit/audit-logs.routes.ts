@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
+import { describeRoute } from '../../http/route-contract.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
-import { MAX_AUDIT_PAGE, listAuditEvents } from './audit-log-query.ts';
-import { describeRoute } from '../../http/route-contract.ts';
 import { AuditPage } from './audit.schemas.ts';
+import { listAuditEvents, MAX_AUDIT_PAGE } from './audit-log-query.ts';
 
 export const AuditLogQuery = z.strictObject({
   cursor: z.string().min(1).max(512).optional(),

@@ -10,7 +10,10 @@ export const RETENTION_MAX_BATCHES = 50;
  * Deletes audit rows older than IDENTSPHERE_AUDIT_RETENTION_DAYS, in batches of RETENTION_BATCH_SIZE (short
  * statements: no long lock on a busy table). Returns how many rows were deleted.
  */
-export async function purgeAuditLogs(deps: Deps, opts = { batchSize: RETENTION_BATCH_SIZE, maxBatches: RETENTION_MAX_BATCHES }): Promise<number> {
+export async function purgeAuditLogs(
+  deps: Deps,
+  opts = { batchSize: RETENTION_BATCH_SIZE, maxBatches: RETENTION_MAX_BATCHES },
+): Promise<number> {
   const days = deps.config.IDENTSPHERE_AUDIT_RETENTION_DAYS;
   if (days === 0) return 0;
   const a = deps.t.auditLogs;
@@ -18,7 +21,10 @@ export async function purgeAuditLogs(deps: Deps, opts = { batchSize: RETENTION_B
   let total = 0;
   for (let i = 0; i < opts.maxBatches; i++) {
     const oldest = deps.db.select({ id: a.id }).from(a).where(lt(a.createdAt, cutoff)).orderBy(a.createdAt).limit(opts.batchSize);
-    const deleted = await deps.db.delete(a).where(and(sql`${a.id} in (${oldest})`, lt(a.createdAt, cutoff))).returning({ id: a.id });
+    const deleted = await deps.db
+      .delete(a)
+      .where(and(sql`${a.id} in (${oldest})`, lt(a.createdAt, cutoff)))
+      .returning({ id: a.id });
     total += deleted.length;
     if (deleted.length < opts.batchSize) break;
   }

@@ -6,7 +6,9 @@ import { emailLink, render } from './templates.ts';
 export function emailChangeVerification(config: Config, to: string, token: string, ttlMinutes: number): EmailMessage {
   return render(to, 'email_change_verify', 'Confirm your new email address', [
     { p: 'Someone (hopefully you) asked to use this address for their account.' },
-    { p: `Confirm the change within ${ttlMinutes} minutes by opening the link below. If it was not you, ignore this email: nothing changes.` },
+    {
+      p: `Confirm the change within ${ttlMinutes} minutes by opening the link below. If it was not you, ignore this email: nothing changes.`,
+    },
     { link: emailLink(config, 'email-change/confirm', token), label: 'Confirm email address' },
   ]);
 }

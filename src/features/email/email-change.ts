@@ -1,17 +1,17 @@
 import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { insertWhere } from '../../db/insert-where.ts';
-import { isUniqueViolation } from '../../db/errors.ts';
-import type { Deps } from '../../platform/deps.ts';
-import { emailChangeAddressInUse, emailChangeVerification } from './email-change.email.ts';
-import { emailChangedMessage } from './templates.ts';
-import { enforceLimit } from '../../platform/adapters/rate-limiter.ts';
-import { ApiError } from '../../lib/errors.ts';
 import { sha256Hex } from '../../crypto/tokens.ts';
-import { sendOrUnavailable } from './email-delivery.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { insertWhere } from '../../db/insert-where.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { enforceLimit } from '../../platform/adapters/rate-limiter.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
-import { consumeToken, issueToken } from './one-time-tokens.ts';
 import { evictUserSessions } from '../sessions/session-cache-eviction.ts';
+import { emailChangeAddressInUse, emailChangeVerification } from './email-change.email.ts';
+import { sendOrUnavailable } from './email-delivery.ts';
+import { consumeToken, issueToken } from './one-time-tokens.ts';
+import { emailChangedMessage } from './templates.ts';
 
 export const EMAIL_CHANGE_TTL_SECONDS = 60 * 60;
 
@@ -58,10 +58,20 @@ export async function confirmEmailChange(deps: Deps, ctx: RequestContext, token:
     .select({ userId: tokens.userId, payload: tokens.payload, oldEmail: t.users.email })
     .from(tokens)
     .innerJoin(t.users, eq(t.users.id, tokens.userId))
-    .where(and(eq(tokens.tokenHash, await sha256Hex(token)), eq(tokens.purpose, 'email_change'), isNull(tokens.consumedAt), gt(tokens.expiresAt, now)));
+    .where(
+      and(
+        eq(tokens.tokenHash, await sha256Hex(token)),
+        eq(tokens.purpose, 'email_change'),
+        isNull(tokens.consumedAt),
+        gt(tokens.expiresAt, now),
+      ),
+    );
   const newEmail = pending?.payload.new_email;
   if (!pending || typeof newEmail !== 'string') throw new ApiError('invalid_token');
-  const [taken] = await db.select({ id: t.users.id }).from(t.users).where(and(eq(t.users.email, newEmail), ne(t.users.id, pending.userId)));
+  const [taken] = await db
+    .select({ id: t.users.id })
+    .from(t.users)
+    .where(and(eq(t.users.email, newEmail), ne(t.users.id, pending.userId)));
   if (taken) throw new ApiError('email_taken');
 
   // Told before the change commits: if the old owner cannot be told, nothing changes (fails closed).
@@ -69,7 +79,10 @@ export async function confirmEmailChange(deps: Deps, ctx: RequestContext, token:
   let consumed;
   try {
     consumed = await consumeToken(deps, 'email_change', token, (guard, row) => [
-      db.update(t.users).set({ email: newEmail, emailVerifiedAt: now, updatedAt: now }).where(and(eq(t.users.id, row.userId), guard)),
+      db
+        .update(t.users)
+        .set({ email: newEmail, emailVerifiedAt: now, updatedAt: now })
+        .where(and(eq(t.users.id, row.userId), guard)),
       db.delete(tokens).where(and(eq(tokens.userId, row.userId), isNull(tokens.consumedAt), guard)),
       insertWhere(db, t.auditLogs, auditValues(deps, ctx, 'user.email_changed', { userId: row.userId }), guard),
     ]);

@@ -1,7 +1,7 @@
-import type { EmailMessage } from '../../platform/adapters/email.ts';
 import { loggableError } from '../../db/errors.ts';
-import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
+import type { EmailMessage } from '../../platform/adapters/email.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { log } from '../../platform/log.ts';
 
 /**

@@ -1,15 +1,15 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { insertWhere } from '../../db/insert-where.ts';
-import type { Deps } from '../../platform/deps.ts';
-import { verifyEmailMessage } from './templates.ts';
-import { ApiError, rateLimited } from '../../lib/errors.ts';
 import { sha256Hex } from '../../crypto/tokens.ts';
+import { insertWhere } from '../../db/insert-where.ts';
+import { ApiError, rateLimited } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
-import { sendOrUnavailable } from './email-delivery.ts';
-import { consumeTokenWithResults, issueToken, type IssuedToken } from './one-time-tokens.ts';
-import { endPriorCredentials, type PriorCredentialsEnd } from '../sign-in/prior-credentials.ts';
 import { evict } from '../sessions/session-management.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
+import { endPriorCredentials, type PriorCredentialsEnd } from '../sign-in/prior-credentials.ts';
+import { sendOrUnavailable } from './email-delivery.ts';
+import { consumeTokenWithResults, type IssuedToken, issueToken } from './one-time-tokens.ts';
+import { verifyEmailMessage } from './templates.ts';
 
 export const VERIFY_EMAIL_TTL_SECONDS = 24 * 3600;
 /** At most one verification email per account per this many seconds. */
@@ -85,7 +85,10 @@ export async function verifyEmail(deps: Deps, ctx: RequestContext, token: string
     const sameAddress = and(eq(t.users.id, row.userId), eq(t.users.email, String(row.payload.email)));
     const verified = sql`${guard} and exists (select 1 from ${t.users} where ${sameAddress})`;
     const unverified = sql`${guard} and exists (select 1 from ${t.users} where ${sameAddress} and ${t.users.emailVerifiedAt} is null)`;
-    prior = visitor?.record.user.id === row.userId ? null : endPriorCredentials(deps, ctx, { userId: row.userId, when: unverified, via: 'verification_link' });
+    prior =
+      visitor?.record.user.id === row.userId
+        ? null
+        : endPriorCredentials(deps, ctx, { userId: row.userId, when: unverified, via: 'verification_link' });
     return [
       ...(prior?.statements ?? []),
       db

@@ -2,12 +2,12 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { readSessionCookie } from '../../http/cookies.ts';
 import { parseJson, requestContext } from '../../http/request.ts';
+import { describeRoute } from '../../http/route-contract.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
-import { requestEmailVerification, verifyEmail } from './email-verification.ts';
 import { validateSession } from '../sessions/sessions.ts';
-import { describeRoute } from '../../http/route-contract.ts';
 import { EmailVerified } from './email.schemas.ts';
+import { requestEmailVerification, verifyEmail } from './email-verification.ts';
 
 export const VerifyEmailBody = z.strictObject({ token: z.string().min(1).max(256) });
 

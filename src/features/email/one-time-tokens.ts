@@ -1,8 +1,8 @@
-import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNull, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
+import { newId, randomToken, sha256Hex } from '../../crypto/tokens.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { lockUserRow } from '../sign-in/credential-version.ts';
-import { newId, randomToken, sha256Hex } from '../../crypto/tokens.ts';
 
 export type TokenPurpose = 'password_reset' | 'verify_email' | 'email_change';
 
@@ -52,7 +52,12 @@ export interface TokenRow {
 
 function liveCondition(deps: Deps, purpose: TokenPurpose, tokenHash: string) {
   const tokens = deps.t.oneTimeTokens;
-  return and(eq(tokens.tokenHash, tokenHash), eq(tokens.purpose, purpose), isNull(tokens.consumedAt), gt(tokens.expiresAt, deps.clock.now()));
+  return and(
+    eq(tokens.tokenHash, tokenHash),
+    eq(tokens.purpose, purpose),
+    isNull(tokens.consumedAt),
+    gt(tokens.expiresAt, deps.clock.now()),
+  );
 }
 
 /** Whether a token is usable right now (no side effect): lets callers skip costly work for dead links. */

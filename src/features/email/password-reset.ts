@@ -1,15 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { insertWhere } from '../../db/insert-where.ts';
-import type { Deps } from '../../platform/deps.ts';
-import { passwordResetMessage } from './templates.ts';
-import { ApiError } from '../../lib/errors.ts';
 import { hashPassword } from '../../crypto/password.ts';
-import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
+import { insertWhere } from '../../db/insert-where.ts';
+import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { assertPasswordNotBreached } from '../accounts/breached-password.ts';
+import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
+import { evict } from '../sessions/session-management.ts';
 import { bumpCredentialVersion } from '../sign-in/credential-version.ts';
 import { addressUnverified, endPriorCredentials, type PriorCredentialsEnd } from '../sign-in/prior-credentials.ts';
 import { consumeTokenWithResults, findLiveToken, issueToken } from './one-time-tokens.ts';
-import { evict } from '../sessions/session-management.ts';
+import { passwordResetMessage } from './templates.ts';
 
 export const RESET_TOKEN_TTL_SECONDS = 3600;
 
@@ -48,7 +48,11 @@ export async function resetPassword(deps: Deps, ctx: RequestContext, input: { to
   const now = deps.clock.now();
   let prior: PriorCredentialsEnd | undefined;
   const consumed = await consumeTokenWithResults(deps, 'password_reset', input.token, (guard, row) => {
-    prior = endPriorCredentials(deps, ctx, { userId: row.userId, when: and(guard, addressUnverified(deps, row.userId))!, via: 'password_reset' });
+    prior = endPriorCredentials(deps, ctx, {
+      userId: row.userId,
+      when: and(guard, addressUnverified(deps, row.userId))!,
+      via: 'password_reset',
+    });
     return [
       // Every sign-in in flight with the old password is void; the user row is locked first (lock order).
       bumpCredentialVersion(deps, row.userId, guard),
@@ -56,7 +60,13 @@ export async function resetPassword(deps: Deps, ctx: RequestContext, input: { to
       db
         .update(t.users)
         // The backoff is cleared: a locked-out user recovers by proving control of the mailbox.
-        .set({ passwordHash, failedLoginCount: 0, lockedUntil: null, emailVerifiedAt: sql`coalesce(${t.users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)`, updatedAt: now })
+        .set({
+          passwordHash,
+          failedLoginCount: 0,
+          lockedUntil: null,
+          emailVerifiedAt: sql`coalesce(${t.users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)`,
+          updatedAt: now,
+        })
         .where(and(eq(t.users.id, row.userId), guard))
         .returning({ email: t.users.email }),
       db

@@ -3,13 +3,13 @@ import * as z from 'zod';
 import { runInBackground } from '../../http/background.ts';
 import { enforceRateLimit } from '../../http/rate-limit.ts';
 import { parseJson, requestContext } from '../../http/request.ts';
+import { describeRoute } from '../../http/route-contract.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { emailField } from '../../lib/email.ts';
 import { passwordField } from '../../lib/password-policy.ts';
-import { requireSession } from '../sessions/session.middleware.ts';
 import { changePassword, sendPasswordChanged } from '../accounts/password-change.ts';
+import { requireSession } from '../sessions/session.middleware.ts';
 import { requestPasswordReset, resetPassword } from './password-reset.ts';
-import { describeRoute } from '../../http/route-contract.ts';
 
 export const ForgotBody = z.strictObject({ email: emailField });
 export const ResetBody = z.strictObject({ token: z.string().min(1).max(256), password: passwordField });

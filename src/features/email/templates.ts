@@ -38,9 +38,7 @@ export type Block = { p: string } | { link: string; label: string } | { code: st
 
 /** The one email kit: plain text and escaped HTML from the same blocks. */
 export function render(to: string, tag: string, subject: string, blocks: Block[]): EmailMessage {
-  const text = blocks
-    .map((b) => ('p' in b ? b.p : 'link' in b ? `${b.label}:\n${b.link}` : `    ${b.code}`))
-    .join('\n\n');
+  const text = blocks.map((b) => ('p' in b ? b.p : 'link' in b ? `${b.label}:\n${b.link}` : `    ${b.code}`)).join('\n\n');
   const body = blocks
     .map((b) =>
       'p' in b
@@ -95,7 +93,9 @@ export function passwordChangedMessage(config: LinkConfig, to: string, at: Date)
 /** Sent to the previous address when an account's email changes, so a hijacker cannot do it silently. */
 export function emailChangedMessage(config: LinkConfig, oldAddress: string, newAddress: string, at: Date): EmailMessage {
   return render(oldAddress, 'email_changed_notice', 'Your email address was changed', [
-    { p: `The email address of your account at ${siteName(config)} was changed from ${oldAddress} to ${newAddress} on ${at.toUTCString()}.` },
+    {
+      p: `The email address of your account at ${siteName(config)} was changed from ${oldAddress} to ${newAddress} on ${at.toUTCString()}.`,
+    },
     { p: 'From now on we write to the new address only. If this was not you, contact support at once.' },
   ]);
 }

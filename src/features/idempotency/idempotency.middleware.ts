@@ -5,15 +5,10 @@ import { clientIp } from '../../http/rate-limit.ts';
 import { readBodyLimited } from '../../http/request.ts';
 import type { MaybeSignedInEnv } from '../../http/types.ts';
 import { ApiError } from '../../lib/errors.ts';
-import { MAX_AVATAR_BYTES } from '../accounts/avatars.ts';
-import {
-  claimIdempotencyKey,
-  completeIdempotencyKey,
-  releaseIdempotencyKey,
-  type StoredResponse,
-} from './idempotency.ts';
-import { validateSession } from '../sessions/sessions.ts';
 import { log } from '../../platform/log.ts';
+import { MAX_AVATAR_BYTES } from '../accounts/avatars.ts';
+import { validateSession } from '../sessions/sessions.ts';
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, type StoredResponse } from './idempotency.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Printable ASCII, 1–255 characters (what a UUID or any sane client token is).

@@ -1,9 +1,9 @@
-import { and, eq, isNull, lt, lte, or } from 'drizzle-orm';
-import type { Deps } from '../../platform/deps.ts';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { ApiError } from '../../lib/errors.ts';
+import { and, eq, isNull, lt, lte, or } from 'drizzle-orm';
 import { openSecret, sealSecret } from '../../crypto/secret-box.ts';
 import { sha256Hex } from '../../crypto/tokens.ts';
+import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 
 /** How long an answer can be replayed. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
@@ -56,7 +56,13 @@ export async function claimIdempotencyKey(deps: Deps, req: IdempotentRequest): P
   const id = await rowId(req.scope, req.key);
   const fingerprint = await fingerprintOf(req);
   const now = deps.clock.now();
-  const fresh = { fingerprint, responseStatus: null, response: null, createdAt: now, expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS) };
+  const fresh = {
+    fingerprint,
+    responseStatus: null,
+    response: null,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+  };
   const taken = await deps.db
     .insert(t)
     .values({ id, ...fresh })

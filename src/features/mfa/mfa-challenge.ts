@@ -1,14 +1,14 @@
-import { and, eq, gt, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { Deps } from '../../platform/deps.ts';
-import { ApiError } from '../../lib/errors.ts';
-import { matchTotpStep } from '../../crypto/totp.ts';
 import { randomToken, sha256Hex } from '../../crypto/tokens.ts';
+import { matchTotpStep } from '../../crypto/totp.ts';
+import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { countFailureSql } from '../sign-in/backoff.ts';
-import { isUsedRecoveryCode, recoveryCodeHash, recoveryCodeUsedBy, useRecoveryCode } from './recovery-codes.ts';
 import { completeSignIn } from '../sign-in/sign-in.ts';
 import type { OrganizationChoice, SignInResult } from '../sign-in/sign-in-types.ts';
+import { isUsedRecoveryCode, recoveryCodeHash, recoveryCodeUsedBy, useRecoveryCode } from './recovery-codes.ts';
 import { openTotpKey } from './totp.ts';
 
 export const MFA_MAX_ATTEMPTS = 5;
@@ -37,7 +37,14 @@ export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaT
     .update(ch)
     .set({ attempts: sql`${ch.attempts} + 1` })
     .where(and(live, lt(ch.attempts, MFA_MAX_ATTEMPTS)))
-    .returning({ id: ch.id, userId: ch.userId, organizationId: ch.organizationId, firstFactor: ch.firstFactor, credentialVersion: ch.credentialVersion, attempts: ch.attempts });
+    .returning({
+      id: ch.id,
+      userId: ch.userId,
+      organizationId: ch.organizationId,
+      firstFactor: ch.firstFactor,
+      credentialVersion: ch.credentialVersion,
+      attempts: ch.attempts,
+    });
   if (!challenge) throw new ApiError('invalid_mfa_token');
 
   const { userId } = challenge;
@@ -54,7 +61,10 @@ export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaT
 
   const marker = randomToken(16);
   const statements: BatchItem<'pg'>[] = [
-    db.update(ch).set({ consumedAt: now, consumedBy: marker }).where(and(eq(ch.id, challenge.id), isNull(ch.consumedAt), gt(ch.expiresAt, now))),
+    db
+      .update(ch)
+      .set({ consumedAt: now, consumedBy: marker })
+      .where(and(eq(ch.id, challenge.id), isNull(ch.consumedAt), gt(ch.expiresAt, now))),
   ];
   let factorUsed: SQL;
   let secondFactor: 'totp' | 'recovery_code';
@@ -82,7 +92,9 @@ export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaT
 
   // The first factor's organization; looked up again if it had none or it is gone since.
   const organization: OrganizationChoice =
-    challenge.organizationId && row.orgName ? { kind: 'known', organization: { id: challenge.organizationId, name: row.orgName, role: row.role ?? 'member' } } : { kind: 'lookup' };
+    challenge.organizationId && row.orgName
+      ? { kind: 'known', organization: { id: challenge.organizationId, name: row.orgName, role: row.role ?? 'member' } }
+      : { kind: 'lookup' };
   const outcome = await completeSignIn(deps, ctx, {
     // The credential version of the first factor: a password change since then voids this sign-in.
     user: { ...row.user, credentialVersion: challenge.credentialVersion },
@@ -122,12 +134,12 @@ async function failAttempt(deps: Deps, ctx: RequestContext, userId: string, atte
   else {
     const failure = countFailureSql(totp.failedAttempts, deps.clock.now(), MFA_FREE_FAILURES, MFA_MAX_BACKOFF_SECONDS);
     await db.batch([
-      db
-        .update(totp)
-        .set({ failedAttempts: failure.count, lockedUntil: failure.lockedUntil })
-        .where(eq(totp.userId, userId)),
+      db.update(totp).set({ failedAttempts: failure.count, lockedUntil: failure.lockedUntil }).where(eq(totp.userId, userId)),
       audit,
     ]);
   }
-  throw new ApiError('invalid_mfa_code', attempt >= MFA_MAX_ATTEMPTS ? 'The code is incorrect. No attempts left: sign in again.' : undefined);
+  throw new ApiError(
+    'invalid_mfa_code',
+    attempt >= MFA_MAX_ATTEMPTS ? 'The code is incorrect. No attempts left: sign in again.' : undefined,
+  );
 }

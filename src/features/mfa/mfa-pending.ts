@@ -1,6 +1,6 @@
 import { lt, sql } from 'drizzle-orm';
-import type { Deps } from '../../platform/deps.ts';
 import { newId, randomToken, sha256Hex } from '../../crypto/tokens.ts';
+import type { Deps } from '../../platform/deps.ts';
 import type { RequestContext } from '../audit/audit.ts';
 import { commitSignIn, signInAudit } from '../sign-in/sign-in-commit.ts';
 import type { MfaMethod, SignInOutcome, SignInPlan } from '../sign-in/sign-in-types.ts';
@@ -35,7 +35,16 @@ export async function issueMfaChallenge(
   const now = deps.clock.now();
   const mfaToken = randomToken(32);
   const expiresAt = new Date(now.getTime() + MFA_TOKEN_TTL_SECONDS * 1000);
-  const challenge = { id: newId(), tokenHash: await sha256Hex(mfaToken), userId, organizationId, firstFactor: plan.method, credentialVersion, expiresAt, createdAt: now };
+  const challenge = {
+    id: newId(),
+    tokenHash: await sha256Hex(mfaToken),
+    userId,
+    organizationId,
+    firstFactor: plan.method,
+    credentialVersion,
+    expiresAt,
+    createdAt: now,
+  };
   const committed = await commitSignIn(
     deps,
     plan,

@@ -1,20 +1,23 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { FreshAuthBody, freshAuth } from '../sign-in/fresh-auth.ts';
 import { enforceRateLimit } from '../../http/rate-limit.ts';
 import { parseJson, parseOptionalJson, requestContext } from '../../http/request.ts';
-import { respondSignIn } from '../sign-in/sign-in.http.ts';
+import { describeRoute } from '../../http/route-contract.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
+import { SignedIn } from '../sessions/session.schemas.ts';
+import { FreshAuthBody, freshAuth } from '../sign-in/fresh-auth.ts';
+import { respondSignIn } from '../sign-in/sign-in.http.ts';
+import { MfaStatus, RecoveryCodes, TotpSetup } from './mfa.schemas.ts';
 import { completeMfaChallenge } from './mfa-challenge.ts';
 import { mfaStatus } from './mfa-pending.ts';
 import { remainingRecoveryCodes } from './recovery-codes.ts';
 import { confirmTotp, disableTotp, regenerateRecoveryCodes, setupTotp } from './totp.ts';
-import { describeRoute } from '../../http/route-contract.ts';
-import { SignedIn } from '../sessions/session.schemas.ts';
-import { MfaStatus, RecoveryCodes, TotpSetup } from './mfa.schemas.ts';
 
-const TotpCode = z.string().trim().regex(/^\d{6}$/, 'must be the 6-digit code from the authenticator app');
+const TotpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'must be the 6-digit code from the authenticator app');
 
 export const ConfirmTotpBody = z.strictObject({ code: TotpCode });
 
@@ -56,7 +59,9 @@ export const mfaRoutes = new Hono<AppEnv>()
     async (c) => {
       const userId = c.var.session.record.user.id;
       const [status, remaining] = await Promise.all([mfaStatus(c.var.deps, userId), remainingRecoveryCodes(c.var.deps, userId)]);
-      return c.json({ enabled: status.enabled, methods: status.methods, recovery_codes_remaining: remaining } satisfies z.input<typeof MfaStatus>);
+      return c.json({ enabled: status.enabled, methods: status.methods, recovery_codes_remaining: remaining } satisfies z.input<
+        typeof MfaStatus
+      >);
     },
   )
   .post(
@@ -90,7 +95,9 @@ export const mfaRoutes = new Hono<AppEnv>()
     }),
     async (c) => {
       const { code } = await parseJson(c, ConfirmTotpBody);
-      return c.json({ recovery_codes: await confirmTotp(c.var.deps, requestContext(c), c.var.session, code) } satisfies z.input<typeof RecoveryCodes>);
+      return c.json({ recovery_codes: await confirmTotp(c.var.deps, requestContext(c), c.var.session, code) } satisfies z.input<
+        typeof RecoveryCodes
+      >);
     },
   )
   .delete(
@@ -127,6 +134,8 @@ export const mfaRoutes = new Hono<AppEnv>()
     async (c) => {
       const { password } = await parseOptionalJson(c, FreshAuthBody);
       await freshAuth(c, password);
-      return c.json({ recovery_codes: await regenerateRecoveryCodes(c.var.deps, requestContext(c), c.var.session) } satisfies z.input<typeof RecoveryCodes>);
+      return c.json({ recovery_codes: await regenerateRecoveryCodes(c.var.deps, requestContext(c), c.var.session) } satisfies z.input<
+        typeof RecoveryCodes
+      >);
     },
   );

@@ -4,12 +4,14 @@ import type { ResponseContract } from '../../http/route-contract.ts';
 import { SignedIn } from '../sessions/session.schemas.ts';
 
 /** MFA on and only a first factor proven: no cookie; finish at POST /v1/auth/mfa/challenge. */
-export const MfaRequired = z.strictObject({
-  mfa_required: z.literal(true),
-  mfa_token: z.string(),
-  methods: z.array(z.enum(['totp', 'recovery_code', 'passkey'])),
-  expires_at: z.iso.datetime(),
-}).meta({ id: 'MfaRequired' });
+export const MfaRequired = z
+  .strictObject({
+    mfa_required: z.literal(true),
+    mfa_token: z.string(),
+    methods: z.array(z.enum(['totp', 'recovery_code', 'passkey'])),
+    expires_at: z.iso.datetime(),
+  })
+  .meta({ id: 'MfaRequired' });
 
 /** What a first factor answers with (respondSignIn): signed in, or a pending MFA sign-in. */
 export const SignInAnswer = z.union([SignedIn, MfaRequired]);

@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { Deps } from '../../platform/deps.ts';
 import { newId, randomToken, sha256Hex } from '../../crypto/tokens.ts';
+import type { Deps } from '../../platform/deps.ts';
 
 export const RECOVERY_CODE_COUNT = 10;
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'; // no 0/o, 1/i/l look-alikes

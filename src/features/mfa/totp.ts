@@ -1,12 +1,12 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { Deps } from '../../platform/deps.ts';
-import { ApiError } from '../../lib/errors.ts';
 import { openSecret, sealSecret } from '../../crypto/secret-box.ts';
 import { matchTotpStep, newTotpKey, totpEnrollment } from '../../crypto/totp.ts';
+import { abortUnless, isGuardAbort } from '../../db/batch-guard.ts';
+import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
-import { newRecoveryCodes } from './recovery-codes.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
-import { isGuardAbort, abortUnless } from '../../db/batch-guard.ts';
+import { newRecoveryCodes } from './recovery-codes.ts';
 
 /** Associated data of a sealed TOTP seed: the ciphertext only opens for this user's TOTP row. */
 const seedContext = (userId: string) => `totp:${userId}`;
@@ -67,7 +67,10 @@ export async function confirmTotp(deps: Deps, ctx: RequestContext, current: Vali
         .set({ confirmedAt: deps.clock.now(), lastUsedStep: step, recoveryGeneration: recovery.generation })
         // Only the seed the code was checked against (a concurrent re-setup replaces it) and only once.
         .where(and(eq(totp.userId, userId), isNull(totp.confirmedAt), eq(totp.secretEncrypted, row.secretEncrypted))),
-      abortUnless(db, sql`exists (select 1 from ${totp} where ${totp.userId} = ${userId} and ${totp.recoveryGeneration} = ${recovery.generation})`),
+      abortUnless(
+        db,
+        sql`exists (select 1 from ${totp} where ${totp.userId} = ${userId} and ${totp.recoveryGeneration} = ${recovery.generation})`,
+      ),
       recovery.deleteOthers,
       ...recovery.inserts,
       auditInsert(deps, ctx, 'mfa.totp_enabled', { userId }),
@@ -104,14 +107,18 @@ export async function regenerateRecoveryCodes(deps: Deps, ctx: RequestContext, c
   if (!row?.confirmedAt) throw new ApiError('mfa_not_enabled');
   const recovery = await newRecoveryCodes(deps, userId);
   const totp = t.totpCredentials;
-  const previous = row.recoveryGeneration === null ? sql`${totp.recoveryGeneration} is null` : eq(totp.recoveryGeneration, row.recoveryGeneration);
+  const previous =
+    row.recoveryGeneration === null ? sql`${totp.recoveryGeneration} is null` : eq(totp.recoveryGeneration, row.recoveryGeneration);
   try {
     await db.batch([
       db
         .update(totp)
         .set({ recoveryGeneration: recovery.generation })
         .where(and(eq(totp.userId, userId), isNotNull(totp.confirmedAt), previous)),
-      abortUnless(db, sql`exists (select 1 from ${totp} where ${totp.userId} = ${userId} and ${totp.recoveryGeneration} = ${recovery.generation})`),
+      abortUnless(
+        db,
+        sql`exists (select 1 from ${totp} where ${totp.userId} = ${userId} and ${totp.recoveryGeneration} = ${recovery.generation})`,
+      ),
       recovery.deleteOthers,
       ...recovery.inserts,
       auditInsert(deps, ctx, 'mfa.recovery_codes_regenerated', { userId }),

@@ -1,14 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { isUniqueViolation } from '../../db/errors.ts';
-import type { Deps } from '../../platform/deps.ts';
-import { ApiError } from '../../lib/errors.ts';
 import { newId } from '../../crypto/tokens.ts';
-import { auditInsert, type RequestContext } from '../audit/audit.ts';
-import { addressUnverified, endPriorCredentials } from '../sign-in/prior-credentials.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { prepareAccount } from '../accounts/registration.ts';
+import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { evict } from '../sessions/session-management.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
+import { addressUnverified, endPriorCredentials } from '../sign-in/prior-credentials.ts';
 import { completeSignIn } from '../sign-in/sign-in.ts';
 import type { OrganizationChoice, SignInResult, SignInUser } from '../sign-in/sign-in-types.ts';
 import type { ConsumedFlow } from './flow-state.ts';
@@ -45,13 +45,25 @@ async function signIn(
   plan: { organization: OrganizationChoice; statements: BatchItem<'pg'>[]; auditMetadata: Record<string, unknown> },
 ): Promise<SignInResult> {
   const { organization, statements, auditMetadata } = plan;
-  const outcome = await completeSignIn(deps, ctx, { user, method: 'oauth', organization, commit: { statements, guard: { kind: 'always' } }, auditMetadata });
+  const outcome = await completeSignIn(deps, ctx, {
+    user,
+    method: 'oauth',
+    organization,
+    commit: { statements, guard: { kind: 'always' } },
+    auditMetadata,
+  });
   // The only refusal without a guard: the credentials changed (or the account went) since the identity was read.
   if (!outcome.ok) throw new ApiError('invalid_credentials');
   return outcome.result;
 }
 
-async function refuse(deps: Deps, ctx: RequestContext, code: 'oauth_account_exists' | 'account_disabled', userId: string, identity: ProviderIdentity) {
+async function refuse(
+  deps: Deps,
+  ctx: RequestContext,
+  code: 'oauth_account_exists' | 'account_disabled',
+  userId: string,
+  identity: ProviderIdentity,
+) {
   await auditInsert(deps, ctx, 'login.failed', { userId, metadata: { method: 'oauth', provider: identity.provider, reason: code } });
   return new ApiError(code);
 }
@@ -90,7 +102,14 @@ export async function resolveIdentity(
         .update(t.identities)
         .set({ email: identity.email, emailVerified: identity.emailVerified, lastUsedAt: deps.clock.now() })
         .where(eq(t.identities.id, found.identityId));
-      return { kind: 'signed_in', result: await signIn(deps, ctx, found.user, { organization: LOOKUP, statements: [refresh], auditMetadata: { provider: identity.provider } }) };
+      return {
+        kind: 'signed_in',
+        result: await signIn(deps, ctx, found.user, {
+          organization: LOOKUP,
+          statements: [refresh],
+          auditMetadata: { provider: identity.provider },
+        }),
+      };
     }
     if (!identity.email) throw new ApiError('oauth_email_required');
     const [owner] = await db.select().from(t.users).where(eq(t.users.email, identity.email));
@@ -109,7 +128,10 @@ export async function resolveIdentity(
 async function autoLink(deps: Deps, ctx: RequestContext, owner: UserRow, identity: ProviderIdentity): Promise<SignInResult> {
   if (!identity.emailVerified) throw await refuse(deps, ctx, 'oauth_account_exists', owner.id, identity);
   if (owner.disabledAt) throw await refuse(deps, ctx, 'account_disabled', owner.id, identity);
-  const linked = auditInsert(deps, ctx, 'identity.linked', { userId: owner.id, metadata: { provider: identity.provider, by: 'verified_email' } });
+  const linked = auditInsert(deps, ctx, 'identity.linked', {
+    userId: owner.id,
+    metadata: { provider: identity.provider, by: 'verified_email' },
+  });
   if (owner.emailVerifiedAt === null) {
     // The provider proves the mailbox the account's registrant never did: a takeover by the mailbox owner.
     // Whatever the registrant set up (password, passkeys, TOTP, sessions, …) ends, atomically with the
@@ -125,11 +147,16 @@ async function autoLink(deps: Deps, ctx: RequestContext, owner: UserRow, identit
     ]);
     await evict(deps, prior.revokedSessions(results, 0));
     const credentialVersion = prior.credentialVersion(results, 0) ?? owner.credentialVersion;
-    return signIn(deps, ctx, { ...owner, credentialVersion, emailVerifiedAt: now }, {
-      organization: LOOKUP,
-      statements: [],
-      auditMetadata: { provider: identity.provider, linked: true, prior_credentials_revoked: true },
-    });
+    return signIn(
+      deps,
+      ctx,
+      { ...owner, credentialVersion, emailVerifiedAt: now },
+      {
+        organization: LOOKUP,
+        statements: [],
+        auditMetadata: { provider: identity.provider, linked: true, prior_credentials_revoked: true },
+      },
+    );
   }
   return signIn(deps, ctx, owner, {
     organization: LOOKUP,

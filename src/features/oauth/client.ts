@@ -5,11 +5,11 @@ import {
   Google,
   OAuth2Client,
   OAuth2RequestError,
-  UnexpectedResponseError,
   type OAuth2Tokens,
+  UnexpectedResponseError,
 } from 'arctic';
-import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { log } from '../../platform/log.ts';
 import { providerFetch } from './discovery.ts';
 import { withFetch } from './fetch-scope.ts';
@@ -95,7 +95,10 @@ export async function exchangeCode(
   const data = tokens.data as Record<string, unknown>;
   // GitHub answers errors with 200 and `{error}`; any answer without an access token is a refusal.
   if (typeof data.access_token !== 'string' || !data.access_token) {
-    log('warn', 'oauth code exchange refused', { provider: provider.id, error: typeof data.error === 'string' ? data.error : 'no access_token' });
+    log('warn', 'oauth code exchange refused', {
+      provider: provider.id,
+      error: typeof data.error === 'string' ? data.error : 'no access_token',
+    });
     throw new ApiError('oauth_exchange_failed');
   }
   return { accessToken: data.access_token, idToken: typeof data.id_token === 'string' ? data.id_token : null };

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { log } from '../../platform/log.ts';
 
 const DISCOVERY_TTL_MS = 60 * 60 * 1000;
@@ -70,7 +70,10 @@ export async function discover(deps: Deps, issuer: string): Promise<DiscoveryDoc
     ? 'malformed document'
     : parsed.data.issuer !== issuer
       ? `issuer mismatch (${parsed.data.issuer})`
-      : secure && [parsed.data.authorization_endpoint, parsed.data.token_endpoint, parsed.data.jwks_uri, parsed.data.userinfo_endpoint].some((u) => u && !u.startsWith('https://'))
+      : secure &&
+          [parsed.data.authorization_endpoint, parsed.data.token_endpoint, parsed.data.jwks_uri, parsed.data.userinfo_endpoint].some(
+            (u) => u && !u.startsWith('https://'),
+          )
         ? 'non-https endpoint'
         : null;
   if (problem || !parsed.success) {

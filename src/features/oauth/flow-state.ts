@@ -1,9 +1,9 @@
 import { generateState } from 'arctic';
 import { and, eq, lt } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { Deps } from '../../platform/deps.ts';
-import { base64Url } from '../../lib/encoding.ts';
 import { randomToken, sha256Hex } from '../../crypto/tokens.ts';
+import { base64Url } from '../../lib/encoding.ts';
+import type { Deps } from '../../platform/deps.ts';
 
 /** How long a user has between leaving for the provider and coming back. */
 export const FLOW_TTL_SECONDS = 600;

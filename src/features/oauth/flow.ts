@@ -1,15 +1,15 @@
-import type { Deps } from '../../platform/deps.ts';
+import { loggableError } from '../../db/errors.ts';
 import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { log } from '../../platform/log.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
-import { requireFreshAuth } from '../sign-in/password-reentry.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
-import { resolveIdentity, type OAuthOutcome } from './accounts.ts';
+import { requireFreshAuth } from '../sign-in/password-reentry.ts';
+import { type OAuthOutcome, resolveIdentity } from './accounts.ts';
 import { authorizationUrl, exchangeCode } from './client.ts';
-import { startFlow, type ConsumedFlow } from './flow-state.ts';
-import { readIdentity, type ProviderIdentity } from './identity.ts';
-import { getProvider, providerEndpoints, type Provider } from './providers.ts';
-import { loggableError } from '../../db/errors.ts';
+import { type ConsumedFlow, startFlow } from './flow-state.ts';
+import { type ProviderIdentity, readIdentity } from './identity.ts';
+import { getProvider, type Provider, providerEndpoints } from './providers.ts';
 
 export interface StartInput {
   providerId: string;

@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import type { Deps } from '../../platform/deps.ts';
 import { normalizeEmail } from '../../lib/email.ts';
 import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { log } from '../../platform/log.ts';
 import type { ProviderTokens } from './client.ts';
 import { fetchJson } from './discovery.ts';
-import { verifyIdToken, type IdTokenClaims } from './id-token.ts';
+import { type IdTokenClaims, verifyIdToken } from './id-token.ts';
 import type { Provider, ProviderEndpoints } from './providers.ts';
 
 /** Who the provider says signed in. Only (provider, subject) identifies; the email is an assertion about them. */

@@ -1,7 +1,7 @@
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Config } from '../../platform/config.ts';
 import { maxAgeUntil } from '../../http/cookies.ts';
 import type { AppContext } from '../../http/types.ts';
+import type { Config } from '../../platform/config.ts';
 
 /**
  * The browser binding of an OAuth flow in progress. Always host-only (never IDENTSPHERE_COOKIE_DOMAIN: no

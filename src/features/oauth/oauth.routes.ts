@@ -1,25 +1,25 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import * as z from 'zod';
+import { loggableError } from '../../db/errors.ts';
 import { toApiError } from '../../http/api-error.ts';
 import { readSessionCookie, writeSessionCookie } from '../../http/cookies.ts';
-import { rememberDevice } from '../sign-in/device-cookie.ts';
-import { clearFlowCookie, readFlowCookie, writeFlowCookie } from './oauth-cookie.ts';
 import { enforceRateLimit } from '../../http/rate-limit.ts';
 import { parseOptionalJson, requestContext } from '../../http/request.ts';
+import { describeRoute } from '../../http/route-contract.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { ApiError, errorBody } from '../../lib/errors.ts';
 import { log } from '../../platform/log.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
+import { validateSession } from '../sessions/sessions.ts';
+import { rememberDevice } from '../sign-in/device-cookie.ts';
+import type { SignInResult } from '../sign-in/sign-in-types.ts';
 import type { OAuthOutcome } from './accounts.ts';
-import { consumeFlow } from './flow-state.ts';
 import { finishOAuth, startOAuth } from './flow.ts';
+import { consumeFlow } from './flow-state.ts';
+import { LinkStarted, ProviderList } from './oauth.schemas.ts';
+import { clearFlowCookie, readFlowCookie, writeFlowCookie } from './oauth-cookie.ts';
 import { callbackUrl, enabledProviders } from './providers.ts';
 import { fallbackRedirect, redirectUrl, validateRedirect } from './redirect.ts';
-import { validateSession } from '../sessions/sessions.ts';
-import type { SignInResult } from '../sign-in/sign-in-types.ts';
-import { loggableError } from '../../db/errors.ts';
-import { describeRoute } from '../../http/route-contract.ts';
-import { LinkStarted, ProviderList } from './oauth.schemas.ts';
 
 export const StartQuery = z.strictObject({ redirect_to: z.string().max(2048).optional() });
 
@@ -113,7 +113,14 @@ export const oauthRoutes = new Hono<AppEnv>()
             'Errors are JSON only when no safe redirect target is known.',
         },
       },
-      errors: ['invalid_request', 'invalid_redirect', 'not_found', 'rate_limited', 'oauth_provider_unavailable', 'reauthentication_required'],
+      errors: [
+        'invalid_request',
+        'invalid_redirect',
+        'not_found',
+        'rate_limited',
+        'oauth_provider_unavailable',
+        'reauthentication_required',
+      ],
     }),
     async (c) => {
       const { deps } = c.var;
@@ -148,7 +155,14 @@ export const oauthRoutes = new Hono<AppEnv>()
           schema: LinkStarted,
         },
       },
-      errors: ['invalid_request', 'invalid_redirect', 'not_found', 'rate_limited', 'oauth_provider_unavailable', 'reauthentication_required'],
+      errors: [
+        'invalid_request',
+        'invalid_redirect',
+        'not_found',
+        'rate_limited',
+        'oauth_provider_unavailable',
+        'reauthentication_required',
+      ],
     }),
     requireSession,
     async (c) => {
@@ -163,7 +177,9 @@ export const oauthRoutes = new Hono<AppEnv>()
         password: input.password,
       });
       writeFlowCookie(c, started.binding, started.expiresAt);
-      return c.json({ authorization_url: started.location, expires_at: started.expiresAt.toISOString() } satisfies z.input<typeof LinkStarted>);
+      return c.json({ authorization_url: started.location, expires_at: started.expiresAt.toISOString() } satisfies z.input<
+        typeof LinkStarted
+      >);
     },
   )
   .get(

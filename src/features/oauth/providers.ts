@@ -1,6 +1,6 @@
+import { ApiError } from '../../lib/errors.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { ApiError } from '../../lib/errors.ts';
 import { discover } from './discovery.ts';
 
 export type ProviderKind = 'google' | 'github' | 'oidc';
@@ -53,11 +53,25 @@ export function enabledProviders(config: Config): Provider[] {
   const list: Provider[] = [];
   const { IDENTSPHERE_GOOGLE_CLIENT_ID: googleId, IDENTSPHERE_GOOGLE_CLIENT_SECRET: googleSecret } = config;
   if (googleId && googleSecret) {
-    list.push({ id: 'google', name: 'Google', kind: 'google', clientId: googleId, clientSecret: googleSecret, scopes: ['openid', 'email', 'profile'] });
+    list.push({
+      id: 'google',
+      name: 'Google',
+      kind: 'google',
+      clientId: googleId,
+      clientSecret: googleSecret,
+      scopes: ['openid', 'email', 'profile'],
+    });
   }
   const { IDENTSPHERE_GITHUB_CLIENT_ID: githubId, IDENTSPHERE_GITHUB_CLIENT_SECRET: githubSecret } = config;
   if (githubId && githubSecret) {
-    list.push({ id: 'github', name: 'GitHub', kind: 'github', clientId: githubId, clientSecret: githubSecret, scopes: ['read:user', 'user:email'] });
+    list.push({
+      id: 'github',
+      name: 'GitHub',
+      kind: 'github',
+      clientId: githubId,
+      clientSecret: githubSecret,
+      scopes: ['read:user', 'user:email'],
+    });
   }
   for (const p of config.IDENTSPHERE_OIDC_PROVIDERS) {
     list.push({

@@ -1,5 +1,5 @@
-import type { Config } from '../../platform/config.ts';
 import { ApiError } from '../../lib/errors.ts';
+import type { Config } from '../../platform/config.ts';
 
 /** Origins a sign-in may return to: the app's and the CORS allow-list (the frontends we already trust). */
 function allowedOrigins(config: Config): Set<string> {
@@ -37,10 +37,7 @@ export function fallbackRedirect(config: Config): string | null {
 }
 
 /** `target` with query parameters set (e.g. `error`) and/or a fragment (e.g. `mfa_token`, kept out of logs). */
-export function redirectUrl(
-  target: string,
-  extra: { query?: Record<string, string>; fragment?: Record<string, string> } = {},
-): string {
+export function redirectUrl(target: string, extra: { query?: Record<string, string>; fragment?: Record<string, string> } = {}): string {
   const url = new URL(target);
   for (const [name, value] of Object.entries(extra.query ?? {})) url.searchParams.set(name, value);
   if (extra.fragment) url.hash = new URLSearchParams(extra.fragment).toString();

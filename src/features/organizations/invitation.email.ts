@@ -10,7 +10,9 @@ export function invitationEmail(
   const inviter = oneLine(input.inviter, 200);
   return render(input.to, 'organization_invitation', oneLine(`You are invited to join ${org}`), [
     { p: `${inviter} invited you to join "${org}" as ${input.role}.` },
-    { p: `Accept within ${input.ttlDays} days with the link below (sign in or create an account with this email address). If you did not expect this, ignore this email.` },
+    {
+      p: `Accept within ${input.ttlDays} days with the link below (sign in or create an account with this email address). If you did not expect this, ignore this email.`,
+    },
     { link: emailLink(config, 'invitations/accept', input.token), label: 'Accept invitation' },
   ]);
 }

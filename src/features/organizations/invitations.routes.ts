@@ -1,16 +1,16 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { rememberDevice } from '../sign-in/device-cookie.ts';
+import { writeSessionCookie } from '../../http/cookies.ts';
 import { enforceRateLimit } from '../../http/rate-limit.ts';
 import { parseJson, requestContext } from '../../http/request.ts';
-import type { AppEnv } from '../../http/types.ts';
-import { writeSessionCookie } from '../../http/cookies.ts';
-import { passwordField } from '../../lib/password-policy.ts';
-import { requireSession } from '../sessions/session.middleware.ts';
-import { acceptInvitation, registerByInvitation } from './invitations.ts';
-import { textField } from '../../lib/text.ts';
 import { describeRoute } from '../../http/route-contract.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { passwordField } from '../../lib/password-policy.ts';
+import { textField } from '../../lib/text.ts';
+import { requireSession } from '../sessions/session.middleware.ts';
 import { SignedIn } from '../sessions/session.schemas.ts';
+import { rememberDevice } from '../sign-in/device-cookie.ts';
+import { acceptInvitation, registerByInvitation } from './invitations.ts';
 import { JoinedOrganization } from './organization.schemas.ts';
 
 const token = z.string().min(1).max(200);
@@ -32,7 +32,9 @@ export const invitationRoutes = new Hono<AppEnv>()
     requireSession,
     async (c) => {
       const { token } = await parseJson(c, AcceptInvitationBody);
-      return c.json((await acceptInvitation(c.var.deps, requestContext(c), c.var.session, token)) satisfies z.input<typeof JoinedOrganization>);
+      return c.json(
+        (await acceptInvitation(c.var.deps, requestContext(c), c.var.session, token)) satisfies z.input<typeof JoinedOrganization>,
+      );
     },
   )
   // Accepting without an account: creates one for the invited address and signs it in.

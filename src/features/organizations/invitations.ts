@@ -1,16 +1,16 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { insertWhere } from '../../db/insert-where.ts';
-import { isUniqueViolation } from '../../db/errors.ts';
-import type { Deps } from '../../platform/deps.ts';
-import { invitationEmail } from './invitation.email.ts';
-import { enforceLimit } from '../../platform/adapters/rate-limiter.ts';
-import { ApiError } from '../../lib/errors.ts';
 import { hashPassword } from '../../crypto/password.ts';
 import { newId, randomToken, sha256Hex } from '../../crypto/tokens.ts';
-import { sendOrUnavailable } from '../email/email-delivery.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { insertWhere } from '../../db/insert-where.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { enforceLimit } from '../../platform/adapters/rate-limiter.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
+import { sendOrUnavailable } from '../email/email-delivery.ts';
+import { cacheRecord, type NewSession, prepareSession, type SessionRecord, userView, type ValidSession } from '../sessions/sessions.ts';
+import { invitationEmail } from './invitation.email.ts';
 import { authorize, type Role } from './org-access.ts';
-import { cacheRecord, prepareSession, userView, type NewSession, type SessionRecord, type ValidSession } from '../sessions/sessions.ts';
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -85,7 +85,11 @@ export async function inviteMember(
     // A new invitation to the same address supersedes the pending one: only the newest link works.
     db.delete(inv).where(and(eq(inv.organizationId, organizationId), eq(inv.email, input.email), isNull(inv.claimedBy))),
     db.insert(inv).values(row),
-    auditInsert(deps, ctx, 'organization.member_invited', { userId: actor.id, organizationId, metadata: { invitation_id: row.id, role: input.role } }),
+    auditInsert(deps, ctx, 'organization.member_invited', {
+      userId: actor.id,
+      organizationId,
+      metadata: { invitation_id: row.id, role: input.role },
+    }),
   ]);
   return toView(row);
 }
@@ -102,16 +106,29 @@ export async function listInvitations(deps: Deps, organizationId: string, actorI
   return rows.map(toView);
 }
 
-export async function revokeInvitation(deps: Deps, ctx: RequestContext, organizationId: string, actorId: string, invitationId: string): Promise<void> {
+export async function revokeInvitation(
+  deps: Deps,
+  ctx: RequestContext,
+  organizationId: string,
+  actorId: string,
+  invitationId: string,
+): Promise<void> {
   await authorize(deps, organizationId, actorId, 'revoke_invitation');
   const { db, t } = deps;
   const inv = t.invitations;
   const [deleted] = await db.batch([
-    db.delete(inv).where(and(eq(inv.id, invitationId), eq(inv.organizationId, organizationId))).returning({ id: inv.id }),
+    db
+      .delete(inv)
+      .where(and(eq(inv.id, invitationId), eq(inv.organizationId, organizationId)))
+      .returning({ id: inv.id }),
     insertWhere(
       db,
       t.auditLogs,
-      auditValues(deps, ctx, 'organization.invitation_revoked', { userId: actorId, organizationId, metadata: { invitation_id: invitationId } }),
+      auditValues(deps, ctx, 'organization.invitation_revoked', {
+        userId: actorId,
+        organizationId,
+        metadata: { invitation_id: invitationId },
+      }),
       sql`not exists (select 1 from ${inv} where ${inv.id} = ${invitationId})`,
     ),
   ]);
@@ -178,7 +195,16 @@ export async function acceptInvitation(deps: Deps, ctx: RequestContext, current:
     [claimed] = await db.batch([
       claim,
       insertWhere(db, t.memberships, { organizationId, userId: user.id, role: invitation.role, createdAt: deps.clock.now() }, guard),
-      insertWhere(db, t.auditLogs, auditValues(deps, ctx, 'organization.invitation_accepted', { userId: user.id, organizationId, metadata: { invitation_id: invitation.id, role: invitation.role } }), guard),
+      insertWhere(
+        db,
+        t.auditLogs,
+        auditValues(deps, ctx, 'organization.invitation_accepted', {
+          userId: user.id,
+          organizationId,
+          metadata: { invitation_id: invitation.id, role: invitation.role },
+        }),
+        guard,
+      ),
       consume,
     ]);
   } catch (err) {
@@ -210,11 +236,30 @@ export async function registerByInvitation(
   try {
     [claimed] = await db.batch([
       claim,
-      insertWhere(db, t.users, { id: userId, email: invitation.email, name, passwordHash, emailVerifiedAt: now, createdAt: now, updatedAt: now }, guard),
+      insertWhere(
+        db,
+        t.users,
+        { id: userId, email: invitation.email, name, passwordHash, emailVerifiedAt: now, createdAt: now, updatedAt: now },
+        guard,
+      ),
       insertWhere(db, t.memberships, { organizationId, userId, role: invitation.role, createdAt: now }, guard),
       insertWhere(db, t.sessions, session.row, guard),
-      insertWhere(db, t.auditLogs, auditValues(deps, ctx, 'user.registered', { userId, organizationId, metadata: { via: 'invitation' } }), guard),
-      insertWhere(db, t.auditLogs, auditValues(deps, ctx, 'organization.invitation_accepted', { userId, organizationId, metadata: { invitation_id: invitation.id, role: invitation.role } }), guard),
+      insertWhere(
+        db,
+        t.auditLogs,
+        auditValues(deps, ctx, 'user.registered', { userId, organizationId, metadata: { via: 'invitation' } }),
+        guard,
+      ),
+      insertWhere(
+        db,
+        t.auditLogs,
+        auditValues(deps, ctx, 'organization.invitation_accepted', {
+          userId,
+          organizationId,
+          metadata: { invitation_id: invitation.id, role: invitation.role },
+        }),
+        guard,
+      ),
       consume,
     ]);
   } catch (err) {

@@ -1,10 +1,10 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
-import type { Deps } from '../../platform/deps.ts';
-import { ApiError } from '../../lib/errors.ts';
 import { insertWhere } from '../../db/insert-where.ts';
+import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { auditValues, type RequestContext } from '../audit/audit.ts';
-import { anotherOwnerRemains, authorize, lockOrganization, membershipOf, type Role } from './org-access.ts';
 import { evictUserSessions } from '../sessions/session-cache-eviction.ts';
+import { anotherOwnerRemains, authorize, lockOrganization, membershipOf, type Role } from './org-access.ts';
 
 export interface MemberView {
   user_id: string;
@@ -33,7 +33,14 @@ async function targetMembership(deps: Deps, organizationId: string, userId: stri
 }
 
 /** Only owners touch ownership: an admin may neither grant it nor change an owner's role. */
-export async function changeRole(deps: Deps, ctx: RequestContext, organizationId: string, actorId: string, targetId: string, role: Role): Promise<MemberView> {
+export async function changeRole(
+  deps: Deps,
+  ctx: RequestContext,
+  organizationId: string,
+  actorId: string,
+  targetId: string,
+  role: Role,
+): Promise<MemberView> {
   const actor = await authorize(deps, organizationId, actorId, 'change_role');
   const target = await targetMembership(deps, organizationId, targetId);
   if (actor.role !== 'owner' && (role === 'owner' || target.role === 'owner')) {
@@ -48,7 +55,13 @@ export async function changeRole(deps: Deps, ctx: RequestContext, organizationId
         .update(m)
         .set({ role })
         // Demoting an owner needs another owner to remain (checked after the lock, so it holds under concurrency).
-        .where(and(eq(m.organizationId, organizationId), eq(m.userId, targetId), or(sql`${m.role} <> 'owner'`, anotherOwnerRemains(deps, organizationId, targetId))))
+        .where(
+          and(
+            eq(m.organizationId, organizationId),
+            eq(m.userId, targetId),
+            or(sql`${m.role} <> 'owner'`, anotherOwnerRemains(deps, organizationId, targetId)),
+          ),
+        )
         .returning({ role: m.role }),
       // Recorded only if the change happened.
       insertWhere(
@@ -72,7 +85,13 @@ export async function changeRole(deps: Deps, ctx: RequestContext, organizationId
 }
 
 /** Removes a member (or, when actor = target, leaves). The last owner can do neither. */
-export async function removeMember(deps: Deps, ctx: RequestContext, organizationId: string, actorId: string, targetId: string): Promise<void> {
+export async function removeMember(
+  deps: Deps,
+  ctx: RequestContext,
+  organizationId: string,
+  actorId: string,
+  targetId: string,
+): Promise<void> {
   const leaving = actorId === targetId;
   const target = leaving ? await membershipOf(deps, organizationId, actorId) : null;
   if (leaving && !target) throw new ApiError('not_found', 'No such organization.');
@@ -88,7 +107,13 @@ export async function removeMember(deps: Deps, ctx: RequestContext, organization
     lockOrganization(deps, organizationId),
     db
       .delete(m)
-      .where(and(eq(m.organizationId, organizationId), eq(m.userId, targetId), or(sql`${m.role} <> 'owner'`, anotherOwnerRemains(deps, organizationId, targetId))))
+      .where(
+        and(
+          eq(m.organizationId, organizationId),
+          eq(m.userId, targetId),
+          or(sql`${m.role} <> 'owner'`, anotherOwnerRemains(deps, organizationId, targetId)),
+        ),
+      )
       .returning({ userId: m.userId }),
     // Sessions that had this organization active lose it (only if the membership is really gone).
     db

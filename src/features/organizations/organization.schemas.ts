@@ -21,17 +21,21 @@ export const OrganizationList = z.strictObject({ organizations: z.array(Organiza
 export const CreatedOrganization = z.strictObject({ organization: OrganizationView.omit({ current: true }) });
 export const JoinedOrganization = z.strictObject({ organization: Organization });
 
-export const Member = z.strictObject({ user_id: z.uuid(), email: z.string(), name: z.string().nullable(), role: Role, joined_at: z.iso.datetime() }).meta({ id: 'Member' });
+export const Member = z
+  .strictObject({ user_id: z.uuid(), email: z.string(), name: z.string().nullable(), role: Role, joined_at: z.iso.datetime() })
+  .meta({ id: 'Member' });
 export const MemberList = z.strictObject({ members: z.array(Member) });
 export const MemberAnswer = z.strictObject({ member: Member });
 
-export const Invitation = z.strictObject({
-  id: z.uuid(),
-  email: z.string(),
-  role: Role,
-  invited_by: z.uuid().nullable(),
-  created_at: z.iso.datetime(),
-  expires_at: z.iso.datetime(),
-}).meta({ id: 'Invitation' });
+export const Invitation = z
+  .strictObject({
+    id: z.uuid(),
+    email: z.string(),
+    role: Role,
+    invited_by: z.uuid().nullable(),
+    created_at: z.iso.datetime(),
+    expires_at: z.iso.datetime(),
+  })
+  .meta({ id: 'Invitation' });
 export const InvitationList = z.strictObject({ invitations: z.array(Invitation) });
 export const InvitationAnswer = z.strictObject({ invitation: Invitation });

@@ -1,18 +1,25 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import * as z from 'zod';
 import { parseJson, requestContext } from '../../http/request.ts';
+import { describeRoute } from '../../http/route-contract.ts';
 import type { AppContext, AppEnv, SignedInEnv } from '../../http/types.ts';
 import { emailField } from '../../lib/email.ts';
 import { ApiError } from '../../lib/errors.ts';
+import { textField } from '../../lib/text.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
+import { SignedIn } from '../sessions/session.schemas.ts';
 import { inviteMember, listInvitations, revokeInvitation } from './invitations.ts';
 import { changeRole, listMembers, removeMember } from './memberships.ts';
 import { ROLES } from './org-access.ts';
+import {
+  CreatedOrganization,
+  InvitationAnswer,
+  InvitationList,
+  MemberAnswer,
+  MemberList,
+  OrganizationList,
+} from './organization.schemas.ts';
 import { createOrganization, deleteOrganization, listOrganizations, switchOrganization } from './organizations.ts';
-import { textField } from '../../lib/text.ts';
-import { describeRoute } from '../../http/route-contract.ts';
-import { SignedIn } from '../sessions/session.schemas.ts';
-import { CreatedOrganization, InvitationAnswer, InvitationList, MemberAnswer, MemberList, OrganizationList } from './organization.schemas.ts';
 
 export const OrganizationBody = z.strictObject({ name: textField({ max: 200 }) });
 export const InvitationBody = z.strictObject({ email: emailField, role: z.enum(ROLES).default('member') });
@@ -57,7 +64,12 @@ export const organizationRoutes = new Hono<AppEnv>()
     }),
     async (c) => {
       const { name } = await parseJson(c, OrganizationBody);
-      return c.json({ organization: await createOrganization(c.var.deps, requestContext(c), me(c).id, name) } satisfies z.input<typeof CreatedOrganization>, 201);
+      return c.json(
+        { organization: await createOrganization(c.var.deps, requestContext(c), me(c).id, name) } satisfies z.input<
+          typeof CreatedOrganization
+        >,
+        201,
+      );
     },
   )
   .post(
@@ -171,7 +183,12 @@ export const organizationRoutes = new Hono<AppEnv>()
     }),
     async (c) => {
       const input = await parseJson(c, InvitationBody);
-      return c.json({ invitation: await inviteMember(c.var.deps, requestContext(c), orgId(c), me(c), input) } satisfies z.input<typeof InvitationAnswer>, 201);
+      return c.json(
+        { invitation: await inviteMember(c.var.deps, requestContext(c), orgId(c), me(c), input) } satisfies z.input<
+          typeof InvitationAnswer
+        >,
+        201,
+      );
     },
   )
   .delete(

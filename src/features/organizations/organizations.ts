@@ -1,11 +1,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Deps } from '../../platform/deps.ts';
-import { ApiError } from '../../lib/errors.ts';
 import { newId } from '../../crypto/tokens.ts';
+import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
-import { authorize, lockOrganization, membershipOf, type Role } from './org-access.ts';
 import { evictUserSessions } from '../sessions/session-cache-eviction.ts';
 import { cacheRecord, type SessionRecord, type ValidSession } from '../sessions/sessions.ts';
+import { authorize, lockOrganization, membershipOf, type Role } from './org-access.ts';
 
 export interface OrganizationView {
   id: string;
@@ -20,7 +20,13 @@ export interface OrganizationView {
 export async function listOrganizations(deps: Deps, current: ValidSession): Promise<OrganizationView[]> {
   const { db, t } = deps;
   const rows = await db
-    .select({ id: t.organizations.id, name: t.organizations.name, createdAt: t.organizations.createdAt, role: t.memberships.role, joinedAt: t.memberships.createdAt })
+    .select({
+      id: t.organizations.id,
+      name: t.organizations.name,
+      createdAt: t.organizations.createdAt,
+      role: t.memberships.role,
+      joinedAt: t.memberships.createdAt,
+    })
     .from(t.memberships)
     .innerJoin(t.organizations, eq(t.organizations.id, t.memberships.organizationId))
     .where(eq(t.memberships.userId, current.record.user.id))
@@ -37,7 +43,12 @@ export async function listOrganizations(deps: Deps, current: ValidSession): Prom
 }
 
 /** A new organization with the creator as its owner. */
-export async function createOrganization(deps: Deps, ctx: RequestContext, userId: string, name: string): Promise<Omit<OrganizationView, 'current'>> {
+export async function createOrganization(
+  deps: Deps,
+  ctx: RequestContext,
+  userId: string,
+  name: string,
+): Promise<Omit<OrganizationView, 'current'>> {
   const { db, t } = deps;
   const now = deps.clock.now();
   const id = newId();
@@ -71,11 +82,17 @@ export async function switchOrganization(deps: Deps, current: ValidSession, orga
 export async function deleteOrganization(deps: Deps, ctx: RequestContext, organizationId: string, actorId: string): Promise<void> {
   await authorize(deps, organizationId, actorId, 'delete_organization');
   const { db, t } = deps;
-  const members = await db.select({ userId: t.memberships.userId }).from(t.memberships).where(eq(t.memberships.organizationId, organizationId));
+  const members = await db
+    .select({ userId: t.memberships.userId })
+    .from(t.memberships)
+    .where(eq(t.memberships.organizationId, organizationId));
   await db.batch([
     lockOrganization(deps, organizationId),
     db.delete(t.organizations).where(eq(t.organizations.id, organizationId)),
     auditInsert(deps, ctx, 'organization.deleted', { userId: actorId, organizationId }),
   ]);
-  await evictUserSessions(deps, members.map((x) => x.userId));
+  await evictUserSessions(
+    deps,
+    members.map((x) => x.userId),
+  );
 }

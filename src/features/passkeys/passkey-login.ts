@@ -1,15 +1,20 @@
-import { generateAuthenticationOptions, verifyAuthenticationResponse, type AuthenticationResponseJSON } from '@simplewebauthn/server';
+import { type AuthenticationResponseJSON, generateAuthenticationOptions, verifyAuthenticationResponse } from '@simplewebauthn/server';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Deps } from '../../platform/deps.ts';
+import { newId } from '../../crypto/tokens.ts';
 import { base64Url, fromBase64 } from '../../lib/encoding.ts';
 import { ApiError } from '../../lib/errors.ts';
-import { newId } from '../../crypto/tokens.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { rpId, rpOrigins } from '../../platform/webauthn-settings.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
-import { userHandle } from './passkeys.ts';
 import { completeSignIn } from '../sign-in/sign-in.ts';
 import type { SignInResult } from '../sign-in/sign-in-types.ts';
-import { challengeOfResponse, consumeWebauthnChallenge, issueWebauthnChallenge, WEBAUTHN_CHALLENGE_TTL_SECONDS } from './webauthn-challenges.ts';
+import { userHandle } from './passkeys.ts';
+import {
+  challengeOfResponse,
+  consumeWebauthnChallenge,
+  issueWebauthnChallenge,
+  WEBAUTHN_CHALLENGE_TTL_SECONDS,
+} from './webauthn-challenges.ts';
 
 /**
  * Options for navigator.credentials.get(). Without an email: discoverable sign-in (the authenticator offers
@@ -69,7 +74,12 @@ export async function passkeySignIn(deps: Deps, ctx: RequestContext, response: A
       expectedChallenge: challenge,
       expectedOrigin: rpOrigins(deps.config),
       expectedRPID: rpId(deps.config),
-      credential: { id: passkey.credentialId, publicKey: fromBase64(passkey.publicKey) as Uint8Array<ArrayBuffer>, counter: passkey.counter, transports: passkey.transports },
+      credential: {
+        id: passkey.credentialId,
+        publicKey: fromBase64(passkey.publicKey) as Uint8Array<ArrayBuffer>,
+        counter: passkey.counter,
+        transports: passkey.transports,
+      },
       requireUserVerification: true,
     });
     if (!result.verified) throw new Error('not verified');

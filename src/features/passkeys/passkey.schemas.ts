@@ -1,14 +1,16 @@
 import * as z from 'zod';
 
-export const Passkey = z.strictObject({
-  id: z.uuid(),
-  name: z.string(),
-  created_at: z.iso.datetime(),
-  last_used_at: z.iso.datetime().nullable(),
-  device_type: z.string(),
-  backed_up: z.boolean(),
-  transports: z.array(z.string()),
-}).meta({ id: 'Passkey' });
+export const Passkey = z
+  .strictObject({
+    id: z.uuid(),
+    name: z.string(),
+    created_at: z.iso.datetime(),
+    last_used_at: z.iso.datetime().nullable(),
+    device_type: z.string(),
+    backed_up: z.boolean(),
+    transports: z.array(z.string()),
+  })
+  .meta({ id: 'Passkey' });
 
 export const PasskeyList = z.strictObject({ passkeys: z.array(Passkey) });
 export const PasskeyAnswer = z.strictObject({ passkey: Passkey });

@@ -1,22 +1,25 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { FreshAuthBody, freshAuth } from '../sign-in/fresh-auth.ts';
 import { enforceRateLimit } from '../../http/rate-limit.ts';
 import { parseJson, parseOptionalJson, requestContext } from '../../http/request.ts';
-import { respondSignIn } from '../sign-in/sign-in.http.ts';
+import { describeRoute } from '../../http/route-contract.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { emailField } from '../../lib/email.ts';
 import { ApiError } from '../../lib/errors.ts';
-import { requireSession } from '../sessions/session.middleware.ts';
-import { passkeySignIn, loginOptions } from './passkey-login.ts';
-import { deletePasskey, listPasskeys, registerPasskey, registrationOptions, renamePasskey } from './passkeys.ts';
 import { textField } from '../../lib/text.ts';
-import { describeRoute } from '../../http/route-contract.ts';
+import { requireSession } from '../sessions/session.middleware.ts';
 import { SignedIn } from '../sessions/session.schemas.ts';
+import { FreshAuthBody, freshAuth } from '../sign-in/fresh-auth.ts';
+import { respondSignIn } from '../sign-in/sign-in.http.ts';
 import { CreationOptions, PasskeyAnswer, PasskeyList, RequestOptions } from './passkey.schemas.ts';
+import { loginOptions, passkeySignIn } from './passkey-login.ts';
+import { deletePasskey, listPasskeys, registerPasskey, registrationOptions, renamePasskey } from './passkeys.ts';
 
-const b64url = z.string().max(16384).regex(/^[A-Za-z0-9_-]*$/, 'must be base64url');
+const b64url = z
+  .string()
+  .max(16384)
+  .regex(/^[A-Za-z0-9_-]*$/, 'must be base64url');
 
 // The JSON form of a PublicKeyCredential (as @simplewebauthn/browser sends it). Browsers add fields over time,
 // so the inner objects keep unknown keys; the top level is strict.
@@ -33,7 +36,10 @@ const AttestationResponse = z.strictObject({
   response: z.looseObject({
     clientDataJSON: b64url,
     attestationObject: b64url,
-    transports: z.array(textField({ max: 32 })).max(10).optional(),
+    transports: z
+      .array(textField({ max: 32 }))
+      .max(10)
+      .optional(),
   }),
 });
 

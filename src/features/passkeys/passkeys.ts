@@ -1,15 +1,20 @@
-import { generateRegistrationOptions, verifyRegistrationResponse, type RegistrationResponseJSON } from '@simplewebauthn/server';
+import { generateRegistrationOptions, type RegistrationResponseJSON, verifyRegistrationResponse } from '@simplewebauthn/server';
 import { and, desc, eq } from 'drizzle-orm';
+import { newId } from '../../crypto/tokens.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import type { Deps } from '../../platform/deps.ts';
 import { base64Url } from '../../lib/encoding.ts';
 import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { log } from '../../platform/log.ts';
-import { newId } from '../../crypto/tokens.ts';
 import { rpId, rpOrigins } from '../../platform/webauthn-settings.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
-import { challengeOfResponse, consumeWebauthnChallenge, issueWebauthnChallenge, WEBAUTHN_CHALLENGE_TTL_SECONDS } from './webauthn-challenges.ts';
+import {
+  challengeOfResponse,
+  consumeWebauthnChallenge,
+  issueWebauthnChallenge,
+  WEBAUTHN_CHALLENGE_TTL_SECONDS,
+} from './webauthn-challenges.ts';
 
 // EdDSA, ES256, RS256: what platform authenticators and security keys use.
 export const PASSKEY_ALGORITHMS = [-8, -7, -257];
@@ -134,11 +139,21 @@ export async function listPasskeys(deps: Deps, current: ValidSession): Promise<P
   return rows.map(view);
 }
 
-export async function renamePasskey(deps: Deps, ctx: RequestContext, current: ValidSession, id: string, name: string): Promise<PasskeyView> {
+export async function renamePasskey(
+  deps: Deps,
+  ctx: RequestContext,
+  current: ValidSession,
+  id: string,
+  name: string,
+): Promise<PasskeyView> {
   const { db, t } = deps;
   const userId = current.record.user.id;
   const [updated] = await db.batch([
-    db.update(t.passkeys).set({ name }).where(and(eq(t.passkeys.id, id), eq(t.passkeys.userId, userId))).returning(),
+    db
+      .update(t.passkeys)
+      .set({ name })
+      .where(and(eq(t.passkeys.id, id), eq(t.passkeys.userId, userId)))
+      .returning(),
     auditInsert(deps, ctx, 'passkey.renamed', { userId, metadata: { passkey_id: id } }),
   ]);
   if (!updated[0]) throw new ApiError('not_found', 'No such passkey.');

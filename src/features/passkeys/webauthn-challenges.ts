@@ -1,8 +1,8 @@
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
-import type { Deps } from '../../platform/deps.ts';
+import { newId, sha256Hex } from '../../crypto/tokens.ts';
 import { base64Url, fromBase64 } from '../../lib/encoding.ts';
 import { ApiError } from '../../lib/errors.ts';
-import { newId, sha256Hex } from '../../crypto/tokens.ts';
+import type { Deps } from '../../platform/deps.ts';
 
 /** A WebAuthn ceremony must finish within this time; the challenge then dies. */
 export const WEBAUTHN_CHALLENGE_TTL_SECONDS = 300;
@@ -49,7 +49,11 @@ export function challengeOfResponse(clientDataJSON: string): string {
  * challenge is honoured at most once however often (or concurrently) a response is replayed, and never after
  * its expiry. Returns the ceremony's user (null for discoverable sign-in), or undefined when not live.
  */
-export async function consumeWebauthnChallenge(deps: Deps, purpose: ChallengePurpose, challenge: string): Promise<{ userId: string | null } | undefined> {
+export async function consumeWebauthnChallenge(
+  deps: Deps,
+  purpose: ChallengePurpose,
+  challenge: string,
+): Promise<{ userId: string | null } | undefined> {
   const { db, t } = deps;
   const c = t.webauthnChallenges;
   const now = deps.clock.now();

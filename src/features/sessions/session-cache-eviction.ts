@@ -12,7 +12,10 @@ export async function evictUserSessions(deps: Deps, userIds: string[]): Promise<
   if (!userIds.length) return;
   const { sessions } = deps.t;
   const rows = await deps.db.select({ tokenHash: sessions.tokenHash }).from(sessions).where(inArray(sessions.userId, userIds));
-  await evictTokenHashes(deps, rows.map((r) => r.tokenHash));
+  await evictTokenHashes(
+    deps,
+    rows.map((r) => r.tokenHash),
+  );
 }
 
 export async function evictTokenHashes(deps: Deps, tokenHashes: string[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, ne } from 'drizzle-orm';
-import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { bumpCredentialVersion } from '../sign-in/credential-version.ts';
 import type { ValidSession } from './sessions.ts';
@@ -51,7 +51,10 @@ export async function revokeSession(deps: Deps, ctx: RequestContext, current: Va
     db.delete(t.sessions).where(owned).returning({ tokenHash: t.sessions.tokenHash }),
     auditInsert(deps, ctx, 'session.revoked', { userId, metadata: { session_id: sessionId } }),
   ]);
-  await evict(deps, deleted.map((d) => d.tokenHash));
+  await evict(
+    deps,
+    deleted.map((d) => d.tokenHash),
+  );
 }
 
 /** Revokes every session of the user except the current one. Returns how many were revoked. */
@@ -67,6 +70,9 @@ export async function revokeOtherSessions(deps: Deps, ctx: RequestContext, curre
       .returning({ tokenHash: t.sessions.tokenHash }),
     auditInsert(deps, ctx, 'session.revoked', { userId, metadata: { scope: 'others' } }),
   ]);
-  await evict(deps, deleted.map((d) => d.tokenHash));
+  await evict(
+    deps,
+    deleted.map((d) => d.tokenHash),
+  );
   return deleted.length;
 }

@@ -3,21 +3,25 @@
 import * as z from 'zod';
 import { Organization } from '../organizations/organization.schemas.ts';
 
-export const User = z.strictObject({
-  id: z.uuid(),
-  email: z.string(),
-  name: z.string().nullable(),
-  email_verified: z.boolean(),
-  created_at: z.iso.datetime(),
-}).meta({ id: 'User' });
+export const User = z
+  .strictObject({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string().nullable(),
+    email_verified: z.boolean(),
+    created_at: z.iso.datetime(),
+  })
+  .meta({ id: 'User' });
 
-export const Session = z.strictObject({
-  id: z.uuid(),
-  created_at: z.iso.datetime(),
-  last_seen_at: z.iso.datetime(),
-  idle_expires_at: z.iso.datetime(),
-  expires_at: z.iso.datetime(),
-}).meta({ id: 'Session' });
+export const Session = z
+  .strictObject({
+    id: z.uuid(),
+    created_at: z.iso.datetime(),
+    last_seen_at: z.iso.datetime(),
+    idle_expires_at: z.iso.datetime(),
+    expires_at: z.iso.datetime(),
+  })
+  .meta({ id: 'Session' });
 
 /** `{user, organization, session}`: the session record (the session cookie is set alongside). */
 export const SignedIn = z.strictObject({ user: User, organization: Organization.nullable(), session: Session }).meta({ id: 'SignedIn' });

@@ -2,12 +2,12 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { clearSessionCookie } from '../../http/cookies.ts';
 import { requestContext } from '../../http/request.ts';
+import { describeRoute } from '../../http/route-contract.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { requireSession } from './session.middleware.ts';
-import { listSessions, revokeOtherSessions, revokeSession } from './session-management.ts';
-import { describeRoute } from '../../http/route-contract.ts';
 import { SessionList } from './session.schemas.ts';
+import { listSessions, revokeOtherSessions, revokeSession } from './session-management.ts';
 
 const SessionId = z.uuid();
 

@@ -1,9 +1,9 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type * as z from 'zod';
-import type { Deps } from '../../platform/deps.ts';
 import { signSessionJwt, verifySessionJwt } from '../../crypto/jwt.ts';
-import { log } from '../../platform/log.ts';
 import { newId, randomToken, sha256Hex } from '../../crypto/tokens.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { log } from '../../platform/log.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import type { SignedIn } from './session.schemas.ts';
 
@@ -11,7 +11,13 @@ import type { SignedIn } from './session.schemas.ts';
 export type SessionRecord = z.infer<typeof SignedIn>;
 
 /** The one user row → API user view mapping (`user` of sessions and sign-ins; the base of GET /me). */
-export function userView(u: { id: string; email: string; name: string | null; emailVerifiedAt: Date | null; createdAt: Date }): SessionRecord['user'] {
+export function userView(u: {
+  id: string;
+  email: string;
+  name: string | null;
+  emailVerifiedAt: Date | null;
+  createdAt: Date;
+}): SessionRecord['user'] {
   return { id: u.id, email: u.email, name: u.name, email_verified: u.emailVerifiedAt !== null, created_at: u.createdAt.toISOString() };
 }
 
@@ -38,12 +44,7 @@ function insertSession(deps: Deps, row: typeof deps.t.sessions.$inferInsert) {
 }
 
 /** Prepares a brand-new session (fresh 256-bit secret, stored only as its SHA-256). */
-export async function prepareSession(
-  deps: Deps,
-  ctx: RequestContext,
-  userId: string,
-  organizationId: string | null,
-): Promise<NewSession> {
+export async function prepareSession(deps: Deps, ctx: RequestContext, userId: string, organizationId: string | null): Promise<NewSession> {
   const now = deps.clock.now();
   const { IDENTSPHERE_SESSION_IDLE_TIMEOUT: idle, IDENTSPHERE_SESSION_ABSOLUTE_LIFETIME: absolute } = deps.config;
   const secret = randomToken(32);

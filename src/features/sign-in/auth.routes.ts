@@ -1,23 +1,23 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../../http/cookies.ts';
 import { runInBackground } from '../../http/background.ts';
-import { readDeviceCookie, rememberDevice } from './device-cookie.ts';
+import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../../http/cookies.ts';
 import { enforceRateLimit } from '../../http/rate-limit.ts';
 import { parseJson, requestContext } from '../../http/request.ts';
-import { respondSignIn } from './sign-in.http.ts';
+import { describeRoute } from '../../http/route-contract.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { emailField } from '../../lib/email.ts';
 import { passwordField } from '../../lib/password-policy.ts';
-import { requireSession } from '../sessions/session.middleware.ts';
-import { login } from './password-login.ts';
-import { deliverRegistrationVerification } from '../email/email-verification.ts';
-import { register } from '../accounts/registration.ts';
-import { endSession } from '../sessions/sessions.ts';
 import { textField } from '../../lib/text.ts';
-import { describeRoute } from '../../http/route-contract.ts';
+import { register } from '../accounts/registration.ts';
+import { deliverRegistrationVerification } from '../email/email-verification.ts';
 import { SIGN_IN_ANSWER } from '../mfa/mfa.schemas.ts';
+import { requireSession } from '../sessions/session.middleware.ts';
 import { SignedIn } from '../sessions/session.schemas.ts';
+import { endSession } from '../sessions/sessions.ts';
+import { readDeviceCookie, rememberDevice } from './device-cookie.ts';
+import { login } from './password-login.ts';
+import { respondSignIn } from './sign-in.http.ts';
 
 export const RegisterBody = z.strictObject({
   email: emailField,

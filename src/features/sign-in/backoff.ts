@@ -1,4 +1,4 @@
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 
 /** Consecutive failures allowed before backoff starts; then 1, 2, 4, … seconds, capped. */
 export const FREE_FAILURES = 3;
@@ -13,7 +13,12 @@ export function backoffSeconds(failures: number): number {
  * SET expressions for one atomic "count a failure, lock from the new count" update (`backoffSeconds` in SQL):
  * concurrent failures can neither lose an increment nor shorten the lock (no read-modify-write across round trips).
  */
-export function countFailureSql(counter: AnyColumn, now: Date, free = FREE_FAILURES, max = MAX_BACKOFF_SECONDS): { count: SQL; lockedUntil: SQL } {
+export function countFailureSql(
+  counter: AnyColumn,
+  now: Date,
+  free = FREE_FAILURES,
+  max = MAX_BACKOFF_SECONDS,
+): { count: SQL; lockedUntil: SQL } {
   return {
     count: sql`${counter} + 1`,
     lockedUntil: sql`case when ${counter} + 1 > ${free}

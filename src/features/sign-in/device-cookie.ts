@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import type { AppEnv } from '../../http/types.ts';
 import type { Config } from '../../platform/config.ts';
 import { DEVICE_COOKIE_MAX_AGE_SECONDS, isDeviceTokenFor, issueDeviceToken } from './device-trust.ts';
-import type { AppEnv } from '../../http/types.ts';
 
 /**
  * The device cookie (src/features/sign-in/device-trust.ts) is always host-only — never shared with sibling subdomains,

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Deps } from '../../platform/deps.ts';
-import { base64Url, fromBase64 } from '../../lib/encoding.ts';
 import { derivedHmacKey } from '../../crypto/secret-box.ts';
 import { sha256Hex } from '../../crypto/tokens.ts';
+import { base64Url, fromBase64 } from '../../lib/encoding.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { backoffSeconds } from './backoff.ts';
 
 /**

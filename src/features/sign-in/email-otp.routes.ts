@@ -3,12 +3,12 @@ import * as z from 'zod';
 import { runInBackground } from '../../http/background.ts';
 import { enforceRateLimit } from '../../http/rate-limit.ts';
 import { parseJson, requestContext } from '../../http/request.ts';
-import { respondSignIn } from './sign-in.http.ts';
+import { describeRoute } from '../../http/route-contract.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { emailField } from '../../lib/email.ts';
-import { requestEmailOtp, verifyEmailOtp } from './email-otp.ts';
-import { describeRoute } from '../../http/route-contract.ts';
 import { SIGN_IN_ANSWER } from '../mfa/mfa.schemas.ts';
+import { requestEmailOtp, verifyEmailOtp } from './email-otp.ts';
+import { respondSignIn } from './sign-in.http.ts';
 
 export const EmailOtpRequestBody = z.strictObject({ email: emailField });
 export const EmailOtpVerifyBody = z.strictObject({ email: emailField, code: z.string().regex(/^\d{6}$/, 'must be 6 digits') });

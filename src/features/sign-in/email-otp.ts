@@ -1,12 +1,12 @@
 import { and, asc, eq, gt, isNull, lt, lte, not, sql } from 'drizzle-orm';
-import { insertWhere } from '../../db/insert-where.ts';
-import type { Deps } from '../../platform/deps.ts';
-import { emailOtpMessage } from '../email/templates.ts';
-import { ApiError } from '../../lib/errors.ts';
 import { randomToken, sha256Hex } from '../../crypto/tokens.ts';
+import { insertWhere } from '../../db/insert-where.ts';
+import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
-import { addressUnverified, endPriorCredentials } from './prior-credentials.ts';
+import { emailOtpMessage } from '../email/templates.ts';
 import { evict } from '../sessions/session-management.ts';
+import { addressUnverified, endPriorCredentials } from './prior-credentials.ts';
 import { completeSignIn } from './sign-in.ts';
 import type { OrganizationChoice, SignInResult } from './sign-in-types.ts';
 
@@ -47,13 +47,24 @@ export async function requestEmailOtp(deps: Deps, ctx: RequestContext, email: st
   const now = deps.clock.now();
   const code = generateOtp();
   const codeHash = await otpHash(email, code);
-  const fresh = { userId: user.id, codeHash, attempts: 0, consumedBy: null, expiresAt: new Date(now.getTime() + OTP_TTL_SECONDS * 1000), createdAt: now };
+  const fresh = {
+    userId: user.id,
+    codeHash,
+    attempts: 0,
+    consumedBy: null,
+    expiresAt: new Date(now.getTime() + OTP_TTL_SECONDS * 1000),
+    createdAt: now,
+  };
   const ours = sql`exists (select 1 from ${codes} where ${codes.email} = ${email} and ${codes.codeHash} = ${codeHash})`;
   const [claimed] = await db.batch([
     db
       .insert(codes)
       .values({ email, ...fresh })
-      .onConflictDoUpdate({ target: codes.email, set: fresh, setWhere: lte(codes.createdAt, new Date(now.getTime() - OTP_RESEND_SECONDS * 1000)) })
+      .onConflictDoUpdate({
+        target: codes.email,
+        set: fresh,
+        setWhere: lte(codes.createdAt, new Date(now.getTime() - OTP_RESEND_SECONDS * 1000)),
+      })
       .returning({ email: codes.email }),
     insertWhere(db, t.auditLogs, auditValues(deps, ctx, 'email_otp.requested', { userId: user.id }), ours),
   ]);
@@ -108,7 +119,10 @@ export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { e
   const [counted] = await db.batch([
     db
       .update(codes)
-      .set({ attempts: sql`${codes.attempts} + 1`, consumedBy: sql`case when ${codes.codeHash} = ${codeHash} and ${enabled} then ${marker} end` })
+      .set({
+        attempts: sql`${codes.attempts} + 1`,
+        consumedBy: sql`case when ${codes.codeHash} = ${codeHash} and ${enabled} then ${marker} end`,
+      })
       .where(live)
       .returning({ consumedBy: codes.consumedBy }),
     insertWhere(db, t.auditLogs, failed, not(consumedByUs)),
@@ -125,14 +139,21 @@ export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { e
     // First proof of this mailbox: whatever was set up on the account before it (by whoever registered the
     // address) ends, password included, atomically with the verification — and before the MFA decision, so
     // a second factor someone else enrolled cannot lock the owner out.
-    const prior = endPriorCredentials(deps, ctx, { userId: user.id, when: and(consumedByUs, addressUnverified(deps, user.id))!, via: 'email_otp' });
+    const prior = endPriorCredentials(deps, ctx, {
+      userId: user.id,
+      when: and(consumedByUs, addressUnverified(deps, user.id))!,
+      via: 'email_otp',
+    });
     const results = await db.batch([...prior.statements, markVerified]);
     await evict(deps, prior.revokedSessions(results, 0));
     // The wipe voided sign-ins proven before it; this one is proven after it, by the code.
     credentialVersion = prior.credentialVersion(results, 0) ?? credentialVersion;
   }
   // findUser joined the user's first membership: no membership means no organization.
-  const organization: OrganizationChoice = row.orgId && row.orgName ? { kind: 'known', organization: { id: row.orgId, name: row.orgName, role: row.role ?? 'member' } } : { kind: 'none' };
+  const organization: OrganizationChoice =
+    row.orgId && row.orgName
+      ? { kind: 'known', organization: { id: row.orgId, name: row.orgName, role: row.role ?? 'member' } }
+      : { kind: 'none' };
   const outcome = await completeSignIn(deps, ctx, {
     user: { ...user, credentialVersion, emailVerifiedAt: user.emailVerifiedAt ?? now },
     method: 'email_otp',

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import * as z from 'zod';
-import { requireFreshAuth } from './password-reentry.ts';
 import { requestContext } from '../../http/request.ts';
 import type { SignedInEnv } from '../../http/types.ts';
+import { requireFreshAuth } from './password-reentry.ts';
 
 /** The current password, for routes that need a fresh authentication (optional when the session is fresh). */
 export const FreshAuthBody = z.strictObject({ password: z.string().min(1).max(1024).optional() });

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Deps } from '../../platform/deps.ts';
-import { ApiError } from '../../lib/errors.ts';
 import { checkPassword, hashPassword, needsRehash } from '../../crypto/password.ts';
+import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { countFailureSql } from './backoff.ts';
 import { clearDeviceFailures, countDeviceFailure, deviceHash, deviceLockedUntil, isDeviceTokenFor } from './device-trust.ts';
@@ -22,7 +22,6 @@ export interface LoginInput {
   /** The browser's device cookie, if any (src/features/sign-in/device-trust.ts). */
   deviceToken?: string;
 }
-
 
 /** Every failure looks like this to the client, whatever the reason (unknown, wrong, locked, disabled). */
 function genericFailure(): ApiError {
@@ -63,7 +62,13 @@ export async function login(deps: Deps, ctx: RequestContext, input: LoginInput):
     });
     throw genericFailure();
   }
-  const reason: FailureReason | null = !user.passwordHash ? 'no_password' : !passwordOk ? 'wrong_password' : user.disabledAt ? 'disabled' : null;
+  const reason: FailureReason | null = !user.passwordHash
+    ? 'no_password'
+    : !passwordOk
+      ? 'wrong_password'
+      : user.disabledAt
+        ? 'disabled'
+        : null;
   if (reason) {
     await deps.db.batch([
       device ? countDeviceFailure(deps, user.id, device) : countFailedPassword(deps, user.id),
@@ -73,10 +78,16 @@ export async function login(deps: Deps, ctx: RequestContext, input: LoginInput):
   }
 
   // The query above joined the user's first membership: no membership means no organization.
-  const organization: OrganizationChoice = row.orgId && row.orgName ? { kind: 'known', organization: { id: row.orgId, name: row.orgName, role: row.role ?? 'member' } } : { kind: 'none' };
+  const organization: OrganizationChoice =
+    row.orgId && row.orgName
+      ? { kind: 'known', organization: { id: row.orgId, name: row.orgName, role: row.role ?? 'member' } }
+      : { kind: 'none' };
   const rehash = legacyForm || needsRehash(user.passwordHash!) ? await hashPassword(input.password) : null;
   // A recognised device clears its own counter only: the account's counter is the strangers' and stays.
-  const userUpdate = { ...(device ? {} : { failedLoginCount: 0, lockedUntil: null }), ...(rehash ? { passwordHash: rehash, updatedAt: now } : {}) };
+  const userUpdate = {
+    ...(device ? {} : { failedLoginCount: 0, lockedUntil: null }),
+    ...(rehash ? { passwordHash: rehash, updatedAt: now } : {}),
+  };
   const outcome = await completeSignIn(deps, ctx, {
     user,
     method: 'password',

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
+import { verifyPassword } from '../../crypto/password.ts';
+import { ApiError, type ErrorCode } from '../../lib/errors.ts';
 import { enforceLimits } from '../../platform/adapters/rate-limiter.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { ApiError, type ErrorCode } from '../../lib/errors.ts';
-import { verifyPassword } from '../../crypto/password.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
-import { countFailedPassword, DUMMY_HASH } from './password-login.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
+import { countFailedPassword, DUMMY_HASH } from './password-login.ts';
 
 /** A session signed into this recently counts as a fresh authentication (security requirement 9). */
 export const FRESH_SESSION_SECONDS = 5 * 60;
@@ -38,13 +38,19 @@ export async function verifyPasswordReentry(
   const passwordOk = await verifyPassword(user.passwordHash ?? DUMMY_HASH, password);
   if (user.lockedUntil && user.lockedUntil > deps.clock.now()) {
     // Backed off: checked but not honoured, right or wrong (like a login).
-    await auditInsert(deps, ctx, 'password.reentry_failed', { userId, metadata: { reason: 'backoff', locked_until: user.lockedUntil.toISOString() } });
+    await auditInsert(deps, ctx, 'password.reentry_failed', {
+      userId,
+      metadata: { reason: 'backoff', locked_until: user.lockedUntil.toISOString() },
+    });
     throw new ApiError(failure);
   }
   if (!user.passwordHash || !passwordOk) {
     await db.batch([
       countFailedPassword(deps, userId),
-      auditInsert(deps, ctx, 'password.reentry_failed', { userId, metadata: { reason: user.passwordHash ? 'wrong_password' : 'no_password' } }),
+      auditInsert(deps, ctx, 'password.reentry_failed', {
+        userId,
+        metadata: { reason: user.passwordHash ? 'wrong_password' : 'no_password' },
+      }),
     ]);
     throw new ApiError(user.passwordHash ? failure : noPassword);
   }

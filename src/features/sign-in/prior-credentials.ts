@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { insertWhere } from '../../db/insert-where.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -51,7 +51,12 @@ export function endPriorCredentials(
       // First (the lock order): the user row, and every sign-in in flight with an ended credential is void —
       // an attacker's password login racing the owner's takeover must not land a session after the wipe.
       bumpCredentialVersion(deps, userId, when).returning({ version: t.users.credentialVersion }),
-      insertWhere(db, t.auditLogs, auditValues(deps, ctx, 'account.prior_credentials_revoked', { userId, metadata: { via: input.via } }), when),
+      insertWhere(
+        db,
+        t.auditLogs,
+        auditValues(deps, ctx, 'account.prior_credentials_revoked', { userId, metadata: { via: input.via } }),
+        when,
+      ),
       db
         .delete(t.sessions)
         .where(and(eq(t.sessions.userId, userId), when))
@@ -65,7 +70,10 @@ export function endPriorCredentials(
       db.delete(t.oauthFlows).where(and(eq(t.oauthFlows.linkUserId, userId), when)),
       // A pending email change would let whoever started it move the account to their own address later.
       db.delete(tokens).where(and(eq(tokens.userId, userId), eq(tokens.purpose, 'email_change'), isNull(tokens.consumedAt), when)),
-      db.update(t.users).set({ passwordHash: null, failedLoginCount: 0, lockedUntil: null }).where(and(eq(t.users.id, userId), when)),
+      db
+        .update(t.users)
+        .set({ passwordHash: null, failedLoginCount: 0, lockedUntil: null })
+        .where(and(eq(t.users.id, userId), when)),
     ],
   };
 }

@@ -1,10 +1,10 @@
 import { and, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
 import type { BatchItem } from 'drizzle-orm/batch';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { abortUnless, isGuardAbort } from '../../db/batch-guard.ts';
 import { insertWhere } from '../../db/insert-where.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { auditValues, type AuditEvent, type RequestContext } from '../audit/audit.ts';
+import { type AuditEvent, auditValues, type RequestContext } from '../audit/audit.ts';
 import { credentialVersionIs, lockUserRow } from './credential-version.ts';
 import type { SignInPlan, SignInRefusal } from './sign-in-types.ts';
 

@@ -1,5 +1,5 @@
-import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQL } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { NewSession, SessionRecord } from '../sessions/sessions.ts';
 
 // The shapes shared by every sign-in method and the MFA challenge (a module of its own so neither imports the other's logic).

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
-import type { SignInResult } from './sign-in-types.ts';
 import { writeSessionCookie } from '../../http/cookies.ts';
-import { rememberDevice } from './device-cookie.ts';
 import type { AppEnv } from '../../http/types.ts';
+import { rememberDevice } from './device-cookie.ts';
+import type { SignInResult } from './sign-in-types.ts';
 
 /**
  * The HTTP answer to a completed factor: the session cookie and `{user, organization, session}`, or — MFA on,
@@ -11,7 +11,10 @@ import type { AppEnv } from '../../http/types.ts';
 export async function respondSignIn(c: Context<AppEnv>, result: SignInResult, status: 200 | 201 = 200) {
   if (result.kind === 'mfa_required') {
     c.set('userId', result.userId);
-    return c.json({ mfa_required: true, mfa_token: result.mfaToken, methods: result.methods, expires_at: result.expiresAt.toISOString() }, 200);
+    return c.json(
+      { mfa_required: true, mfa_token: result.mfaToken, methods: result.methods, expires_at: result.expiresAt.toISOString() },
+      200,
+    );
   }
   c.set('userId', result.record.user.id);
   writeSessionCookie(c, result.session.jwt, result.session.expiresAt);

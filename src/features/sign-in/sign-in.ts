@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import type { RequestContext } from '../audit/audit.ts';
 import { issueMfaChallenge, mfaStatus } from '../mfa/mfa-pending.ts';
-import { cacheRecord, prepareSession, uncacheRecord, userView, type SessionRecord } from '../sessions/sessions.ts';
+import { cacheRecord, prepareSession, type SessionRecord, uncacheRecord, userView } from '../sessions/sessions.ts';
 import { commitSignIn, signInAudit } from './sign-in-commit.ts';
 import type { OrganizationChoice, SessionOrganization, SignInMethod, SignInOutcome, SignInPlan } from './sign-in-types.ts';
 
@@ -25,7 +25,11 @@ export async function firstOrganization(deps: Deps, userId: string): Promise<Ses
 }
 
 /** The session's organization: the caller's, none, or (`lookup`) the user's first. */
-function resolveOrganization(deps: Deps, userId: string, choice: OrganizationChoice): Promise<SessionOrganization | null> | SessionOrganization | null {
+function resolveOrganization(
+  deps: Deps,
+  userId: string,
+  choice: OrganizationChoice,
+): Promise<SessionOrganization | null> | SessionOrganization | null {
   switch (choice.kind) {
     case 'lookup':
       return firstOrganization(deps, userId);
@@ -63,7 +67,11 @@ export async function completeSignIn(deps: Deps, ctx: RequestContext, plan: Sign
   try {
     committed = await commitSignIn(deps, plan, [
       [deps.t.sessions, session.row],
-      signInAudit(deps, ctx, 'login.succeeded', { userId: user.id, organizationId: organization?.id, metadata: { method, ...plan.auditMetadata } }),
+      signInAudit(deps, ctx, 'login.succeeded', {
+        userId: user.id,
+        organizationId: organization?.id,
+        metadata: { method, ...plan.auditMetadata },
+      }),
     ]);
   } catch (err) {
     await uncacheRecord(deps, session.tokenHash);

@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
-import type { Deps } from '../../platform/deps.ts';
 import { ApiError } from '../../lib/errors.ts';
+import type { Deps } from '../../platform/deps.ts';
 import type { AppEnv } from '../types.ts';
 
 /** Hands the app's dependencies (built once, passed to createApp) to every handler as `c.var.deps`. */

@@ -1,5 +1,5 @@
 import type { Config, ConfigProblem } from '../config.ts';
-import { LogOnlySender, MemorySender, type EmailMessage, type EmailSender } from './email.ts';
+import { type EmailMessage, type EmailSender, LogOnlySender, MemorySender } from './email.ts';
 
 /** The provider refused, failed or did not answer in time. Carries no secret (no API key, no message body). */
 export class EmailDeliveryError extends Error {
@@ -40,7 +40,11 @@ async function postJson(provider: string, opts: HttpSenderOptions, url: string, 
     });
   } catch (err) {
     const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-    throw new EmailDeliveryError(provider, null, timedOut ? `no answer within ${opts.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms` : `request failed (${String(err)})`);
+    throw new EmailDeliveryError(
+      provider,
+      null,
+      timedOut ? `no answer within ${opts.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms` : `request failed (${String(err)})`,
+    );
   }
   const text = await res.text().catch(() => '');
   if (!res.ok) throw new EmailDeliveryError(provider, res.status, `HTTP ${res.status} ${text.slice(0, 300)}`);
@@ -61,14 +65,20 @@ export class ResendSender implements EmailSender {
   }
 
   async send(message: EmailMessage): Promise<void> {
-    await postJson('resend', this.opts, ResendSender.URL, { authorization: `Bearer ${this.opts.apiKey}` }, {
-      from: this.opts.from,
-      to: [message.to],
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
-      tags: [{ name: 'category', value: message.tag }],
-    });
+    await postJson(
+      'resend',
+      this.opts,
+      ResendSender.URL,
+      { authorization: `Bearer ${this.opts.apiKey}` },
+      {
+        from: this.opts.from,
+        to: [message.to],
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        tags: [{ name: 'category', value: message.tag }],
+      },
+    );
   }
 }
 
@@ -82,15 +92,21 @@ export class PostmarkSender implements EmailSender {
   }
 
   async send(message: EmailMessage): Promise<void> {
-    const answer = await postJson('postmark', this.opts, PostmarkSender.URL, { 'x-postmark-server-token': this.opts.apiKey }, {
-      From: this.opts.from,
-      To: message.to,
-      Subject: message.subject,
-      TextBody: message.text,
-      HtmlBody: message.html,
-      Tag: message.tag,
-      MessageStream: 'outbound',
-    });
+    const answer = await postJson(
+      'postmark',
+      this.opts,
+      PostmarkSender.URL,
+      { 'x-postmark-server-token': this.opts.apiKey },
+      {
+        From: this.opts.from,
+        To: message.to,
+        Subject: message.subject,
+        TextBody: message.text,
+        HtmlBody: message.html,
+        Tag: message.tag,
+        MessageStream: 'outbound',
+      },
+    );
     // Postmark reports some refusals inside a 200 answer: ErrorCode 0 is the only success.
     if (typeof answer.ErrorCode === 'number' && answer.ErrorCode !== 0) {
       throw new EmailDeliveryError('postmark', 200, `ErrorCode ${answer.ErrorCode} ${String(answer.Message ?? '')}`.slice(0, 300));

@@ -1,5 +1,5 @@
-import type { Clock } from '../clock.ts';
 import { rateLimited } from '../../lib/errors.ts';
+import type { Clock } from '../clock.ts';
 
 /** A fixed-window limiter: `limit(key)` counts one request and says whether it is within the allowance. */
 export interface RateLimiter {

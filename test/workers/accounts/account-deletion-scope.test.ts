@@ -22,12 +22,26 @@ describe('account deletion scope', () => {
     const { env, google } = oauthEnv();
     const leaving = await registerUser(uniqueEmail('leaving'), undefined, env);
     const mine = await createOrganization(leaving.cookie, 'Mine');
-    await json(await call(`/v1/auth/organizations/${mine.id}/invitations`, { method: 'POST', cookie: leaving.cookie, json: { email: uniqueEmail('invitee') } }), 201);
+    await json(
+      await call(`/v1/auth/organizations/${mine.id}/invitations`, {
+        method: 'POST',
+        cookie: leaving.cookie,
+        json: { email: uniqueEmail('invitee') },
+      }),
+      201,
+    );
     const other = await registerUser(uniqueEmail('other'), undefined, env);
     const theirs = await createOrganization(other.cookie, 'Theirs');
     // The other organization invites the leaving user's address; the other user links an identity whose
     // provider email happens to be that address.
-    await json(await call(`/v1/auth/organizations/${theirs.id}/invitations`, { method: 'POST', cookie: other.cookie, json: { email: leaving.email } }), 201);
+    await json(
+      await call(`/v1/auth/organizations/${theirs.id}/invitations`, {
+        method: 'POST',
+        cookie: other.cookie,
+        json: { email: leaving.email },
+      }),
+      201,
+    );
     const flow = await startFlow('google', { env, cookie: other.cookie });
     const back = google.authorize(flow.location, { sub: `g-${crypto.randomUUID()}`, email: leaving.email, email_verified: false });
     expect(landing(await callback('google', back, { env, cookie: cookies(flow.flowCookie, other.cookie) })).error).toBeNull();
@@ -40,7 +54,9 @@ describe('account deletion scope', () => {
     expect(await sql('select 1 from $schema.organizations where id = $1', [mine.id])).toHaveLength(0);
     expect(await sql('select 1 from $schema.invitations where organization_id = $1', [mine.id])).toHaveLength(0);
     // Nobody else's rows went with it.
-    expect(await sql('select 1 from $schema.invitations where organization_id = $1 and email = $2', [theirs.id, leaving.email])).toHaveLength(1);
+    expect(
+      await sql('select 1 from $schema.invitations where organization_id = $1 and email = $2', [theirs.id, leaving.email]),
+    ).toHaveLength(1);
     expect(await sql('select 1 from $schema.identities where user_id = $1 and email = $2', [other.user.id, leaving.email])).toHaveLength(1);
     expect((await call('/v1/auth/session', { cookie: other.cookie, env })).status).toBe(200);
   });

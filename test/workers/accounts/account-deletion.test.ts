@@ -59,27 +59,70 @@ describe('account deletion', () => {
     const victim = await registerUser(uniqueEmail('forget-me'));
     const { id, email } = { id: victim.user.id, email: victim.email };
     // Give the account data in as many places as possible.
-    await json(await call('/v1/auth/me', { method: 'PATCH', cookie: victim.cookie, json: { name: 'Forget Me', locale: 'fr', time_zone: 'Europe/Paris' } }));
+    await json(
+      await call('/v1/auth/me', {
+        method: 'PATCH',
+        cookie: victim.cookie,
+        json: { name: 'Forget Me', locale: 'fr', time_zone: 'Europe/Paris' },
+      }),
+    );
     const { avatar_url } = await json<{ avatar_url: string }>(await putAvatar(victim.cookie, await png(16, 16)));
     const avatarKey = avatar_url.split('/').pop()!;
     const second = sessionCookie(await loginUser(email));
     expect((await call('/v1/auth/session', { cookie: second })).status).toBe(200); // cache warm
-    await json(await call('/v1/auth/me', { method: 'PATCH', cookie: victim.cookie, json: { email: uniqueEmail('pending'), current_password: PASSWORD } })); // pending token
+    await json(
+      await call('/v1/auth/me', {
+        method: 'PATCH',
+        cookie: victim.cookie,
+        json: { email: uniqueEmail('pending'), current_password: PASSWORD },
+      }),
+    ); // pending token
     const solo = await createOrganization(victim.cookie, 'Only me');
     // A shared organization where the victim is a member, an organization where the victim invited someone,
     // a pending invitation addressed to the victim, and another user's audit event naming the victim.
     const { org: shared, owner } = await team();
-    await json(await call(`/v1/auth/organizations/${shared.id}/invitations`, { method: 'POST', cookie: owner.cookie, json: { email, role: 'member' } }), 201);
-    await json(await call('/v1/auth/invitations/accept', { method: 'POST', cookie: victim.cookie, json: { token: tokenFromMail(email, 'organization_invitation') } }));
-    await json(await call(`/v1/auth/organizations/${shared.id}/members/${id}`, { method: 'PATCH', cookie: owner.cookie, json: { role: 'admin' } }));
+    await json(
+      await call(`/v1/auth/organizations/${shared.id}/invitations`, {
+        method: 'POST',
+        cookie: owner.cookie,
+        json: { email, role: 'member' },
+      }),
+      201,
+    );
+    await json(
+      await call('/v1/auth/invitations/accept', {
+        method: 'POST',
+        cookie: victim.cookie,
+        json: { token: tokenFromMail(email, 'organization_invitation') },
+      }),
+    );
+    await json(
+      await call(`/v1/auth/organizations/${shared.id}/members/${id}`, { method: 'PATCH', cookie: owner.cookie, json: { role: 'admin' } }),
+    );
     const other = await createOrganization(owner.cookie, 'Pending');
-    await json(await call(`/v1/auth/organizations/${other.id}/invitations`, { method: 'POST', cookie: owner.cookie, json: { email } }), 201);
-    await json(await call(`/v1/auth/organizations/${solo.id}/invitations`, { method: 'POST', cookie: victim.cookie, json: { email: uniqueEmail('invitee') } }), 201);
+    await json(
+      await call(`/v1/auth/organizations/${other.id}/invitations`, { method: 'POST', cookie: owner.cookie, json: { email } }),
+      201,
+    );
+    await json(
+      await call(`/v1/auth/organizations/${solo.id}/invitations`, {
+        method: 'POST',
+        cookie: victim.cookie,
+        json: { email: uniqueEmail('invitee') },
+      }),
+      201,
+    );
     await loginUser(email, 'wrong password'); // a login.failed event
     // Second factors: a passkey, TOTP with recovery codes, an email-hinted passkey ceremony, an MFA sign-in in flight.
     await enrollPasskey(victim.cookie);
     const setup = await json<{ secret: string }>(await call('/v1/auth/mfa/totp/setup', { method: 'POST', cookie: victim.cookie }));
-    await json(await call('/v1/auth/mfa/totp/confirm', { method: 'POST', cookie: victim.cookie, json: { code: await totp(setup.secret, Date.now(), -1) } }));
+    await json(
+      await call('/v1/auth/mfa/totp/confirm', {
+        method: 'POST',
+        cookie: victim.cookie,
+        json: { code: await totp(setup.secret, Date.now(), -1) },
+      }),
+    );
     await loginOptions({ email });
     expect(await json<{ mfa_required: boolean }>(await loginUser(email))).toMatchObject({ mfa_required: true });
     for (const table of ['passkeys', 'totp_credentials', 'recovery_codes', 'webauthn_challenges', 'mfa_challenges']) {
@@ -101,11 +144,18 @@ describe('account deletion', () => {
     expect(await sql('select 1 from $schema.organizations where id = $1', [shared.id])).toHaveLength(1);
     // Audit rows keep their events, detached: a user.deleted event remains; the owner's record of the role
     // change survives without naming the victim.
-    const [deleted] = await sql<{ user_id: null; ip: null; user_agent: null }>("select user_id, ip, user_agent from $schema.audit_logs where event = 'user.deleted' order by id desc limit 1");
+    const [deleted] = await sql<{ user_id: null; ip: null; user_agent: null }>(
+      "select user_id, ip, user_agent from $schema.audit_logs where event = 'user.deleted' order by id desc limit 1",
+    );
     expect(deleted).toEqual({ user_id: null, ip: null, user_agent: null });
-    const [roleChange] = await sql<{ metadata: Record<string, string> }>("select metadata from $schema.audit_logs where event = 'organization.member_role_changed' and organization_id = $1", [shared.id]);
+    const [roleChange] = await sql<{ metadata: Record<string, string> }>(
+      "select metadata from $schema.audit_logs where event = 'organization.member_role_changed' and organization_id = $1",
+      [shared.id],
+    );
     expect(roleChange!.metadata).toEqual({ target_user_id: 'deleted-user', from: 'member', to: 'admin' });
-    expect(await sql("select 1 from $schema.audit_logs where event = 'user.registered' and user_id is null and request_id is not null")).not.toHaveLength(0);
+    expect(
+      await sql("select 1 from $schema.audit_logs where event = 'user.registered' and user_id is null and request_id is not null"),
+    ).not.toHaveLength(0);
   });
 
   it('the sole owner of an organization with other members gets 409 transfer_ownership_first; nothing is deleted', async () => {
@@ -117,7 +167,9 @@ describe('account deletion', () => {
     // With a second owner, the first can go; the organization stays with the other owner.
     const coOwner = await addMember(owner.cookie, org.id, 'owner');
     expect((await deleteMe(owner.cookie, { password: PASSWORD })).status).toBe(204);
-    expect(await sql("select role from $schema.memberships where organization_id = $1 and user_id = $2", [org.id, coOwner.user.id])).toEqual([{ role: 'owner' }]);
+    expect(
+      await sql('select role from $schema.memberships where organization_id = $1 and user_id = $2', [org.id, coOwner.user.id]),
+    ).toEqual([{ role: 'owner' }]);
   });
 
   it('needs the password or a fresh session', async () => {

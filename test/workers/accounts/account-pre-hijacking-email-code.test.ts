@@ -13,7 +13,10 @@ describe('account pre-hijacking: email code', () => {
 
     await flow.call('/v1/auth/email-otp/request', { method: 'POST', json: { email: attacker.email } });
     await flow.settle();
-    const res = await flow.call('/v1/auth/email-otp/verify', { method: 'POST', json: { email: attacker.email, code: codeIn(attacker.email) } });
+    const res = await flow.call('/v1/auth/email-otp/verify', {
+      method: 'POST',
+      json: { email: attacker.email, code: codeIn(attacker.email) },
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { user?: { email_verified: boolean }; mfa_required?: boolean };
     expect(body.mfa_required).toBeUndefined();
@@ -25,7 +28,11 @@ describe('account pre-hijacking: email code', () => {
     expect(row!.password_hash).toBeNull();
     // The owner's own session lives on; there is no password to change until a reset sets one.
     expect((await flow.call('/v1/auth/session', { cookie: owner })).status).toBe(200);
-    const change = await flow.call('/v1/auth/password/change', { method: 'POST', cookie: owner, json: { current_password: attacker.password, new_password: 'a brand new passphrase' } });
+    const change = await flow.call('/v1/auth/password/change', {
+      method: 'POST',
+      cookie: owner,
+      json: { current_password: attacker.password, new_password: 'a brand new passphrase' },
+    });
     await expectError(change, 409, 'password_not_set');
   });
 });

@@ -23,7 +23,10 @@ const OWNER_PASSWORD = 'the real owner of this mailbox';
 async function reset(flow: Flow, email: string) {
   await flow.call('/v1/auth/password/forgot', { method: 'POST', json: { email } });
   await flow.settle();
-  const res = await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token: tokenIn(email, 'password_reset'), password: OWNER_PASSWORD } });
+  const res = await flow.call('/v1/auth/password/reset', {
+    method: 'POST',
+    json: { token: tokenIn(email, 'password_reset'), password: OWNER_PASSWORD },
+  });
   expect(res.status).toBe(204);
 }
 
@@ -49,6 +52,8 @@ describe('account pre-hijacking: password reset', () => {
     // Sessions end with any reset; the passkey does not.
     await expectError(await flow.call('/v1/auth/session', { cookie: owner.cookie }), 401, 'unauthorized');
     expect((await loginVerify(await passkey.assert(await loginOptions({}, { env: flow.env })), { env: flow.env })).status).toBe(200);
-    expect(await sql("select 1 from $schema.audit_logs where user_id = $1 and event = 'account.prior_credentials_revoked'", [owner.user.id])).toHaveLength(0);
+    expect(
+      await sql("select 1 from $schema.audit_logs where user_id = $1 and event = 'account.prior_credentials_revoked'", [owner.user.id]),
+    ).toHaveLength(0);
   });
 });

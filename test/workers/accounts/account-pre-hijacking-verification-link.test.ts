@@ -25,7 +25,10 @@ describe('account pre-hijacking: verification link', () => {
     expect(await res.json()).toEqual({ email_verified: true, prior_credentials_revoked: true });
 
     await expectAttackerLockedOut(attacker, 'verification_link');
-    const [row] = await sql<{ password_hash: string | null; email_verified_at: Date | null }>('select password_hash, email_verified_at from $schema.users where id = $1', [attacker.user.id]);
+    const [row] = await sql<{ password_hash: string | null; email_verified_at: Date | null }>(
+      'select password_hash, email_verified_at from $schema.users where id = $1',
+      [attacker.user.id],
+    );
     expect(row!.password_hash).toBeNull();
     expect(row!.email_verified_at).not.toBeNull();
   });
@@ -33,10 +36,16 @@ describe('account pre-hijacking: verification link', () => {
   it('opened by the registrant signed in to the account, nothing ends', async () => {
     const flow = flowEnv();
     const registrant = await preHijack(flow.env, () => flow.clock.now().getTime(), await flow.register(uniqueEmail('self')));
-    const res = await flow.call('/v1/auth/email/verify', { method: 'POST', cookie: registrant.cookie, json: { token: tokenIn(registrant.email, 'verify_email') } });
+    const res = await flow.call('/v1/auth/email/verify', {
+      method: 'POST',
+      cookie: registrant.cookie,
+      json: { token: tokenIn(registrant.email, 'verify_email') },
+    });
     expect(await res.json()).toEqual({ email_verified: true, prior_credentials_revoked: false });
     expect((await flow.call('/v1/auth/session', { cookie: registrant.cookie })).status).toBe(200);
-    expect((await loginVerify(await registrant.passkey.assert(await loginOptions({}, { env: flow.env })), { env: flow.env })).status).toBe(200);
+    expect((await loginVerify(await registrant.passkey.assert(await loginOptions({}, { env: flow.env })), { env: flow.env })).status).toBe(
+      200,
+    );
     expect(await priorCredentialRows(registrant.user.id)).toMatchObject({ passkeys: 1, totp: 1 });
   });
 });

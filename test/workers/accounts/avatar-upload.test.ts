@@ -90,7 +90,9 @@ describe('avatar upload', () => {
   it('stores a PNG sent as image/jpeg named .jpg as a PNG', async () => {
     const { cookie } = await registerUser();
     const image = await png(10, 10);
-    const res = await putAvatar(cookie, image, { headers: { 'content-type': 'image/jpeg', 'content-disposition': 'attachment; filename="photo.jpg"' } });
+    const res = await putAvatar(cookie, image, {
+      headers: { 'content-type': 'image/jpeg', 'content-disposition': 'attachment; filename="photo.jpg"' },
+    });
     const { avatar_url } = await json<{ avatar_url: string }>(res);
     expect(avatar_url).toMatch(/\.png$/);
     const object = await bucket.head(keyOf(avatar_url));
@@ -115,7 +117,9 @@ describe('avatar upload', () => {
       [webp(50, 60, 'VP8L'), 'image/webp', 'webp'],
       [gif(32, 32), 'image/gif', 'gif'],
     ] as const) {
-      const { avatar_url } = await json<{ avatar_url: string }>(await putAvatar(cookie, image, { headers: { 'content-type': 'application/octet-stream' } }));
+      const { avatar_url } = await json<{ avatar_url: string }>(
+        await putAvatar(cookie, image, { headers: { 'content-type': 'application/octet-stream' } }),
+      );
       expect(avatar_url.endsWith(`.${ext}`)).toBe(true);
       expect((await call(path(avatar_url))).headers.get('content-type')).toBe(type);
     }

@@ -2,10 +2,11 @@
 // known-breached password is refused (422 password_breached) at register, reset and change. Only a 5-hex
 // SHA-1 prefix leaves the Worker (k-anonymity). If the service is down the password is allowed and a
 // warning logged. The service is faked at the fetch boundary.
+
+import { encodeHexUpperCase } from '@oslojs/encoding';
 import { describe, expect, it, vi } from 'vitest';
 import { noBreachCheck, PwnedPasswordsRangeCheck } from '../../../src/platform/adapters/breached-passwords.ts';
 import { buildDeps } from '../../../src/platform/deps.ts';
-import { encodeHexUpperCase } from '@oslojs/encoding';
 import { envWith, expectError, fakeFetch, flowEnv, hangingFetch, tokenIn, uniqueEmail } from '../support/index.ts';
 
 const BREACHED = 'password123456';
@@ -52,13 +53,21 @@ describe('breached-password check', () => {
     const flow = flowEnv({ IDENTSPHERE_BREACHED_PASSWORD_CHECK: 'true' }, undefined, { breachedPasswords });
 
     const email = uniqueEmail('breach');
-    await expectError(await flow.call('/v1/auth/register', { method: 'POST', json: { email, password: BREACHED } }), 422, 'password_breached');
+    await expectError(
+      await flow.call('/v1/auth/register', { method: 'POST', json: { email, password: BREACHED } }),
+      422,
+      'password_breached',
+    );
     const { password, cookie } = await flow.register(email);
 
     await flow.call('/v1/auth/password/forgot', { method: 'POST', json: { email } });
     await flow.settle();
     const token = tokenIn(email, 'password_reset');
-    await expectError(await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token, password: BREACHED } }), 422, 'password_breached');
+    await expectError(
+      await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token, password: BREACHED } }),
+      422,
+      'password_breached',
+    );
     await expectError(
       await flow.call('/v1/auth/password/change', { method: 'POST', cookie, json: { current_password: password, new_password: BREACHED } }),
       422,
@@ -66,7 +75,9 @@ describe('breached-password check', () => {
     );
     // Nothing spent: the reset link and the old password still work.
     expect((await flow.login(email, password)).status).toBe(200);
-    expect((await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token, password: 'a long fresh passphrase' } })).status).toBe(204);
+    expect(
+      (await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token, password: 'a long fresh passphrase' } })).status,
+    ).toBe(204);
   });
 
   it.each([

@@ -22,7 +22,14 @@ describe('data export', () => {
     await json(await call('/v1/auth/me', { method: 'PATCH', cookie, json: { name: 'Export Me', time_zone: 'Asia/Tokyo' } }));
     const { avatar_url } = await json<{ avatar_url: string }>(await putAvatar(cookie, await png(8, 8)));
     await createOrganization(cookie, 'Second org');
-    await json(await call(`/v1/auth/organizations/${(await createOrganization(cookie, 'Third')).id}/invitations`, { method: 'POST', cookie, json: { email: uniqueEmail() } }), 201);
+    await json(
+      await call(`/v1/auth/organizations/${(await createOrganization(cookie, 'Third')).id}/invitations`, {
+        method: 'POST',
+        cookie,
+        json: { email: uniqueEmail() },
+      }),
+      201,
+    );
     await loginUser(email, PASSWORD, { headers: { 'user-agent': 'ExportPhone/1.0' } });
 
     const res = await call('/v1/auth/me/export', { cookie });
@@ -42,7 +49,9 @@ describe('data export', () => {
     ]);
     expect(data.sessions).toHaveLength(2);
     expect(data.sessions.map((s: { user_agent: string }) => s.user_agent)).toContain('ExportPhone/1.0');
-    expect(data.audit_events.map((e: { event: string }) => e.event)).toEqual(expect.arrayContaining(['user.registered', 'user.avatar_updated', 'organization.created', 'login.succeeded']));
+    expect(data.audit_events.map((e: { event: string }) => e.event)).toEqual(
+      expect.arrayContaining(['user.registered', 'user.avatar_updated', 'organization.created', 'login.succeeded']),
+    );
     // Tables found through their foreign key to users (here: invitations the user sent).
     expect(data.other_records.invitations).toHaveLength(1);
     expect(data.other_records.invitations[0]).not.toHaveProperty('token_hash');
@@ -50,34 +59,45 @@ describe('data export', () => {
 
   it('contains no secret, hash or token: none of the values stored in such columns for the user appear in it', async () => {
     const { cookie, user } = await registerUser();
-    const other = sessionCookie(await loginUser((await sql<{ email: string }>('select email from $schema.users where id = $1', [user.id]))[0]!.email));
+    const other = sessionCookie(
+      await loginUser((await sql<{ email: string }>('select email from $schema.users where id = $1', [user.id]))[0]!.email),
+    );
     await json(await call('/v1/auth/me', { method: 'PATCH', cookie, json: { email: uniqueEmail('next'), current_password: PASSWORD } }));
     const text = await (await call('/v1/auth/me/export', { cookie })).text();
 
     const secrets: string[] = [];
     const [u] = await sql<{ password_hash: string }>('select password_hash from $schema.users where id = $1', [user.id]);
     secrets.push(u!.password_hash);
-    for (const s of await sql<{ token_hash: string }>('select token_hash from $schema.sessions where user_id = $1', [user.id])) secrets.push(s.token_hash);
-    for (const t of await sql<{ token_hash: string }>('select token_hash from $schema.one_time_tokens where user_id = $1', [user.id])) secrets.push(t.token_hash);
+    for (const s of await sql<{ token_hash: string }>('select token_hash from $schema.sessions where user_id = $1', [user.id]))
+      secrets.push(s.token_hash);
+    for (const t of await sql<{ token_hash: string }>('select token_hash from $schema.one_time_tokens where user_id = $1', [user.id]))
+      secrets.push(t.token_hash);
     expect(secrets.length).toBeGreaterThanOrEqual(4);
     for (const secret of secrets) expect(text).not.toContain(secret);
     for (const c of [cookie, other]) expect(text).not.toContain(c.split('=')[1]!);
     expect(text).not.toMatch(/\$argon2|token_hash|password_hash|"[0-9a-f]{64}"/);
     // The pending email change is there, as data (the new address), without its token.
     const tokens = JSON.parse(text).other_records.one_time_tokens as { purpose: string }[];
-    expect(tokens.find((t) => t.purpose === 'email_change')).toMatchObject({ purpose: 'email_change', payload: { new_email: expect.any(String) } });
+    expect(tokens.find((t) => t.purpose === 'email_change')).toMatchObject({
+      purpose: 'email_change',
+      payload: { new_email: expect.any(String) },
+    });
     expect(await sql("select 1 from $schema.audit_logs where user_id = $1 and event = 'user.data_exported'", [user.id])).toHaveLength(1);
 
     // With TOTP on: the flag is exported, the encrypted seed and the recovery-code hashes are not.
     const setup = await json<{ secret: string }>(await call('/v1/auth/mfa/totp/setup', { method: 'POST', cookie }));
-    await json(await call('/v1/auth/mfa/totp/confirm', { method: 'POST', cookie, json: { code: await totp(setup.secret, Date.now(), -1) } }));
+    await json(
+      await call('/v1/auth/mfa/totp/confirm', { method: 'POST', cookie, json: { code: await totp(setup.secret, Date.now(), -1) } }),
+    );
     const withMfa = await (await call('/v1/auth/me/export', { cookie })).text();
     expect(JSON.parse(withMfa).mfa).toMatchObject({ enabled: true });
     expect(withMfa).not.toContain(setup.secret);
     for (const r of await sql<{ code_hash: string }>('select code_hash from $schema.recovery_codes where user_id = $1', [user.id])) {
       expect(withMfa).not.toContain(r.code_hash);
     }
-    const [seed] = await sql<{ secret_encrypted: string }>('select secret_encrypted from $schema.totp_credentials where user_id = $1', [user.id]);
+    const [seed] = await sql<{ secret_encrypted: string }>('select secret_encrypted from $schema.totp_credentials where user_id = $1', [
+      user.id,
+    ]);
     expect(seed!.secret_encrypted.length).toBeGreaterThan(20);
     expect(withMfa).not.toContain(seed!.secret_encrypted);
   });

@@ -24,7 +24,11 @@ describe('email canonicalisation', () => {
     const res = await flow.call('/v1/auth/register', { method: 'POST', json: { email: `${name}@bücher.example`, password: PASSWORD } });
     expect((await json<{ user: { email: string } }>(res, 201)).user.email).toBe(canonical);
     for (const variant of [canonical, `${name}@bücher.example.`, `${name.toUpperCase()}@XN--BCHER-KVA.EXAMPLE.`]) {
-      await expectError(await flow.call('/v1/auth/register', { method: 'POST', json: { email: variant, password: PASSWORD } }), 409, 'email_taken');
+      await expectError(
+        await flow.call('/v1/auth/register', { method: 'POST', json: { email: variant, password: PASSWORD } }),
+        409,
+        'email_taken',
+      );
     }
     expect((await flow.login(`${name}@bücher.example.`)).status).toBe(200);
     expect((await flow.login(canonical)).status).toBe(200);
@@ -33,14 +37,21 @@ describe('email canonicalisation', () => {
     await flow.call('/v1/auth/email-otp/request', { method: 'POST', json: { email: `${name}@bücher.example.` } });
     await flow.settle();
     expect(mails(canonical, 'password_reset')).toHaveLength(1);
-    const verify = await flow.call('/v1/auth/email-otp/verify', { method: 'POST', json: { email: `${name}@bücher.example`, code: codeIn(canonical) } });
+    const verify = await flow.call('/v1/auth/email-otp/verify', {
+      method: 'POST',
+      json: { email: `${name}@bücher.example`, code: codeIn(canonical) },
+    });
     expect(verify.status).toBe(200);
   });
 
   it('a trailing root dot is the same address', async () => {
     const flow = flowEnv();
     const { email } = await flow.register(`${local()}@example.com`);
-    await expectError(await flow.call('/v1/auth/register', { method: 'POST', json: { email: `${email}.`, password: PASSWORD } }), 409, 'email_taken');
+    await expectError(
+      await flow.call('/v1/auth/register', { method: 'POST', json: { email: `${email}.`, password: PASSWORD } }),
+      409,
+      'email_taken',
+    );
     expect((await flow.login(`${email}.`)).status).toBe(200);
   });
 
@@ -58,7 +69,11 @@ describe('email canonicalisation', () => {
       201,
     );
     const invited = await json<{ invitation: { email: string } }>(
-      await flow.call(`/v1/auth/organizations/${organization.id}/invitations`, { method: 'POST', cookie: other.cookie, json: { email: `${name}@BÜCHER.example.` } }),
+      await flow.call(`/v1/auth/organizations/${organization.id}/invitations`, {
+        method: 'POST',
+        cookie: other.cookie,
+        json: { email: `${name}@BÜCHER.example.` },
+      }),
       201,
     );
     expect(invited.invitation.email).toBe(owner.email);

@@ -5,16 +5,32 @@ import { call, callback, cookies, expectError, landing, oauthEnv, registerUser, 
 
 type Ctx = ReturnType<typeof oauthEnv>;
 interface IdentityList {
-  identities: { id: string; provider: string; email: string | null; email_verified: boolean; created_at: string; last_used_at: string | null }[];
+  identities: {
+    id: string;
+    provider: string;
+    email: string | null;
+    email_verified: boolean;
+    created_at: string;
+    last_used_at: string | null;
+  }[];
 }
 
 /** A user who signed up with Google (no password) and then linked GitHub: two identities, no password. */
 async function oauthOnlyUserWithTwoIdentities({ env, google, github }: Ctx) {
   const email = uniqueEmail('two-ids');
   const g = await startFlow('google', { env });
-  const session = landing(await callback('google', google.authorize(g.location, { sub: `g-${crypto.randomUUID()}`, email, email_verified: true }), { env, cookie: g.flowCookie })).session!;
+  const session = landing(
+    await callback('google', google.authorize(g.location, { sub: `g-${crypto.randomUUID()}`, email, email_verified: true }), {
+      env,
+      cookie: g.flowCookie,
+    }),
+  ).session!;
   const h = await startFlow('github', { env, cookie: session });
-  const back = github.authorize(h.location, { id: Math.floor(Math.random() * 1e9), login: 'two', emails: [{ email, primary: true, verified: true }] });
+  const back = github.authorize(h.location, {
+    id: Math.floor(Math.random() * 1e9),
+    login: 'two',
+    emails: [{ email, primary: true, verified: true }],
+  });
   expect(landing(await callback('github', back, { env, cookie: cookies(h.flowCookie, session) })).error).toBeNull();
   const list = (await (await call('/v1/auth/identities', { env, cookie: session })).json()) as IdentityList;
   return { email, session, list };
@@ -38,7 +54,11 @@ describe('identities', () => {
     const [google, github] = list.identities;
     const res = await call(`/v1/auth/identities/${github!.id}`, { env: ctx.env, method: 'DELETE', cookie: session });
     expect(res.status).toBe(204);
-    await expectError(await call(`/v1/auth/identities/${google!.id}`, { env: ctx.env, method: 'DELETE', cookie: session }), 409, 'last_sign_in_method');
+    await expectError(
+      await call(`/v1/auth/identities/${google!.id}`, { env: ctx.env, method: 'DELETE', cookie: session }),
+      409,
+      'last_sign_in_method',
+    );
     const left = (await (await call('/v1/auth/identities', { env: ctx.env, cookie: session })).json()) as IdentityList;
     expect(left.identities.map((i) => i.provider)).toEqual(['google']);
     const audit = await sql<{ event: string; metadata: unknown }>(
@@ -58,7 +78,9 @@ describe('identities', () => {
     }
     const { identities } = (await (await call('/v1/auth/identities', { env: ctx.env, cookie: session })).json()) as IdentityList;
     expect(identities).toHaveLength(6);
-    const results = await Promise.all(identities.map((i) => call(`/v1/auth/identities/${i.id}`, { env: ctx.env, method: 'DELETE', cookie: session })));
+    const results = await Promise.all(
+      identities.map((i) => call(`/v1/auth/identities/${i.id}`, { env: ctx.env, method: 'DELETE', cookie: session })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([204, 204, 204, 204, 204, 409]);
     const left = (await (await call('/v1/auth/identities', { env: ctx.env, cookie: session })).json()) as IdentityList;
     expect(left.identities).toHaveLength(1);
@@ -68,7 +90,10 @@ describe('identities', () => {
     const { env, google } = oauthEnv();
     const reg = await registerUser(undefined, undefined, env);
     const flow = await startFlow('google', { env, cookie: reg.cookie });
-    await callback('google', google.authorize(flow.location, { sub: `g-${crypto.randomUUID()}` }), { env, cookie: cookies(flow.flowCookie, reg.cookie) });
+    await callback('google', google.authorize(flow.location, { sub: `g-${crypto.randomUUID()}` }), {
+      env,
+      cookie: cookies(flow.flowCookie, reg.cookie),
+    });
     const { identities } = (await (await call('/v1/auth/identities', { env, cookie: reg.cookie })).json()) as IdentityList;
     expect(identities).toHaveLength(1);
     expect((await call(`/v1/auth/identities/${identities[0]!.id}`, { env, method: 'DELETE', cookie: reg.cookie })).status).toBe(204);
@@ -79,7 +104,11 @@ describe('identities', () => {
     const { list } = await oauthOnlyUserWithTwoIdentities(ctx);
     const stranger = await registerUser(undefined, undefined, ctx.env);
     for (const id of [list.identities[0]!.id, crypto.randomUUID(), 'not-a-uuid']) {
-      await expectError(await call(`/v1/auth/identities/${id}`, { env: ctx.env, method: 'DELETE', cookie: stranger.cookie }), 404, 'not_found');
+      await expectError(
+        await call(`/v1/auth/identities/${id}`, { env: ctx.env, method: 'DELETE', cookie: stranger.cookie }),
+        404,
+        'not_found',
+      );
     }
     expect(await sql('select 1 from $schema.identities where id = $1', [list.identities[0]!.id])).toHaveLength(1);
   });

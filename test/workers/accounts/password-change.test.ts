@@ -30,8 +30,12 @@ describe('password change', () => {
     const flow = flowEnv();
     const { email, password, user, cookie } = await flow.register();
     const phone = sessionCookie(await flow.login(email, password));
-    for (let i = 0; i <= FREE_FAILURES; i++) await expectError(await change(flow, cookie, 'not my password', 'whatever new one'), 403, 'invalid_password');
-    const [row] = await sql<{ failed_login_count: number; locked_until: Date | null }>('select failed_login_count, locked_until from $schema.users where id = $1', [user.id]);
+    for (let i = 0; i <= FREE_FAILURES; i++)
+      await expectError(await change(flow, cookie, 'not my password', 'whatever new one'), 403, 'invalid_password');
+    const [row] = await sql<{ failed_login_count: number; locked_until: Date | null }>(
+      'select failed_login_count, locked_until from $schema.users where id = $1',
+      [user.id],
+    );
     expect(row!.failed_login_count).toBe(FREE_FAILURES + 1);
     expect(row!.locked_until).not.toBeNull();
     // Backed off: even the right current password is refused for now.

@@ -1,9 +1,17 @@
 // argon2id inside workerd (which forbids compiling WebAssembly from bytes): OWASP parameters, standard PHC
 // output, byte-identical to the native argon2 library on vectors computed by the test setup.
-import { inject, describe, expect, it } from 'vitest';
-import { Argon2Core, argon2idRaw } from '../../../src/crypto/argon2.ts';
-import { CURRENT_PARAMS, argon2CoresCreated, hashPassword, hashWithSalt, needsRehash, verifyPassword } from '../../../src/crypto/password.ts';
+
 import { encodeHexLowerCase } from '@oslojs/encoding';
+import { describe, expect, inject, it } from 'vitest';
+import { Argon2Core, argon2idRaw } from '../../../src/crypto/argon2.ts';
+import {
+  argon2CoresCreated,
+  CURRENT_PARAMS,
+  hashPassword,
+  hashWithSalt,
+  needsRehash,
+  verifyPassword,
+} from '../../../src/crypto/password.ts';
 import { fromBase64 } from '../../../src/lib/encoding.ts';
 
 describe('argon2id password hashing in workerd', () => {
@@ -54,7 +62,9 @@ describe('argon2id password hashing in workerd', () => {
     expect(await verifyPassword('$argon2i$v=19$m=19456,t=2,p=1$AAAA$BBBB', 'x')).toBe(false);
     expect(await verifyPassword('not a hash', 'x')).toBe(false);
     // A hostile stored hash cannot make us allocate gigabytes.
-    expect(await verifyPassword('$argon2id$v=19$m=4194304,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'x')).toBe(false);
+    expect(
+      await verifyPassword('$argon2id$v=19$m=4194304,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'x'),
+    ).toBe(false);
   });
 
   it('keeps one argon2 core (~19 MiB) per isolate however many hashes run at once', async () => {

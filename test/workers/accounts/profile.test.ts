@@ -28,14 +28,27 @@ describe('profile', () => {
     expect(await me(cookie)).toMatchObject({ name: 'Ada Lovelace', locale: 'en-GB', time_zone: 'Europe/Paris' });
     await json(await call('/v1/auth/me', { method: 'PATCH', cookie, json: { name: null, locale: null } }));
     expect(await me(cookie)).toMatchObject({ name: null, locale: null, time_zone: 'Europe/Paris' });
-    const events = await sql<{ metadata: { fields: string[] } }>("select metadata from $schema.audit_logs where user_id = $1 and event = 'user.profile_updated' order by id", [user.id]);
-    expect(events.map((e) => e.metadata.fields)).toEqual([['name', 'locale', 'time_zone'], ['name', 'locale']]);
+    const events = await sql<{ metadata: { fields: string[] } }>(
+      "select metadata from $schema.audit_logs where user_id = $1 and event = 'user.profile_updated' order by id",
+      [user.id],
+    );
+    expect(events.map((e) => e.metadata.fields)).toEqual([
+      ['name', 'locale', 'time_zone'],
+      ['name', 'locale'],
+    ]);
     expect(JSON.stringify(events)).not.toContain('Ada');
   });
 
   it('refuses invalid values and unknown fields', async () => {
     const { cookie } = await registerUser();
-    for (const body of [{ time_zone: 'Mars/Olympus_Mons' }, { locale: 'not a locale!' }, { name: '' }, { name: 'x'.repeat(201) }, { avatar_url: 'https://evil' }, { email_verified: true }]) {
+    for (const body of [
+      { time_zone: 'Mars/Olympus_Mons' },
+      { locale: 'not a locale!' },
+      { name: '' },
+      { name: 'x'.repeat(201) },
+      { avatar_url: 'https://evil' },
+      { email_verified: true },
+    ]) {
       await expectError(await call('/v1/auth/me', { method: 'PATCH', cookie, json: body }), 400, 'invalid_request');
     }
   });
@@ -43,8 +56,10 @@ describe('profile', () => {
   it('a name change shows at once in every session, even with their cached records warm', async () => {
     const { cookie, email } = await registerUser();
     const other = sessionCookie(await loginUser(email));
-    for (const c of [cookie, other]) expect((await json<{ user: { name: null } }>(await call('/v1/auth/session', { cookie: c }))).user.name).toBeNull();
+    for (const c of [cookie, other])
+      expect((await json<{ user: { name: null } }>(await call('/v1/auth/session', { cookie: c }))).user.name).toBeNull();
     await json(await call('/v1/auth/me', { method: 'PATCH', cookie, json: { name: 'Grace' } }));
-    for (const c of [cookie, other]) expect((await json<{ user: { name: string } }>(await call('/v1/auth/session', { cookie: c }))).user.name).toBe('Grace');
+    for (const c of [cookie, other])
+      expect((await json<{ user: { name: string } }>(await call('/v1/auth/session', { cookie: c }))).user.name).toBe('Grace');
   });
 });

@@ -19,7 +19,15 @@ describe('per-user data is reachable from users(id)', () => {
        where c.contype = 'f' and n.nspname = $1`,
       [schema],
     );
-    expect(fks.map((f) => `${f.table}.${f.column}`)).toEqual(expect.arrayContaining(['sessions.user_id', 'memberships.user_id', 'one_time_tokens.user_id', 'user_profiles.user_id', 'invitations.invited_by']));
+    expect(fks.map((f) => `${f.table}.${f.column}`)).toEqual(
+      expect.arrayContaining([
+        'sessions.user_id',
+        'memberships.user_id',
+        'one_time_tokens.user_id',
+        'user_profiles.user_id',
+        'invitations.invited_by',
+      ]),
+    );
     const blocking = fks.filter((f) => f.on_delete !== 'c' && f.on_delete !== 'n');
     expect(blocking, 'these would block or survive account deletion').toEqual([]);
   });

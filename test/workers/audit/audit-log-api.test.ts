@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { call, clockedEnv, expectError, json, registerUser, sql, team } from '../support/index.ts';
 
 interface Page {
-  events: { id: string; event: string; user_id: string | null; organization_id: string | null; ip: string | null; created_at: string; metadata: Record<string, unknown> }[];
+  events: {
+    id: string;
+    event: string;
+    user_id: string | null;
+    organization_id: string | null;
+    ip: string | null;
+    created_at: string;
+    metadata: Record<string, unknown>;
+  }[];
   next_cursor: string | null;
 }
 
@@ -40,7 +48,9 @@ describe('audit-log API', () => {
       cursor = p.next_cursor;
       pages++;
     }
-    const all = await sql<{ id: string }>('select id::text from $schema.audit_logs where user_id = $1 order by created_at desc, id desc', [user.id]);
+    const all = await sql<{ id: string }>('select id::text from $schema.audit_logs where user_id = $1 order by created_at desc, id desc', [
+      user.id,
+    ]);
     expect(seen).toEqual(all.map((r) => r.id));
     expect(pages).toBe(4);
   });
@@ -53,7 +63,9 @@ describe('audit-log API', () => {
       const { events } = await page(who.cookie, '?scope=organization&limit=100');
       expect(events.length).toBeGreaterThan(0);
       expect(events.every((e) => e.organization_id === org.id)).toBe(true);
-      expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(['organization.created', 'organization.member_invited', 'organization.invitation_accepted']));
+      expect(events.map((e) => e.event)).toEqual(
+        expect.arrayContaining(['organization.created', 'organization.member_invited', 'organization.invitation_accepted']),
+      );
       // Events of other members of the organization are included.
       expect(new Set(events.map((e) => e.user_id))).toEqual(new Set([owner.user.id, admin.user.id, member.user.id]));
     }

@@ -30,7 +30,11 @@ describe('email change', () => {
     const { cookie, email: oldEmail, user } = await registerUser(undefined, undefined, env);
     clock.advance(10 * 60 * 1000); // the session is no longer fresh
     const newEmail = uniqueEmail('new');
-    const res = await patch(cookie, { email: newEmail, current_password: PASSWORD }, { env, headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' } });
+    const res = await patch(
+      cookie,
+      { email: newEmail, current_password: PASSWORD },
+      { env, headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' } },
+    );
     expect(await json(res)).toMatchObject({ email_change: { email: newEmail, status: 'verification_sent' }, user: { email: oldEmail } });
     const mail = lastMailTo(newEmail)!;
     expect(mail.tag).toBe('email_change_verify');
@@ -49,7 +53,10 @@ describe('email change', () => {
     await expectError(await loginUser(oldEmail), 401, 'invalid_credentials');
     // Single use.
     await expectError(await confirm(token, { env }), 400, 'invalid_token');
-    const events = await sql<{ event: string }>("select event from $schema.audit_logs where user_id = $1 and event like 'user.email%' order by id", [user.id]);
+    const events = await sql<{ event: string }>(
+      "select event from $schema.audit_logs where user_id = $1 and event like 'user.email%' order by id",
+      [user.id],
+    );
     expect(events.map((e) => e.event)).toEqual(['user.email_change_requested', 'user.email_changed']);
   });
 
@@ -67,7 +74,11 @@ describe('email change', () => {
     clock.advance(6 * 60 * 1000);
     const newEmail = uniqueEmail('new');
     await expectError(await patch(cookie, { email: newEmail }, { env }), 403, 'reauthentication_required');
-    await expectError(await patch(cookie, { email: newEmail, current_password: 'wrong password' }, { env }), 403, 'reauthentication_required');
+    await expectError(
+      await patch(cookie, { email: newEmail, current_password: 'wrong password' }, { env }),
+      403,
+      'reauthentication_required',
+    );
     expect(mailsTo(newEmail)).toHaveLength(0);
     // A session from a sign-in minutes ago counts as fresh.
     const fresh = sessionCookie(await loginUser(email, PASSWORD, { env }));
@@ -115,7 +126,12 @@ describe('email change', () => {
     const token = tokenFromMail(newEmail, 'email_change_verify');
     const results = await Promise.all(Array.from({ length: 16 }, () => confirm(token)));
     expect(results.map((r) => r.status).sort()).toEqual([200, ...Array(15).fill(400)]);
-    expect(await sql("select 1 from $schema.audit_logs where event = 'user.email_changed' and user_id = (select id from $schema.users where email = $1)", [newEmail])).toHaveLength(1);
+    expect(
+      await sql(
+        "select 1 from $schema.audit_logs where event = 'user.email_changed' and user_id = (select id from $schema.users where email = $1)",
+        [newEmail],
+      ),
+    ).toHaveLength(1);
   });
 
   it('an email provider failure is a 503 and nothing is written or changed', async () => {
@@ -125,7 +141,11 @@ describe('email change', () => {
     const env = envWith({});
     withDeps(env, { mailer });
     mailer.failNext();
-    await expectError(await patch(cookie, { name: 'Kept?', email: uniqueEmail(), current_password: PASSWORD }, { env }), 503, 'service_unavailable');
+    await expectError(
+      await patch(cookie, { name: 'Kept?', email: uniqueEmail(), current_password: PASSWORD }, { env }),
+      503,
+      'service_unavailable',
+    );
     expect((await me(cookie)).name).toBeNull();
     expect(await sql("select 1 from $schema.one_time_tokens where user_id = $1 and purpose = 'email_change'", [user.id])).toHaveLength(0);
   });
@@ -139,6 +159,6 @@ describe('email change', () => {
     const newEmail = uniqueEmail('new');
     await json(await patch(cookie, { email: newEmail, current_password: PASSWORD }));
     await json(await confirm(tokenFromMail(newEmail, 'email_change_verify')));
-    expect(await sql("select 1 from $schema.one_time_tokens where user_id = $1 and consumed_at is null", [user.id])).toHaveLength(0);
+    expect(await sql('select 1 from $schema.one_time_tokens where user_id = $1 and consumed_at is null', [user.id])).toHaveLength(0);
   });
 });

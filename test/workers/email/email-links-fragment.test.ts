@@ -16,7 +16,14 @@ describe('email links carry their token in the fragment only', () => {
       await flow.call('/v1/auth/organizations', { method: 'POST', cookie: owner.cookie, json: { name: 'Fragments' } }),
       201,
     );
-    await json(await flow.call(`/v1/auth/organizations/${organization.id}/invitations`, { method: 'POST', cookie: owner.cookie, json: { email: guest, role: 'member' } }), 201);
+    await json(
+      await flow.call(`/v1/auth/organizations/${organization.id}/invitations`, {
+        method: 'POST',
+        cookie: owner.cookie,
+        json: { email: guest, role: 'member' },
+      }),
+      201,
+    );
     await flow.settle();
 
     const sent = [owner.email, newEmail, guest].flatMap((to) => mailsTo(to));

@@ -2,13 +2,23 @@
 // nothing. A send the client waits for fails with a clear 503; a background send leaves the 202 unchanged,
 // is logged, and leaves no undelivered secret that would stop the user from simply asking again.
 import { describe, expect, it, vi } from 'vitest';
-import { MemorySender, type EmailMessage, type EmailSender } from '../../../src/platform/adapters/email.ts';
+import { type EmailMessage, type EmailSender, MemorySender } from '../../../src/platform/adapters/email.ts';
 import { PostmarkSender, ResendSender } from '../../../src/platform/adapters/email-providers.ts';
 import { codeIn, expectError, fakeFetch, flowEnv, hangingFetch, mails, mailsTo, sql, tokenIn } from '../support/index.ts';
 
 const failing = {
-  '503': () => new ResendSender({ apiKey: 're_test', from: 'no-reply@example.com', fetch: fakeFetch(() => new Response('{"message":"down"}', { status: 503 })).fetch }),
-  '422': () => new PostmarkSender({ apiKey: 'pm_test', from: 'no-reply@example.com', fetch: fakeFetch(() => Response.json({ ErrorCode: 300, Message: 'Invalid email request' }, { status: 422 })).fetch }),
+  '503': () =>
+    new ResendSender({
+      apiKey: 're_test',
+      from: 'no-reply@example.com',
+      fetch: fakeFetch(() => new Response('{"message":"down"}', { status: 503 })).fetch,
+    }),
+  '422': () =>
+    new PostmarkSender({
+      apiKey: 'pm_test',
+      from: 'no-reply@example.com',
+      fetch: fakeFetch(() => Response.json({ ErrorCode: 300, Message: 'Invalid email request' }, { status: 422 })).fetch,
+    }),
   timeout: () => new ResendSender({ apiKey: 're_test', from: 'no-reply@example.com', fetch: hangingFetch(), timeoutMs: 50 }),
 };
 
@@ -45,68 +55,84 @@ async function withOutage<T>(flow: { mailer: OutageSender }, kind: keyof typeof 
 }
 
 describe('email provider outage', () => {
-  it.each(['503', '422', 'timeout'] as const)('verify/request (synchronous), provider %s: 503, nothing written, the earlier link still works', async (kind) => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
-    const flow = outageFlow();
-    const { email, user, cookie } = await flow.register();
-    const earlier = tokenIn(email, 'verify_email');
-    flow.clock.advance(61 * 1000); // past the resend window
-    const before = await sql('select id from $schema.one_time_tokens where user_id = $1 order by id', [user.id]);
+  it.each(['503', '422', 'timeout'] as const)(
+    'verify/request (synchronous), provider %s: 503, nothing written, the earlier link still works',
+    async (kind) => {
+      vi.spyOn(console, 'error').mockImplementation(() => {});
+      const flow = outageFlow();
+      const { email, user, cookie } = await flow.register();
+      const earlier = tokenIn(email, 'verify_email');
+      flow.clock.advance(61 * 1000); // past the resend window
+      const before = await sql('select id from $schema.one_time_tokens where user_id = $1 order by id', [user.id]);
 
-    const res = await withOutage(flow, kind, () => flow.call('/v1/auth/email/verify/request', { method: 'POST', cookie }));
-    const body = await expectError(res, 503, 'service_unavailable');
-    expect(body.error.message).toMatch(/email could not be sent/);
-    expect(await sql('select id from $schema.one_time_tokens where user_id = $1 order by id', [user.id])).toEqual(before);
-    expect(await sql("select 1 from $schema.audit_logs where user_id = $1 and event = 'email.verification_sent'", [user.id])).toHaveLength(0);
-    expect((await flow.call('/v1/auth/email/verify', { method: 'POST', cookie, json: { token: earlier } })).status).toBe(200);
-  });
+      const res = await withOutage(flow, kind, () => flow.call('/v1/auth/email/verify/request', { method: 'POST', cookie }));
+      const body = await expectError(res, 503, 'service_unavailable');
+      expect(body.error.message).toMatch(/email could not be sent/);
+      expect(await sql('select id from $schema.one_time_tokens where user_id = $1 order by id', [user.id])).toEqual(before);
+      expect(
+        await sql("select 1 from $schema.audit_logs where user_id = $1 and event = 'email.verification_sent'", [user.id]),
+      ).toHaveLength(0);
+      expect((await flow.call('/v1/auth/email/verify', { method: 'POST', cookie, json: { token: earlier } })).status).toBe(200);
+    },
+  );
 
-  it.each(['503', 'timeout'] as const)('forgot (background), provider %s: same 202, failure logged, no token stored, the earlier link still works', async (kind) => {
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const flow = outageFlow();
-    const { email, user } = await flow.register();
-    await flow.call('/v1/auth/password/forgot', { method: 'POST', json: { email } });
-    await flow.settle();
-    const earlier = tokenIn(email, 'password_reset');
-
-    const res = await withOutage(flow, kind, async () => {
-      const r = await flow.call('/v1/auth/password/forgot', { method: 'POST', json: { email } });
+  it.each(['503', 'timeout'] as const)(
+    'forgot (background), provider %s: same 202, failure logged, no token stored, the earlier link still works',
+    async (kind) => {
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const flow = outageFlow();
+      const { email, user } = await flow.register();
+      await flow.call('/v1/auth/password/forgot', { method: 'POST', json: { email } });
       await flow.settle();
-      return r;
-    });
-    expect(res.status).toBe(202);
-    expect(await res.text()).toBe('');
-    const [failure] = backgroundFailures(errors);
-    expect(failure).toMatchObject({ task: 'password reset email' });
-    expect(failure!.error).toMatch(/^EmailDeliveryError: resend: (HTTP 503|no answer within 50 ms)/);
-    const tokens = await sql("select 1 from $schema.one_time_tokens where user_id = $1 and purpose = 'password_reset'", [user.id]);
-    expect(tokens).toHaveLength(1);
-    expect((await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token: earlier, password: 'still works password' } })).status).toBe(204);
-  });
+      const earlier = tokenIn(email, 'password_reset');
 
-  it.each(['503', 'timeout'] as const)('email OTP request (background), provider %s: same 202, logged, code withdrawn so an immediate retry is sent', async (kind) => {
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const flow = outageFlow();
-    const { email, user } = await flow.register();
-    const request = () => flow.call('/v1/auth/email-otp/request', { method: 'POST', json: { email } });
+      const res = await withOutage(flow, kind, async () => {
+        const r = await flow.call('/v1/auth/password/forgot', { method: 'POST', json: { email } });
+        await flow.settle();
+        return r;
+      });
+      expect(res.status).toBe(202);
+      expect(await res.text()).toBe('');
+      const [failure] = backgroundFailures(errors);
+      expect(failure).toMatchObject({ task: 'password reset email' });
+      expect(failure!.error).toMatch(/^EmailDeliveryError: resend: (HTTP 503|no answer within 50 ms)/);
+      const tokens = await sql("select 1 from $schema.one_time_tokens where user_id = $1 and purpose = 'password_reset'", [user.id]);
+      expect(tokens).toHaveLength(1);
+      expect(
+        (await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token: earlier, password: 'still works password' } })).status,
+      ).toBe(204);
+    },
+  );
 
-    const res = await withOutage(flow, kind, async () => {
-      const r = await request();
+  it.each(['503', 'timeout'] as const)(
+    'email OTP request (background), provider %s: same 202, logged, code withdrawn so an immediate retry is sent',
+    async (kind) => {
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const flow = outageFlow();
+      const { email, user } = await flow.register();
+      const request = () => flow.call('/v1/auth/email-otp/request', { method: 'POST', json: { email } });
+
+      const res = await withOutage(flow, kind, async () => {
+        const r = await request();
+        await flow.settle();
+        return r;
+      });
+      expect(res.status).toBe(202);
+      expect(backgroundFailures(errors)).toMatchObject([{ task: 'email sign-in code' }]);
+      // No usable-but-undelivered code, and the 60 s window is not held by it.
+      expect(await sql('select 1 from $schema.email_otp_codes where email = $1', [email])).toHaveLength(0);
+      const events = await sql<{ event: string }>(
+        "select event from $schema.audit_logs where user_id = $1 and event like 'email_otp.%' order by id",
+        [user.id],
+      );
+      expect(events.map((e) => e.event)).toEqual(['email_otp.requested', 'email_otp.delivery_failed']);
+
+      await request(); // provider back, no clock movement
       await flow.settle();
-      return r;
-    });
-    expect(res.status).toBe(202);
-    expect(backgroundFailures(errors)).toMatchObject([{ task: 'email sign-in code' }]);
-    // No usable-but-undelivered code, and the 60 s window is not held by it.
-    expect(await sql('select 1 from $schema.email_otp_codes where email = $1', [email])).toHaveLength(0);
-    const events = await sql<{ event: string }>("select event from $schema.audit_logs where user_id = $1 and event like 'email_otp.%' order by id", [user.id]);
-    expect(events.map((e) => e.event)).toEqual(['email_otp.requested', 'email_otp.delivery_failed']);
-
-    await request(); // provider back, no clock movement
-    await flow.settle();
-    expect(mails(email, 'email_otp')).toHaveLength(1);
-    expect((await flow.call('/v1/auth/email-otp/verify', { method: 'POST', json: { email, code: codeIn(email) } })).status).toBe(200);
-  });
+      expect(mails(email, 'email_otp')).toHaveLength(1);
+      expect((await flow.call('/v1/auth/email-otp/verify', { method: 'POST', json: { email, code: codeIn(email) } })).status).toBe(200);
+    },
+  );
 
   it('registration with the provider down: 201 all the same, logged; the undelivered link is withdrawn so verify/request works at once', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -117,6 +143,8 @@ describe('email provider outage', () => {
     expect(mailsTo(email)).toEqual([]);
 
     expect((await flow.call('/v1/auth/email/verify/request', { method: 'POST', cookie })).status).toBe(202);
-    expect((await flow.call('/v1/auth/email/verify', { method: 'POST', cookie, json: { token: tokenIn(email, 'verify_email') } })).status).toBe(200);
+    expect(
+      (await flow.call('/v1/auth/email/verify', { method: 'POST', cookie, json: { token: tokenIn(email, 'verify_email') } })).status,
+    ).toBe(200);
   });
 });

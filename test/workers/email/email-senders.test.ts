@@ -1,17 +1,26 @@
 // The real email senders, against fakes of the providers' HTTP APIs at the fetch boundary: the exact request
 // each one makes, and what a refusal (4xx), a failure (5xx) or silence (timeout) becomes.
 import { describe, expect, it, vi } from 'vitest';
-import { LogOnlySender, MemorySender, type EmailMessage } from '../../../src/platform/adapters/email.ts';
+import { passwordResetMessage } from '../../../src/features/email/templates.ts';
+import { type EmailMessage, LogOnlySender, MemorySender } from '../../../src/platform/adapters/email.ts';
 import { createMailer, EmailDeliveryError, PostmarkSender, ResendSender } from '../../../src/platform/adapters/email-providers.ts';
 import { loadConfig } from '../../../src/platform/config.ts';
-import { passwordResetMessage } from '../../../src/features/email/templates.ts';
 import { fakeFetch, hangingFetch, testEnv } from '../support/index.ts';
 
-const MESSAGE: EmailMessage = { to: 'ada@example.com', subject: 'Reset your password', text: 'plain body', html: '<p>html body</p>', tag: 'password_reset' };
+const MESSAGE: EmailMessage = {
+  to: 'ada@example.com',
+  subject: 'Reset your password',
+  text: 'plain body',
+  html: '<p>html body</p>',
+  tag: 'password_reset',
+};
 const FROM = 'no-reply@auth.example.com';
 
 async function deliveryError(promise: Promise<unknown>): Promise<EmailDeliveryError> {
-  const err = await promise.then(() => null, (e: unknown) => e);
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(EmailDeliveryError);
   return err as EmailDeliveryError;
 }
@@ -52,7 +61,9 @@ describe('Resend sender', () => {
 
   it('a provider that never answers is abandoned after the timeout', async () => {
     const started = Date.now();
-    const err = await deliveryError(new ResendSender({ apiKey: 're_secret', from: FROM, fetch: hangingFetch(), timeoutMs: 50 }).send(MESSAGE));
+    const err = await deliveryError(
+      new ResendSender({ apiKey: 're_secret', from: FROM, fetch: hangingFetch(), timeoutMs: 50 }).send(MESSAGE),
+    );
     expect(err.status).toBeNull();
     expect(err.message).toBe('resend: no answer within 50 ms');
     expect(Date.now() - started).toBeLessThan(5000);
@@ -91,7 +102,9 @@ describe('Postmark sender', () => {
 
   it('422 with a Postmark ErrorCode, 5xx, and a non-zero ErrorCode inside a 200 are delivery errors', async () => {
     const send = (res: () => Response) => new PostmarkSender({ apiKey: 't', from: FROM, fetch: fakeFetch(res).fetch }).send(MESSAGE);
-    expect((await deliveryError(send(() => Response.json({ ErrorCode: 406, Message: 'Inactive recipient' }, { status: 422 })))).status).toBe(422);
+    expect(
+      (await deliveryError(send(() => Response.json({ ErrorCode: 406, Message: 'Inactive recipient' }, { status: 422 })))).status,
+    ).toBe(422);
     expect((await deliveryError(send(() => new Response('bad gateway', { status: 502 })))).status).toBe(502);
     const inOk = await deliveryError(send(() => Response.json({ ErrorCode: 412, Message: 'Account is pending' })));
     expect(inOk.message).toContain('ErrorCode 412');
@@ -114,8 +127,14 @@ describe('sender selection (IDENTSPHERE_EMAIL_PROVIDER)', () => {
     expect(createMailer(config({ IDENTSPHERE_EMAIL_PROVIDER: 'log' }))).toMatchObject({ ok: true, mailer: expect.any(LogOnlySender) });
     expect(createMailer(config({ IDENTSPHERE_EMAIL_PROVIDER: 'memory' }))).toMatchObject({ ok: true, mailer: expect.any(MemorySender) });
     const keyed = { IDENTSPHERE_EMAIL_API_KEY: 'k', IDENTSPHERE_FROM_EMAIL: FROM };
-    expect(createMailer(config({ IDENTSPHERE_EMAIL_PROVIDER: 'resend', ...keyed }))).toMatchObject({ ok: true, mailer: expect.any(ResendSender) });
-    expect(createMailer(config({ IDENTSPHERE_EMAIL_PROVIDER: 'postmark', ...keyed }))).toMatchObject({ ok: true, mailer: expect.any(PostmarkSender) });
+    expect(createMailer(config({ IDENTSPHERE_EMAIL_PROVIDER: 'resend', ...keyed }))).toMatchObject({
+      ok: true,
+      mailer: expect.any(ResendSender),
+    });
+    expect(createMailer(config({ IDENTSPHERE_EMAIL_PROVIDER: 'postmark', ...keyed }))).toMatchObject({
+      ok: true,
+      mailer: expect.any(PostmarkSender),
+    });
   });
 
   it('a real provider without its API key or from address is refused, naming both settings', () => {
@@ -127,7 +146,12 @@ describe('sender selection (IDENTSPHERE_EMAIL_PROVIDER)', () => {
   it('LogOnlySender prints the message readably, link included', async () => {
     const lines: string[] = [];
     vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
-    const message = passwordResetMessage({ IDENTSPHERE_PUBLIC_BASE_URL: 'http://localhost:8787', IDENTSPHERE_APP_URL: undefined }, 'ada@example.com', 'TOKEN123', 60);
+    const message = passwordResetMessage(
+      { IDENTSPHERE_PUBLIC_BASE_URL: 'http://localhost:8787', IDENTSPHERE_APP_URL: undefined },
+      'ada@example.com',
+      'TOKEN123',
+      60,
+    );
     await new LogOnlySender().send(message);
     expect(lines.join('\n')).toContain('to: ada@example.com');
     expect(lines.join('\n')).toContain('http://localhost:8787/reset-password#token=TOKEN123');

@@ -25,7 +25,9 @@ describe('email verification', () => {
 
     // Single use.
     await expectError(await flow.call('/v1/auth/email/verify', { method: 'POST', json: { token } }), 400, 'invalid_token');
-    const events = await sql<{ event: string }>("select event from $schema.audit_logs where user_id = $1 and event like 'email.%'", [user.id]);
+    const events = await sql<{ event: string }>("select event from $schema.audit_logs where user_id = $1 and event like 'email.%'", [
+      user.id,
+    ]);
     expect(events.map((e) => e.event)).toEqual(['email.verified']);
   });
 
@@ -43,7 +45,9 @@ describe('email verification', () => {
     expect(again.status).toBe(202);
     expect(mails(email, 'verify_email')).toHaveLength(2);
     await expectError(await flow.call('/v1/auth/email/verify', { method: 'POST', json: { token: first } }), 400, 'invalid_token');
-    expect((await flow.call('/v1/auth/email/verify', { method: 'POST', cookie, json: { token: tokenIn(email, 'verify_email') } })).status).toBe(200);
+    expect(
+      (await flow.call('/v1/auth/email/verify', { method: 'POST', cookie, json: { token: tokenIn(email, 'verify_email') } })).status,
+    ).toBe(200);
 
     // Already verified: nothing to send.
     flow.clock.advance(60 * 1000);
@@ -55,7 +59,11 @@ describe('email verification', () => {
     const flow = flowEnv();
     const { email } = await flow.register();
     flow.clock.advance(24 * 3600 * 1000);
-    await expectError(await flow.call('/v1/auth/email/verify', { method: 'POST', json: { token: tokenIn(email, 'verify_email') } }), 400, 'invalid_token');
+    await expectError(
+      await flow.call('/v1/auth/email/verify', { method: 'POST', json: { token: tokenIn(email, 'verify_email') } }),
+      400,
+      'invalid_token',
+    );
   });
 
   it('a link sent to a previous address does not verify the current one', async () => {

@@ -18,7 +18,11 @@ describe('forgot-password enumeration', () => {
     await sql('update $schema.users set disabled_at = now() where id = $1', [disabled.user.id]);
     const unknown = uniqueEmail('nobody');
 
-    const results = { unknown: await forgot(flow, unknown), real: await forgot(flow, real.email), disabled: await forgot(flow, disabled.email) };
+    const results = {
+      unknown: await forgot(flow, unknown),
+      real: await forgot(flow, real.email),
+      disabled: await forgot(flow, disabled.email),
+    };
     const reference = results.unknown;
     expect(reference.status).toBe(202);
     expect(reference.body).toBe('');

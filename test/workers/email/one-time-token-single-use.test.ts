@@ -14,7 +14,10 @@ async function issue(deps: ReturnType<typeof clockedEnv>['deps'], userId: string
 
 function renameTo(deps: ReturnType<typeof clockedEnv>['deps'], name: string) {
   return (guard: SQL, row: { userId: string }) => [
-    deps.db.update(deps.t.users).set({ name }).where(and(eq(deps.t.users.id, row.userId), guard)),
+    deps.db
+      .update(deps.t.users)
+      .set({ name })
+      .where(and(eq(deps.t.users.id, row.userId), guard)),
   ];
 }
 

@@ -55,8 +55,16 @@ describe('password reset', () => {
     await flow.call('/v1/auth/password/forgot', { method: 'POST', json: { email } });
     await flow.settle();
     const token = tokenIn(email, 'password_reset');
-    await expectError(await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token, password: 'short' } }), 400, 'invalid_request');
-    await expectError(await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token: 'nope', password: NEW_PASSWORD } }), 400, 'invalid_token');
+    await expectError(
+      await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token, password: 'short' } }),
+      400,
+      'invalid_request',
+    );
+    await expectError(
+      await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token: 'nope', password: NEW_PASSWORD } }),
+      400,
+      'invalid_token',
+    );
     await expectError(await flow.call('/v1/auth/password/forgot', { method: 'POST', json: { email, extra: 1 } }), 400, 'invalid_request');
     // The failed attempts did not spend the token.
     expect((await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token, password: NEW_PASSWORD } })).status).toBe(204);

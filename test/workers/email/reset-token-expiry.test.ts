@@ -16,12 +16,18 @@ describe('reset token expiry', () => {
 
     const expired = await forgot();
     flow.clock.advance(HOUR);
-    await expectError(await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token: expired, password: 'too late password' } }), 400, 'invalid_token');
+    await expectError(
+      await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token: expired, password: 'too late password' } }),
+      400,
+      'invalid_token',
+    );
     expect((await flow.login(email, password)).status).toBe(200);
 
     const fresh = await forgot();
     flow.clock.advance(HOUR - 1);
-    expect((await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token: fresh, password: 'just in time password' } })).status).toBe(204);
+    expect(
+      (await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token: fresh, password: 'just in time password' } })).status,
+    ).toBe(204);
     expect((await flow.login(email, 'just in time password')).status).toBe(200);
   });
 });

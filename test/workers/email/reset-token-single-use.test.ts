@@ -31,6 +31,10 @@ describe('reset token single use', () => {
     const resets = await sql("select 1 from $schema.audit_logs where user_id = $1 and event = 'password.reset'", [user.id]);
     expect(resets).toHaveLength(1);
     // And a late replay still fails.
-    await expectError(await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token, password: 'one more try, later' } }), 400, 'invalid_token');
+    await expectError(
+      await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token, password: 'one more try, later' } }),
+      400,
+      'invalid_token',
+    );
   });
 });

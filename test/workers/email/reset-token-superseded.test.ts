@@ -15,12 +15,21 @@ describe('reset token superseded', () => {
     const second = tokenIn(email, 'password_reset');
     expect(mails(email, 'password_reset')).toHaveLength(2);
     expect(second).not.toBe(first);
-    const live = await sql("select 1 from $schema.one_time_tokens where user_id = $1 and purpose = 'password_reset' and consumed_at is null", [user.id]);
+    const live = await sql(
+      "select 1 from $schema.one_time_tokens where user_id = $1 and purpose = 'password_reset' and consumed_at is null",
+      [user.id],
+    );
     expect(live).toHaveLength(1);
 
-    await expectError(await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token: first, password: 'first link password' } }), 400, 'invalid_token');
+    await expectError(
+      await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token: first, password: 'first link password' } }),
+      400,
+      'invalid_token',
+    );
     expect((await flow.login(email, password)).status).toBe(200);
-    expect((await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token: second, password: 'second link password' } })).status).toBe(204);
+    expect(
+      (await flow.call('/v1/auth/password/reset', { method: 'POST', json: { token: second, password: 'second link password' } })).status,
+    ).toBe(204);
     expect((await flow.login(email, 'second link password')).status).toBe(200);
   });
 });

@@ -3,7 +3,17 @@
 // into a permanent failure for that key. The retry with the same key and body runs for real; its answer is
 // the one stored and replayed afterwards.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type DatabaseRequest, expectError, flowEnv, interceptDatabase, PASSWORD, randomIp, sql, uniqueEmail, writesUser } from '../support/index.ts';
+import {
+  type DatabaseRequest,
+  expectError,
+  flowEnv,
+  interceptDatabase,
+  PASSWORD,
+  randomIp,
+  sql,
+  uniqueEmail,
+  writesUser,
+} from '../support/index.ts';
 
 const touchesKeys = (r: DatabaseRequest) => r.statements.some((s) => /"idempotency_keys"/.test(s));
 
@@ -20,8 +30,12 @@ describe('idempotency key after a 5xx', () => {
     const key = crypto.randomUUID();
     const email = uniqueEmail('idem-5xx');
     const ip = randomIp();
-    const register = () => flow.call('/v1/auth/register', { method: 'POST', ip, headers: { 'idempotency-key': key }, json: { email, password: PASSWORD } });
-    const keysAt = (at: Date) => sql<{ response_status: number | null }>('select response_status from $schema.idempotency_keys where created_at = $1', [at.toISOString()]);
+    const register = () =>
+      flow.call('/v1/auth/register', { method: 'POST', ip, headers: { 'idempotency-key': key }, json: { email, password: PASSWORD } });
+    const keysAt = (at: Date) =>
+      sql<{ response_status: number | null }>('select response_status from $schema.idempotency_keys where created_at = $1', [
+        at.toISOString(),
+      ]);
 
     // First attempt: the key is claimed, then the connection drops on the registration's batch (only there).
     const firstAt = flow.clock.now();
@@ -36,7 +50,11 @@ describe('idempotency key after a 5xx', () => {
     await expectError(first, 503, 'service_unavailable');
     expect(first.headers.get('idempotency-replayed')).toBeNull();
     // Claimed, the route's batch lost, then the claim deleted again (the key is free).
-    expect(db.requests.map((r) => (writesUser(r) ? 'register' : touchesKeys(r) ? r.statements[0]!.split(' ')[0] : 'other'))).toEqual(['insert', 'register', 'delete']);
+    expect(db.requests.map((r) => (writesUser(r) ? 'register' : touchesKeys(r) ? r.statements[0]!.split(' ')[0] : 'other'))).toEqual([
+      'insert',
+      'register',
+      'delete',
+    ]);
     expect(await keysAt(firstAt)).toHaveLength(0);
     expect(await sql('select 1 from $schema.users where email = $1', [email])).toHaveLength(0);
 

@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runScheduledMaintenance } from '../../../src/scheduled-maintenance.ts';
 import {
-  call,
   type CallInit,
+  call,
   clockedEnv,
   expectError,
   flowEnv,
@@ -49,7 +49,10 @@ describe('idempotency key', () => {
     expect(await sql('select 1 from $schema.users where email = $1', [email])).toHaveLength(1);
     // Stored sealed: neither the address nor the session token is readable at rest.
     const token = first.headers.getSetCookie()[0]!.split(';')[0]!.split('=')[1]!;
-    const leaks = await sql(`select 1 from $schema.idempotency_keys where response like $1 or response like $2`, [`%${email}%`, `%${token}%`]);
+    const leaks = await sql(`select 1 from $schema.idempotency_keys where response like $1 or response like $2`, [
+      `%${email}%`,
+      `%${token}%`,
+    ]);
     expect(leaks).toHaveLength(0);
   });
 

@@ -25,7 +25,10 @@ describe('MFA per-account backoff', () => {
     const locked = await guess(right);
     expect(locked.headers.getSetCookie()).toEqual([]);
     await expectError(locked, 401, 'invalid_mfa_code');
-    const [throttled] = await sql("select 1 from $schema.audit_logs where event = 'mfa.failed' and metadata->>'reason' = 'throttled' and user_id = $1", [u.user.id]);
+    const [throttled] = await sql(
+      "select 1 from $schema.audit_logs where event = 'mfa.failed' and metadata->>'reason' = 'throttled' and user_id = $1",
+      [u.user.id],
+    );
     expect(throttled).toBeDefined();
 
     clock.advance(1_100);
@@ -35,7 +38,9 @@ describe('MFA per-account backoff', () => {
     clock.advance(1_000);
     const ok = await guess(await totp(u.secret, clock.now().getTime()));
     expect(ok.status).toBe(200);
-    const [after] = await sql<{ failed_attempts: number }>('select failed_attempts from $schema.totp_credentials where user_id = $1', [u.user.id]);
+    const [after] = await sql<{ failed_attempts: number }>('select failed_attempts from $schema.totp_credentials where user_id = $1', [
+      u.user.id,
+    ]);
     expect(after!.failed_attempts).toBe(0);
   });
 
@@ -45,8 +50,13 @@ describe('MFA per-account backoff', () => {
     const near = await Promise.all([-1, 0, 1].map((o) => totp(u.secret, Date.now(), o)));
     const wrong = ['000000', '111111', '222222'].find((c) => !near.includes(c))!;
     await Promise.all(tokens.flatMap((mfa_token) => [0, 1, 2].map(() => challenge({ mfa_token, code: wrong }))));
-    const [row] = await sql<{ failed_attempts: number }>('select failed_attempts from $schema.totp_credentials where user_id = $1', [u.user.id]);
-    const failures = await sql("select 1 from $schema.audit_logs where event = 'mfa.failed' and metadata->>'reason' <> 'throttled' and user_id = $1", [u.user.id]);
+    const [row] = await sql<{ failed_attempts: number }>('select failed_attempts from $schema.totp_credentials where user_id = $1', [
+      u.user.id,
+    ]);
+    const failures = await sql(
+      "select 1 from $schema.audit_logs where event = 'mfa.failed' and metadata->>'reason' <> 'throttled' and user_id = $1",
+      [u.user.id],
+    );
     expect(row!.failed_attempts).toBe(failures.length);
     expect(failures.length).toBeGreaterThan(MFA_FREE_FAILURES);
   });

@@ -24,7 +24,11 @@ describe('mfa_token expiry and single use', () => {
     const token = await mfaToken(u.email, { env });
     expect((await challenge({ mfa_token: token, code: await totp(u.secret, clock.now().getTime()) }, { env })).status).toBe(200);
     clock.advance(30_000);
-    await expectError(await challenge({ mfa_token: token, code: await totp(u.secret, clock.now().getTime()) }, { env }), 401, 'invalid_mfa_token');
+    await expectError(
+      await challenge({ mfa_token: token, code: await totp(u.secret, clock.now().getTime()) }, { env }),
+      401,
+      'invalid_mfa_token',
+    );
     await expectError(await challenge({ mfa_token: token, recovery_code: u.recoveryCodes[1]! }, { env }), 401, 'invalid_mfa_token');
   });
 });

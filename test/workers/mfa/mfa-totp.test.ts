@@ -98,7 +98,11 @@ describe('TOTP (RFC 6238) and the MFA challenge', () => {
     const u = await userWithTotp({ env, now: () => clock.now().getTime() });
     clock.advance(6 * 60 * 1000);
     await expectError(await call('/v1/auth/mfa/totp', { method: 'DELETE', cookie: u.cookie, env }), 403, 'reauthentication_required');
-    await expectError(await call('/v1/auth/mfa/recovery-codes', { method: 'POST', cookie: u.cookie, env }), 403, 'reauthentication_required');
+    await expectError(
+      await call('/v1/auth/mfa/recovery-codes', { method: 'POST', cookie: u.cookie, env }),
+      403,
+      'reauthentication_required',
+    );
     await expectError(
       await call('/v1/auth/mfa/totp', { method: 'DELETE', cookie: u.cookie, json: { password: 'wrong password!' }, env }),
       403,
@@ -119,7 +123,9 @@ describe('TOTP (RFC 6238) and the MFA challenge', () => {
 
   it('the seed is AES-GCM encrypted at rest and survives a JWT secret rotation', async () => {
     const u = await userWithTotp();
-    const [row] = await sql<{ secret_encrypted: string }>('select secret_encrypted from $schema.totp_credentials where user_id = $1', [u.user.id]);
+    const [row] = await sql<{ secret_encrypted: string }>('select secret_encrypted from $schema.totp_credentials where user_id = $1', [
+      u.user.id,
+    ]);
     expect(row!.secret_encrypted).toMatch(/^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+$/);
     expect(row!.secret_encrypted).not.toContain(u.secret);
     // Rotating the JWT secret signs everyone out — and nothing else: MFA still works with the new secret.

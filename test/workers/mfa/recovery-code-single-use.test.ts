@@ -14,7 +14,11 @@ describe('recovery codes', () => {
     expect(again.headers.getSetCookie()).toEqual([]);
     await expectError(again, 401, 'invalid_mfa_code');
     // Typed differently (upper case, no dash): still the same, already used, code.
-    await expectError(await challenge({ mfa_token: await mfaToken(u.email), recovery_code: code.toUpperCase().replace('-', '') }), 401, 'invalid_mfa_code');
+    await expectError(
+      await challenge({ mfa_token: await mfaToken(u.email), recovery_code: code.toUpperCase().replace('-', '') }),
+      401,
+      'invalid_mfa_code',
+    );
     const status = (await (await call('/v1/auth/mfa', { cookie: u.cookie })).json()) as { recovery_codes_remaining: number };
     expect(status.recovery_codes_remaining).toBe(9);
   });
@@ -52,7 +56,9 @@ describe('recovery codes', () => {
 
   it('concurrent regenerations: losers get 409, and exactly one shown set is live', async () => {
     const u = await userWithTotp();
-    const results = await Promise.all(Array.from({ length: 4 }, () => call('/v1/auth/mfa/recovery-codes', { method: 'POST', cookie: u.cookie })));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => call('/v1/auth/mfa/recovery-codes', { method: 'POST', cookie: u.cookie })),
+    );
     const winners = results.filter((r) => r.status === 200);
     expect(winners.length).toBeGreaterThanOrEqual(1);
     for (const r of results.filter((r) => r.status !== 200)) await expectError(r, 409, 'conflict');

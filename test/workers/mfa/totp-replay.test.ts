@@ -22,9 +22,19 @@ describe('TOTP replay and window', () => {
     const u = await userWithTotp({ env, now: () => clock.now().getTime() }); // enrolled five minutes earlier
     clock.set(START);
     const at = clock.now().getTime();
-    await expectError(await challenge({ mfa_token: await mfaToken(u.email, { env }), code: await totp(u.secret, at, -2) }, { env }), 401, 'invalid_mfa_code');
-    await expectError(await challenge({ mfa_token: await mfaToken(u.email, { env }), code: await totp(u.secret, at, 2) }, { env }), 401, 'invalid_mfa_code');
-    expect((await challenge({ mfa_token: await mfaToken(u.email, { env }), code: await totp(u.secret, at, -1) }, { env })).status).toBe(200);
+    await expectError(
+      await challenge({ mfa_token: await mfaToken(u.email, { env }), code: await totp(u.secret, at, -2) }, { env }),
+      401,
+      'invalid_mfa_code',
+    );
+    await expectError(
+      await challenge({ mfa_token: await mfaToken(u.email, { env }), code: await totp(u.secret, at, 2) }, { env }),
+      401,
+      'invalid_mfa_code',
+    );
+    expect((await challenge({ mfa_token: await mfaToken(u.email, { env }), code: await totp(u.secret, at, -1) }, { env })).status).toBe(
+      200,
+    );
     expect((await challenge({ mfa_token: await mfaToken(u.email, { env }), code: await totp(u.secret, at, 1) }, { env })).status).toBe(200);
   });
 
@@ -34,14 +44,22 @@ describe('TOTP replay and window', () => {
     clock.set(START);
     const at = clock.now().getTime();
     expect((await challenge({ mfa_token: await mfaToken(u.email, { env }), code: await totp(u.secret, at, 0) }, { env })).status).toBe(200);
-    await expectError(await challenge({ mfa_token: await mfaToken(u.email, { env }), code: await totp(u.secret, at, -1) }, { env }), 401, 'invalid_mfa_code');
+    await expectError(
+      await challenge({ mfa_token: await mfaToken(u.email, { env }), code: await totp(u.secret, at, -1) }, { env }),
+      401,
+      'invalid_mfa_code',
+    );
   });
 
   it('the code used to confirm enrollment cannot be replayed to sign in', async () => {
     const { env, clock } = clockedEnv(START);
     const u = await userWithTotp({ env, now: () => clock.now().getTime() }); // confirmed with the previous step
     const confirmCode = await totp(u.secret, clock.now().getTime(), -1);
-    await expectError(await challenge({ mfa_token: await mfaToken(u.email, { env }), code: confirmCode }, { env }), 401, 'invalid_mfa_code');
+    await expectError(
+      await challenge({ mfa_token: await mfaToken(u.email, { env }), code: confirmCode }, { env }),
+      401,
+      'invalid_mfa_code',
+    );
   });
 
   it('16 concurrent sign-ins with the same code (16 mfa_tokens): exactly one session', async () => {

@@ -2,8 +2,7 @@
 // `+`, `/` or `=` (common in generated secrets) must reach the provider intact. Checked against the real
 // OpenID provider (test/oidc-provider-server.ts), which decodes the credentials as the RFC says: its second
 // client `local-oidc-encoded` has such a secret.
-import { inject } from 'vitest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { call, callback, landing, localOidcEnv, signInAtProvider, startFlow, uniqueEmail } from '../support/index.ts';
 
 const PROVIDER = 'local-oidc-encoded';

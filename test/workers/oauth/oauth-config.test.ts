@@ -31,7 +31,10 @@ describe('OAuth configuration', () => {
       JSON.stringify([{ id: 'google', issuer: 'https://idp.example', client_id: 'c' }]),
       JSON.stringify([{ id: 'Bad Id', issuer: 'https://idp.example', client_id: 'c' }]),
       JSON.stringify([{ id: 'a', issuer: 'https://idp.example', client_id: 'c', extra: 1 }]),
-      JSON.stringify([{ id: 'a', issuer: 'https://idp.example', client_id: 'c' }, { id: 'a', issuer: 'https://idp2.example', client_id: 'd' }]),
+      JSON.stringify([
+        { id: 'a', issuer: 'https://idp.example', client_id: 'c' },
+        { id: 'a', issuer: 'https://idp2.example', client_id: 'd' },
+      ]),
     ];
     for (const value of bad) {
       const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -64,7 +67,9 @@ describe('OAuth configuration', () => {
       });
     };
     const { env } = oauthEnv(
-      { IDENTSPHERE_OIDC_PROVIDERS: JSON.stringify([{ id: 'corp', issuer: 'https://idp.example.com', client_id: 'c', client_secret: 's' }]) },
+      {
+        IDENTSPHERE_OIDC_PROVIDERS: JSON.stringify([{ id: 'corp', issuer: 'https://idp.example.com', client_id: 'c', client_secret: 's' }]),
+      },
       () => ({ fetch: discovery }),
     );
     const res = await callWithEnv(env, `/v1/auth/oauth/corp/start?redirect_to=${encodeURIComponent(`${APP}/x`)}`, { redirect: 'manual' });

@@ -33,14 +33,20 @@ describe('GitHub sign-in', () => {
     const { url, error, session } = landing(res);
     expect(error).toBeNull();
     expect(url.href).toBe(`${APP}/home`);
-    const me = (await (await call('/v1/auth/session', { env, cookie: session! })).json()) as { user: { email: string; name: string; email_verified: boolean } };
+    const me = (await (await call('/v1/auth/session', { env, cookie: session! })).json()) as {
+      user: { email: string; name: string; email_verified: boolean };
+    };
     expect(me.user).toMatchObject({ email: primary, name: 'octocat', email_verified: true });
     expect(await sql('select provider, subject, email_verified from $schema.identities where email = $1', [primary])).toEqual([
       { provider: 'github', subject: String(id), email_verified: true },
     ]);
     // Renamed on GitHub (same id): still the same account.
     const again = await startFlow('github', { env });
-    const res2 = await callback('github', github.authorize(again.location, { id, login: 'octocat-renamed', emails: [{ email: primary, primary: true, verified: true }] }), { env, cookie: again.flowCookie });
+    const res2 = await callback(
+      'github',
+      github.authorize(again.location, { id, login: 'octocat-renamed', emails: [{ email: primary, primary: true, verified: true }] }),
+      { env, cookie: again.flowCookie },
+    );
     const me2 = (await (await call('/v1/auth/session', { env, cookie: landing(res2).session! })).json()) as { user: { id: string } };
     expect(await sql('select id from $schema.users where email = $1', [primary])).toEqual([{ id: me2.user.id }]);
   });
@@ -49,7 +55,11 @@ describe('GitHub sign-in', () => {
     const { env, github } = oauthEnv();
     const primary = uniqueEmail('unverified-octo');
     const { location, flowCookie } = await startFlow('github', { env });
-    const back = github.authorize(location, { id: Math.floor(Math.random() * 1e9), login: 'newbie', emails: [{ email: primary, primary: true, verified: false }] });
+    const back = github.authorize(location, {
+      id: Math.floor(Math.random() * 1e9),
+      login: 'newbie',
+      emails: [{ email: primary, primary: true, verified: false }],
+    });
     const { session, error } = landing(await callback('github', back, { env, cookie: flowCookie }));
     expect(error).toBeNull();
     const me = (await (await call('/v1/auth/session', { env, cookie: session! })).json()) as { user: { email_verified: boolean } };
@@ -71,9 +81,15 @@ describe('GitHub sign-in', () => {
     const { location, flowCookie } = await startFlow('github', { env });
     const state = new URL(location).searchParams.get('state')!;
     const requestId = `gh-refused-${crypto.randomUUID().slice(0, 8)}`;
-    const res = await callback('github', { code: 'never-issued', state }, { env, cookie: flowCookie, headers: { 'x-request-id': requestId } });
+    const res = await callback(
+      'github',
+      { code: 'never-issued', state },
+      { env, cookie: flowCookie, headers: { 'x-request-id': requestId } },
+    );
     expect(landing(res)).toMatchObject({ error: 'oauth_exchange_failed', session: null });
-    const audit = await sql<{ event: string; metadata: unknown }>('select event, metadata from $schema.audit_logs where request_id = $1', [requestId]);
+    const audit = await sql<{ event: string; metadata: unknown }>('select event, metadata from $schema.audit_logs where request_id = $1', [
+      requestId,
+    ]);
     expect(audit).toEqual([{ event: 'login.failed', metadata: { method: 'oauth', provider: 'github', reason: 'oauth_exchange_failed' } }]);
   });
 });

@@ -1,7 +1,19 @@
 // Sign in with Google, faked at the fetch boundary: token endpoint checks PKCE, id_tokens are RS256-signed by a
 // test key served as Google's JWKS. New account, returning user, auto-link to a verified account, failures.
 import { describe, expect, it, vi } from 'vitest';
-import { APP, call, callback, cookies, GOOGLE_CLIENT, landing, oauthEnv, registerUser, sql, startFlow, uniqueEmail } from '../support/index.ts';
+import {
+  APP,
+  call,
+  callback,
+  cookies,
+  GOOGLE_CLIENT,
+  landing,
+  oauthEnv,
+  registerUser,
+  sql,
+  startFlow,
+  uniqueEmail,
+} from '../support/index.ts';
 
 describe('Google sign-in', () => {
   it('start redirects to Google with state, PKCE S256, nonce and the exact callback URL; sets a short-lived HttpOnly flow cookie', async () => {
@@ -24,7 +36,10 @@ describe('Google sign-in', () => {
     expect(setCookie).toMatch(/Max-Age=600/);
     expect(setCookie).toMatch(/Path=\//);
     // Server-side: only hashes of the state and the browser secret; no verifier or nonce stored anywhere.
-    const rows = await sql<Record<string, string>>('select * from $schema.oauth_flows where state_hash = encode(sha256(convert_to($1, $2)), $3)', [p.get('state'), 'UTF8', 'hex']);
+    const rows = await sql<Record<string, string>>(
+      'select * from $schema.oauth_flows where state_hash = encode(sha256(convert_to($1, $2)), $3)',
+      [p.get('state'), 'UTF8', 'hex'],
+    );
     expect(rows).toHaveLength(1);
     const stored = JSON.stringify(rows);
     for (const secret of [p.get('state')!, p.get('nonce')!, setCookie.split(';')[0]!.split('=')[1]!]) expect(stored).not.toContain(secret);
@@ -46,15 +61,23 @@ describe('Google sign-in', () => {
 
     const me = await call('/v1/auth/session', { env, cookie: session! });
     expect(me.status).toBe(200);
-    const body = (await me.json()) as { user: { email: string; name: string; email_verified: boolean }; organization: { name: string; role: string } };
+    const body = (await me.json()) as {
+      user: { email: string; name: string; email_verified: boolean };
+      organization: { name: string; role: string };
+    };
     expect(body.user).toMatchObject({ email, name: 'Grace Hopper', email_verified: true });
     expect(body.organization).toMatchObject({ name: 'Personal', role: 'owner' });
 
-    const [user] = await sql<{ id: string; password_hash: string | null }>('select id, password_hash from $schema.users where email = $1', [email]);
+    const [user] = await sql<{ id: string; password_hash: string | null }>('select id, password_hash from $schema.users where email = $1', [
+      email,
+    ]);
     expect(user!.password_hash).toBeNull();
     const identities = await sql('select provider, subject, email, email_verified from $schema.identities where user_id = $1', [user!.id]);
     expect(identities).toEqual([{ provider: 'google', subject: sub, email, email_verified: true }]);
-    const events = await sql<{ event: string; metadata: Record<string, unknown> }>('select event, metadata from $schema.audit_logs where user_id = $1 order by id', [user!.id]);
+    const events = await sql<{ event: string; metadata: Record<string, unknown> }>(
+      'select event, metadata from $schema.audit_logs where user_id = $1 order by id',
+      [user!.id],
+    );
     expect(events.map((e) => e.event)).toEqual(['user.registered', 'login.succeeded']);
     expect(events[0]!.metadata).toEqual({ method: 'oauth', provider: 'google' });
     expect(events[1]!.metadata).toMatchObject({ method: 'oauth', provider: 'google', new_account: true });
@@ -83,7 +106,9 @@ describe('Google sign-in', () => {
     const sub = `g-${crypto.randomUUID()}`;
     const flows = await Promise.all([startFlow('google', { env }), startFlow('google', { env })]);
     const results = await Promise.all(
-      flows.map((f) => callback('google', google.authorize(f.location, { sub, email, email_verified: true }), { env, cookie: f.flowCookie })),
+      flows.map((f) =>
+        callback('google', google.authorize(f.location, { sub, email, email_verified: true }), { env, cookie: f.flowCookie }),
+      ),
     );
     const ids = new Set<string>();
     for (const res of results) {
@@ -101,13 +126,19 @@ describe('Google sign-in', () => {
     await sql('update $schema.users set email_verified_at = now() where id = $1', [reg.user.id]);
     const sub = `g-${crypto.randomUUID()}`;
     const { location, flowCookie } = await startFlow('google', { env });
-    const res = await callback('google', google.authorize(location, { sub, email: reg.email.toUpperCase(), email_verified: true }), { env, cookie: flowCookie });
+    const res = await callback('google', google.authorize(location, { sub, email: reg.email.toUpperCase(), email_verified: true }), {
+      env,
+      cookie: flowCookie,
+    });
     const { session, error } = landing(res);
     expect(error).toBeNull();
     const me = (await (await call('/v1/auth/session', { env, cookie: session! })).json()) as { user: { id: string } };
     expect(me.user.id).toBe(reg.user.id);
     expect(await sql('select provider from $schema.identities where user_id = $1', [reg.user.id])).toEqual([{ provider: 'google' }]);
-    const linked = await sql<{ metadata: unknown }>("select metadata from $schema.audit_logs where user_id = $1 and event = 'identity.linked'", [reg.user.id]);
+    const linked = await sql<{ metadata: unknown }>(
+      "select metadata from $schema.audit_logs where user_id = $1 and event = 'identity.linked'",
+      [reg.user.id],
+    );
     expect(linked.map((r) => r.metadata)).toEqual([{ provider: 'google', by: 'verified_email' }]);
   });
 
@@ -127,7 +158,10 @@ describe('Google sign-in', () => {
     const email = uniqueEmail('google-down');
     google.tokenResponse = () => new Response('upstream unavailable', { status: 503 });
     const { location, flowCookie } = await startFlow('google', { env });
-    const res = await callback('google', google.authorize(location, { sub: 'g-down', email, email_verified: true }), { env, cookie: flowCookie });
+    const res = await callback('google', google.authorize(location, { sub: 'g-down', email, email_verified: true }), {
+      env,
+      cookie: flowCookie,
+    });
     expect(landing(res)).toMatchObject({ error: 'oauth_provider_unavailable', session: null });
     expect(await sql('select 1 from $schema.users where email = $1', [email])).toHaveLength(0);
   });

@@ -1,7 +1,7 @@
 // Security requirement 22: id_tokens are verified against the provider's JWKS with asymmetric algorithms
 // only, and must come from the provider's issuer: a token signed by another key, unsigned (`alg: none`),
 // HMAC-signed, or from another issuer is refused.
-import { SignJWT, generateKeyPair } from 'jose';
+import { generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
 import { base64Url } from '../../../src/lib/encoding.ts';
 import { callback, GOOGLE_CLIENT, landing, oauthEnv, startFlow, uniqueEmail } from '../support/index.ts';
@@ -12,7 +12,11 @@ function setup() {
     ...ctx,
     async run() {
       const flow = await startFlow('google', { env: ctx.env });
-      const back = ctx.google.authorize(flow.location, { sub: `g-${crypto.randomUUID()}`, email: uniqueEmail('sig'), email_verified: true });
+      const back = ctx.google.authorize(flow.location, {
+        sub: `g-${crypto.randomUUID()}`,
+        email: uniqueEmail('sig'),
+        email_verified: true,
+      });
       return landing(await callback('google', back, { env: ctx.env, cookie: flow.flowCookie }));
     },
   };
@@ -38,7 +42,11 @@ describe('OAuth id_token signature and issuer', () => {
         const res = await original(req);
         if (!res || req.url !== 'https://oauth2.googleapis.com/token') return res;
         const body = (await res.json()) as { id_token: string };
-        const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(body.id_token.split('.')[1]!.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0))));
+        const claims = JSON.parse(
+          new TextDecoder().decode(
+            Uint8Array.from(atob(body.id_token.split('.')[1]!.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0)),
+          ),
+        );
         body.id_token =
           forge === 'none'
             ? `${enc({ alg: 'none', typ: 'JWT' })}.${enc(claims)}.`

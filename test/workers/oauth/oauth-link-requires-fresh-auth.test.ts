@@ -30,7 +30,11 @@ describe('OAuth linking requires fresh authentication', () => {
     const { env, clock } = oauthEnv();
     const reg = await registerUser(undefined, undefined, env);
     clock.advance(STALE);
-    const res = await call(`/v1/auth/oauth/google/start?redirect_to=${encodeURIComponent(`${APP}/settings`)}`, { cookie: reg.cookie, redirect: 'manual', env });
+    const res = await call(`/v1/auth/oauth/google/start?redirect_to=${encodeURIComponent(`${APP}/settings`)}`, {
+      cookie: reg.cookie,
+      redirect: 'manual',
+      env,
+    });
     expect(res.status).toBe(302);
     const url = new URL(res.headers.get('location')!);
     expect(url.origin + url.pathname).toBe(`${APP}/settings`);
@@ -45,7 +49,9 @@ describe('OAuth linking requires fresh authentication', () => {
     clock.advance(STALE);
     await expectError(await link(reg.cookie, {}, env), 403, 'reauthentication_required');
     await expectError(await link(reg.cookie, { password: 'not my password' }, env), 403, 'reauthentication_required');
-    expect(await sql("select 1 from $schema.audit_logs where user_id = $1 and event = 'password.reentry_failed'", [reg.user.id])).toHaveLength(1);
+    expect(
+      await sql("select 1 from $schema.audit_logs where user_id = $1 and event = 'password.reentry_failed'", [reg.user.id]),
+    ).toHaveLength(1);
 
     const res = await link(reg.cookie, { password: PASSWORD, redirect_to: `${APP}/settings` }, env);
     expect(res.status).toBe(200);
@@ -61,7 +67,10 @@ describe('OAuth linking requires fresh authentication', () => {
     const { env, google } = oauthEnv();
     const reg = await registerUser(undefined, undefined, env);
     const flow = await startFlow('google', { env, cookie: reg.cookie });
-    const done = await callback('google', google.authorize(flow.location, { sub: `g-${crypto.randomUUID()}` }), { env, cookie: cookies(flow.flowCookie, reg.cookie) });
+    const done = await callback('google', google.authorize(flow.location, { sub: `g-${crypto.randomUUID()}` }), {
+      env,
+      cookie: cookies(flow.flowCookie, reg.cookie),
+    });
     expect(landing(done).url.searchParams.get('linked')).toBe('google');
     const res = await call('/v1/auth/oauth/google/link', { method: 'POST', cookie: reg.cookie, env });
     expect(res.status).toBe(200);

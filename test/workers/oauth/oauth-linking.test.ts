@@ -8,11 +8,18 @@ describe('OAuth linking', () => {
     const { env, google } = oauthEnv();
     const reg = await registerUser(undefined, undefined, env);
     const flow = await startFlow('google', { env, cookie: reg.cookie });
-    const back = google.authorize(flow.location, { sub: `g-${crypto.randomUUID()}`, email: uniqueEmail('elsewhere'), email_verified: true });
+    const back = google.authorize(flow.location, {
+      sub: `g-${crypto.randomUUID()}`,
+      email: uniqueEmail('elsewhere'),
+      email_verified: true,
+    });
     const res = await callback('google', back, { env, cookie: cookies(flow.flowCookie, reg.cookie) });
     expect(landing(res)).toMatchObject({ error: null, session: null });
     expect(landing(res).url.searchParams.get('linked')).toBe('google');
-    const audit = await sql<{ metadata: unknown }>("select metadata from $schema.audit_logs where user_id = $1 and event = 'identity.linked'", [reg.user.id]);
+    const audit = await sql<{ metadata: unknown }>(
+      "select metadata from $schema.audit_logs where user_id = $1 and event = 'identity.linked'",
+      [reg.user.id],
+    );
     expect(audit.map((a) => a.metadata)).toEqual([{ provider: 'google', by: 'signed_in_user' }]);
   });
 
@@ -20,7 +27,12 @@ describe('OAuth linking', () => {
     const { env, google } = oauthEnv();
     const sub = `g-${crypto.randomUUID()}`;
     const owner = await startFlow('google', { env });
-    landing(await callback('google', google.authorize(owner.location, { sub, email: uniqueEmail('owner'), email_verified: true }), { env, cookie: owner.flowCookie }));
+    landing(
+      await callback('google', google.authorize(owner.location, { sub, email: uniqueEmail('owner'), email_verified: true }), {
+        env,
+        cookie: owner.flowCookie,
+      }),
+    );
     const other = await registerUser(undefined, undefined, env);
     const flow = await startFlow('google', { env, cookie: other.cookie });
     const res = await callback('google', google.authorize(flow.location, { sub }), { env, cookie: cookies(flow.flowCookie, other.cookie) });

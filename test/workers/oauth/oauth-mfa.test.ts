@@ -11,7 +11,12 @@ describe('OAuth sign-in with MFA on', () => {
     const cookie = landing(await callback('google', google.authorize(first.location, profile), { env, cookie: first.flowCookie })).session!;
     expect(cookie).toBeTruthy();
     const setup = (await (await call('/v1/auth/mfa/totp/setup', { method: 'POST', cookie, env })).json()) as { secret: string };
-    const confirm = await call('/v1/auth/mfa/totp/confirm', { method: 'POST', cookie, env, json: { code: await totp(setup.secret, clock.now().getTime(), -1) } });
+    const confirm = await call('/v1/auth/mfa/totp/confirm', {
+      method: 'POST',
+      cookie,
+      env,
+      json: { code: await totp(setup.secret, clock.now().getTime(), -1) },
+    });
     expect(confirm.status).toBe(200);
 
     const again = await startFlow('google', { env });
@@ -23,7 +28,11 @@ describe('OAuth sign-in with MFA on', () => {
     const mfaToken = new URLSearchParams(url.hash.slice(1)).get('mfa_token');
     expect(mfaToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
-    const done = await call('/v1/auth/mfa/challenge', { method: 'POST', env, json: { mfa_token: mfaToken, code: await totp(setup.secret, clock.now().getTime()) } });
+    const done = await call('/v1/auth/mfa/challenge', {
+      method: 'POST',
+      env,
+      json: { mfa_token: mfaToken, code: await totp(setup.secret, clock.now().getTime()) },
+    });
     expect(done.status).toBe(200);
     expect(done.headers.getSetCookie().join()).toMatch(/identsphere_session=/);
   });

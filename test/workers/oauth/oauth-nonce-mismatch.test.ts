@@ -12,7 +12,10 @@ describe('OAuth id_token nonce', () => {
     google.idTokenClaims = (c) => ({ ...c, nonce: otherNonce });
     const email = uniqueEmail('nonce');
     const flow = await startFlow('google', { env });
-    const res = await callback('google', google.authorize(flow.location, { sub: 'g-nonce', email, email_verified: true }), { env, cookie: flow.flowCookie });
+    const res = await callback('google', google.authorize(flow.location, { sub: 'g-nonce', email, email_verified: true }), {
+      env,
+      cookie: flow.flowCookie,
+    });
     expect(landing(res)).toMatchObject({ error: 'oauth_id_token_invalid', session: null });
     expect(await sql('select 1 from $schema.users where email = $1', [email])).toHaveLength(0);
   });
@@ -22,7 +25,11 @@ describe('OAuth id_token nonce', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     google.idTokenClaims = ({ nonce: _dropped, ...c }) => c;
     const flow = await startFlow('google', { env });
-    const res = await callback('google', google.authorize(flow.location, { sub: 'g-no-nonce', email: uniqueEmail('no-nonce'), email_verified: true }), { env, cookie: flow.flowCookie });
+    const res = await callback(
+      'google',
+      google.authorize(flow.location, { sub: 'g-no-nonce', email: uniqueEmail('no-nonce'), email_verified: true }),
+      { env, cookie: flow.flowCookie },
+    );
     expect(landing(res)).toMatchObject({ error: 'oauth_id_token_invalid', session: null });
   });
 });

@@ -3,8 +3,7 @@
 // discovery, JWKS, authorization code + PKCE (enforced by the provider), id_token with nonce, userinfo.
 // No fakes: the Worker talks to the provider over HTTP, and the test completes the provider's own login and
 // consent pages with plain HTTP requests, as a browser would.
-import { inject } from 'vitest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import {
   APP,
   BASE,
@@ -40,7 +39,9 @@ describe('generic OpenID Connect provider (real oidc-provider)', () => {
     const { url, error, session } = landing(await callback(PROVIDER, back, { env, cookie: flowCookie }));
     expect(error).toBeNull();
     expect(url.href).toBe(`${APP}/after-oidc`);
-    const me = (await (await call('/v1/auth/session', { env, cookie: session! })).json()) as { user: { id: string; email: string; email_verified: boolean; name: string } };
+    const me = (await (await call('/v1/auth/session', { env, cookie: session! })).json()) as {
+      user: { id: string; email: string; email_verified: boolean; name: string };
+    };
     expect(me.user).toMatchObject({ email, email_verified: true, name: `Test ${email.split('@')[0]}` });
     expect(await sql('select provider, subject from $schema.identities where user_id = $1', [me.user.id])).toEqual([
       { provider: PROVIDER, subject: email },
@@ -75,7 +76,9 @@ describe('generic OpenID Connect provider (real oidc-provider)', () => {
     expect(error).toBeNull();
     expect(session).toBeNull(); // already signed in: no new session
     expect(url.href).toBe(`${APP}/settings?linked=${PROVIDER}`);
-    const list = (await (await call('/v1/auth/identities', { env, cookie: reg.cookie })).json()) as { identities: { provider: string; email: string }[] };
+    const list = (await (await call('/v1/auth/identities', { env, cookie: reg.cookie })).json()) as {
+      identities: { provider: string; email: string }[];
+    };
     expect(list.identities).toMatchObject([{ provider: PROVIDER, email: login }]);
 
     const later = await startFlow(PROVIDER, { env });

@@ -52,7 +52,10 @@ describe('OAuth redirect_to (no open redirect)', () => {
     const { env, google } = oauthEnv();
     const flow = await startFlow('google', { env, redirectTo: `${APP}/was-allowed` });
     const back = google.authorize(flow.location, { sub: 'g-moved', email: 'moved@example.com', email_verified: true });
-    const narrowed = oauthEnv({ IDENTSPHERE_CORS_ORIGINS: 'http://frontend.localhost:3000', IDENTSPHERE_APP_URL: 'http://frontend.localhost:3000' });
+    const narrowed = oauthEnv({
+      IDENTSPHERE_CORS_ORIGINS: 'http://frontend.localhost:3000',
+      IDENTSPHERE_APP_URL: 'http://frontend.localhost:3000',
+    });
     const res = await callback('google', back, { env: narrowed.env, cookie: flow.flowCookie });
     expect(res.headers.get('location')).toBe('http://frontend.localhost:3000/?error=invalid_redirect');
     expect(landing(res).session).toBeNull();

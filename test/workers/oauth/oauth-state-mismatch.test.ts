@@ -20,10 +20,17 @@ describe('OAuth state mismatch', () => {
   it('login CSRF: an attacker’s callback URL opened in the victim’s browser does not sign the victim in', async () => {
     const { env, google } = oauthEnv();
     const attacker = await startFlow('google', { env });
-    const attackerCallback = google.authorize(attacker.location, { sub: `g-attacker-${crypto.randomUUID()}`, email: uniqueEmail('attacker'), email_verified: true });
+    const attackerCallback = google.authorize(attacker.location, {
+      sub: `g-attacker-${crypto.randomUUID()}`,
+      email: uniqueEmail('attacker'),
+      email_verified: true,
+    });
     const victim = await startFlow('google', { env }); // the victim has a flow cookie of their own
     for (const cookie of [undefined, victim.flowCookie]) {
-      expect(landing(await callback('google', attackerCallback, { env, cookie }))).toMatchObject({ error: 'oauth_state_invalid', session: null });
+      expect(landing(await callback('google', attackerCallback, { env, cookie }))).toMatchObject({
+        error: 'oauth_state_invalid',
+        session: null,
+      });
     }
     expect(google.tokenRequests).toBe(0);
   });
@@ -38,7 +45,10 @@ describe('OAuth state mismatch', () => {
       ['github', back],
     ];
     for (const [provider, query] of variants) {
-      expect(landing(await callback(provider, query, { env, cookie: flow.flowCookie }))).toMatchObject({ error: 'oauth_state_invalid', session: null });
+      expect(landing(await callback(provider, query, { env, cookie: flow.flowCookie }))).toMatchObject({
+        error: 'oauth_state_invalid',
+        session: null,
+      });
     }
     expect(google.tokenRequests).toBe(0);
   });

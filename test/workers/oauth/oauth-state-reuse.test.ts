@@ -8,7 +8,10 @@ describe('OAuth state reuse', () => {
     const flow = await startFlow('google', { env });
     const back = google.authorize(flow.location, { sub: `g-${crypto.randomUUID()}`, email: uniqueEmail('replay'), email_verified: true });
     expect(landing(await callback('google', back, { env, cookie: flow.flowCookie })).session).not.toBeNull();
-    expect(landing(await callback('google', back, { env, cookie: flow.flowCookie }))).toMatchObject({ error: 'oauth_state_invalid', session: null });
+    expect(landing(await callback('google', back, { env, cookie: flow.flowCookie }))).toMatchObject({
+      error: 'oauth_state_invalid',
+      session: null,
+    });
     expect(google.tokenRequests).toBe(1);
   });
 
@@ -22,7 +25,9 @@ describe('OAuth state reuse', () => {
     expect(landed.filter((l) => l.session !== null)).toHaveLength(1);
     expect(landed.filter((l) => l.error === 'oauth_state_invalid')).toHaveLength(7);
     expect(google.tokenRequests).toBe(1);
-    expect(await sql('select 1 from $schema.sessions s join $schema.users u on u.id = s.user_id where u.email = $1', [email])).toHaveLength(1);
+    expect(await sql('select 1 from $schema.sessions s join $schema.users u on u.id = s.user_id where u.email = $1', [email])).toHaveLength(
+      1,
+    );
   });
 
   it('a flow expires after 10 minutes', async () => {
@@ -30,7 +35,10 @@ describe('OAuth state reuse', () => {
     const flow = await startFlow('google', { env });
     const back = google.authorize(flow.location, { sub: `g-${crypto.randomUUID()}`, email: uniqueEmail('slow'), email_verified: true });
     clock.advance(601_000);
-    expect(landing(await callback('google', back, { env, cookie: flow.flowCookie }))).toMatchObject({ error: 'oauth_state_invalid', session: null });
+    expect(landing(await callback('google', back, { env, cookie: flow.flowCookie }))).toMatchObject({
+      error: 'oauth_state_invalid',
+      session: null,
+    });
     expect(google.tokenRequests).toBe(0);
   });
 });

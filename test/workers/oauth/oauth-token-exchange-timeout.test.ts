@@ -26,7 +26,11 @@ describe('OAuth token exchange timeout', () => {
       const back =
         provider === 'google'
           ? google.authorize(location, { sub: `g-${crypto.randomUUID()}`, email, email_verified: true })
-          : github.authorize(location, { id: Math.floor(Math.random() * 1e9), login: 'hangs', emails: [{ email, primary: true, verified: true }] });
+          : github.authorize(location, {
+              id: Math.floor(Math.random() * 1e9),
+              login: 'hangs',
+              emails: [{ email, primary: true, verified: true }],
+            });
       const res = await within(5_000, callback(provider, back, { env, cookie: flowCookie }));
       expect(landing(res)).toMatchObject({ error: 'oauth_provider_unavailable', session: null });
       expect(await sql('select 1 from $schema.users where email = $1', [email])).toHaveLength(0);

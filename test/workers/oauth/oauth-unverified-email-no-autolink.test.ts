@@ -27,7 +27,10 @@ describe('OAuth: an unverified email never auto-links', () => {
       const back = google.authorize(flow.location, { sub: `g-${crypto.randomUUID()}`, email: reg.email, ...profile });
       await expectRefused(await callback('google', back, { env, cookie: flow.flowCookie }), reg.user.id);
     }
-    const audit = await sql<{ metadata: unknown }>("select metadata from $schema.audit_logs where user_id = $1 and event = 'login.failed'", [reg.user.id]);
+    const audit = await sql<{ metadata: unknown }>(
+      "select metadata from $schema.audit_logs where user_id = $1 and event = 'login.failed'",
+      [reg.user.id],
+    );
     expect(audit.map((a) => a.metadata)).toEqual([
       { method: 'oauth', provider: 'google', reason: 'oauth_account_exists' },
       { method: 'oauth', provider: 'google', reason: 'oauth_account_exists' },
@@ -38,7 +41,11 @@ describe('OAuth: an unverified email never auto-links', () => {
     const { env, github } = oauthEnv();
     const reg = await verifiedAccount(env);
     const flow = await startFlow('github', { env });
-    const back = github.authorize(flow.location, { id: Math.floor(Math.random() * 1e9), login: 'squatter', emails: [{ email: reg.email, primary: true, verified: false }] });
+    const back = github.authorize(flow.location, {
+      id: Math.floor(Math.random() * 1e9),
+      login: 'squatter',
+      emails: [{ email: reg.email, primary: true, verified: false }],
+    });
     await expectRefused(await callback('github', back, { env, cookie: flow.flowCookie }), reg.user.id);
   });
 
@@ -47,9 +54,18 @@ describe('OAuth: an unverified email never auto-links', () => {
     const reg = await verifiedAccount(env);
     const sub = `g-${crypto.randomUUID()}`;
     const first = await startFlow('google', { env });
-    await expectRefused(await callback('google', google.authorize(first.location, { sub, email: reg.email, email_verified: false }), { env, cookie: first.flowCookie }), reg.user.id);
+    await expectRefused(
+      await callback('google', google.authorize(first.location, { sub, email: reg.email, email_verified: false }), {
+        env,
+        cookie: first.flowCookie,
+      }),
+      reg.user.id,
+    );
     const linking = await startFlow('google', { env, cookie: reg.cookie });
-    const res = await callback('google', google.authorize(linking.location, { sub, email: reg.email, email_verified: false }), { env, cookie: cookies(linking.flowCookie, reg.cookie) });
+    const res = await callback('google', google.authorize(linking.location, { sub, email: reg.email, email_verified: false }), {
+      env,
+      cookie: cookies(linking.flowCookie, reg.cookie),
+    });
     expect(landing(res)).toMatchObject({ error: null, session: null });
     const list = (await (await call('/v1/auth/identities', { env, cookie: reg.cookie })).json()) as { identities: { provider: string }[] };
     expect(list.identities.map((i) => i.provider)).toEqual(['google']);

@@ -14,7 +14,9 @@ async function attempt(claims: (c: Record<string, unknown>) => Record<string, un
 describe('OAuth id_token audience', () => {
   it('another client’s audience is refused', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    expect(await attempt((c) => ({ ...c, aud: 'another-app.apps.googleusercontent.com', azp: 'another-app.apps.googleusercontent.com' }))).toMatchObject({
+    expect(
+      await attempt((c) => ({ ...c, aud: 'another-app.apps.googleusercontent.com', azp: 'another-app.apps.googleusercontent.com' })),
+    ).toMatchObject({
       error: 'oauth_id_token_invalid',
       session: null,
     });
@@ -23,7 +25,10 @@ describe('OAuth id_token audience', () => {
   it('several audiences need azp naming us; with it the token is accepted', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const both = [GOOGLE_CLIENT.id, 'another-app'];
-    expect(await attempt((c) => ({ ...c, aud: both, azp: 'another-app' }))).toMatchObject({ error: 'oauth_id_token_invalid', session: null });
+    expect(await attempt((c) => ({ ...c, aud: both, azp: 'another-app' }))).toMatchObject({
+      error: 'oauth_id_token_invalid',
+      session: null,
+    });
     expect(await attempt((c) => ({ ...c, aud: both, azp: GOOGLE_CLIENT.id }))).toMatchObject({ error: null });
   });
 });

@@ -21,11 +21,17 @@ import {
 } from '../support/index.ts';
 
 async function invite(cookie: string, organizationId: string, email: string, role = 'member', init = {}) {
-  const res = await call(`/v1/auth/organizations/${organizationId}/invitations`, { method: 'POST', cookie, json: { email, role }, ...init });
+  const res = await call(`/v1/auth/organizations/${organizationId}/invitations`, {
+    method: 'POST',
+    cookie,
+    json: { email, role },
+    ...init,
+  });
   return json<{ invitation: { id: string; email: string; role: string; expires_at: string } }>(res, 201);
 }
 
-const accept = (cookie: string, token: string, init = {}) => call('/v1/auth/invitations/accept', { method: 'POST', cookie, json: { token }, ...init });
+const accept = (cookie: string, token: string, init = {}) =>
+  call('/v1/auth/invitations/accept', { method: 'POST', cookie, json: { token }, ...init });
 
 describe('invitations', () => {
   it('is emailed with a link built from the configured URL, stored only as a hash, and works once', async () => {
@@ -59,7 +65,9 @@ describe('invitations', () => {
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s !== 200).every((s) => s === 400 || s === 409)).toBe(true);
-    expect(await sql("select 1 from $schema.audit_logs where event = 'organization.invitation_accepted' and organization_id = $1", [org.id])).toHaveLength(1);
+    expect(
+      await sql("select 1 from $schema.audit_logs where event = 'organization.invitation_accepted' and organization_id = $1", [org.id]),
+    ).toHaveLength(1);
   });
 
   it('accepting by registering: one call creates the account (email verified), joins, signs in; the link is then dead', async () => {
@@ -68,16 +76,28 @@ describe('invitations', () => {
     const email = uniqueEmail('newcomer');
     await invite(owner.cookie, org.id, email);
     const token = tokenFromMail(email, 'organization_invitation');
-    const res = await call('/v1/auth/invitations/register', { method: 'POST', json: { token, password: 'a brand new password', name: 'Newbie' } });
-    const body = await json<{ user: { id: string; email: string; email_verified: boolean }; organization: { id: string; role: string } }>(res, 201);
+    const res = await call('/v1/auth/invitations/register', {
+      method: 'POST',
+      json: { token, password: 'a brand new password', name: 'Newbie' },
+    });
+    const body = await json<{ user: { id: string; email: string; email_verified: boolean }; organization: { id: string; role: string } }>(
+      res,
+      201,
+    );
     expect(body.user).toMatchObject({ email, email_verified: true });
     expect(body.organization).toMatchObject({ id: org.id, role: 'member' });
     const cookie = sessionCookie(res);
     expect((await json<{ organization: { id: string } }>(await call('/v1/auth/session', { cookie }))).organization.id).toBe(org.id);
     expect((await loginUser(email, 'a brand new password')).status).toBe(200);
-    await expectError(await call('/v1/auth/invitations/register', { method: 'POST', json: { token, password: 'another password!' } }), 400, 'invitation_invalid');
+    await expectError(
+      await call('/v1/auth/invitations/register', { method: 'POST', json: { token, password: 'another password!' } }),
+      400,
+      'invitation_invalid',
+    );
     // Only the invited organization: registering through an invitation creates no personal one.
-    expect(await sql('select organization_id from $schema.memberships where user_id = $1', [body.user.id])).toEqual([{ organization_id: org.id }]);
+    expect(await sql('select organization_id from $schema.memberships where user_id = $1', [body.user.id])).toEqual([
+      { organization_id: org.id },
+    ]);
   });
 
   it('registering with an invitation for an address that has an account: 409, and the invitation stays usable', async () => {
@@ -86,7 +106,11 @@ describe('invitations', () => {
     const guest = await registerUser();
     await invite(owner.cookie, org.id, guest.email);
     const token = tokenFromMail(guest.email, 'organization_invitation');
-    await expectError(await call('/v1/auth/invitations/register', { method: 'POST', json: { token, password: 'whatever password' } }), 409, 'email_taken');
+    await expectError(
+      await call('/v1/auth/invitations/register', { method: 'POST', json: { token, password: 'whatever password' } }),
+      409,
+      'email_taken',
+    );
     expect((await accept(guest.cookie, token)).status).toBe(200);
   });
 
@@ -110,23 +134,39 @@ describe('invitations', () => {
     const older = tokenFromMail(guest.email, 'organization_invitation');
     const { invitation } = await invite(owner.cookie, org.id, guest.email, 'admin', { env });
     await expectError(await accept(guest.cookie, older, { env }), 400, 'invitation_invalid');
-    const { invitations } = await json<{ invitations: { id: string }[] }>(await call(`/v1/auth/organizations/${org.id}/invitations`, { cookie: owner.cookie, env }));
+    const { invitations } = await json<{ invitations: { id: string }[] }>(
+      await call(`/v1/auth/organizations/${org.id}/invitations`, { cookie: owner.cookie, env }),
+    );
     expect(invitations.map((i) => i.id)).toEqual([invitation.id]);
-    expect((await call(`/v1/auth/organizations/${org.id}/invitations/${invitation.id}`, { method: 'DELETE', cookie: owner.cookie, env })).status).toBe(204);
-    await expectError(await accept(guest.cookie, tokenFromMail(guest.email, 'organization_invitation'), { env }), 400, 'invitation_invalid');
+    expect(
+      (await call(`/v1/auth/organizations/${org.id}/invitations/${invitation.id}`, { method: 'DELETE', cookie: owner.cookie, env })).status,
+    ).toBe(204);
+    await expectError(
+      await accept(guest.cookie, tokenFromMail(guest.email, 'organization_invitation'), { env }),
+      400,
+      'invitation_invalid',
+    );
   });
 
   it('refuses to invite an existing member; an email provider failure writes nothing', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const owner = await registerUser();
     const org = await createOrganization(owner.cookie);
-    await expectError(await call(`/v1/auth/organizations/${org.id}/invitations`, { method: 'POST', cookie: owner.cookie, json: { email: owner.email } }), 409, 'already_member');
+    await expectError(
+      await call(`/v1/auth/organizations/${org.id}/invitations`, { method: 'POST', cookie: owner.cookie, json: { email: owner.email } }),
+      409,
+      'already_member',
+    );
     const mailer = new FlakyMailer();
     const env = envWith({});
     withDeps(env, { mailer });
     mailer.failNext();
     const email = uniqueEmail('unlucky');
-    await expectError(await call(`/v1/auth/organizations/${org.id}/invitations`, { method: 'POST', cookie: owner.cookie, json: { email }, env }), 503, 'service_unavailable');
+    await expectError(
+      await call(`/v1/auth/organizations/${org.id}/invitations`, { method: 'POST', cookie: owner.cookie, json: { email }, env }),
+      503,
+      'service_unavailable',
+    );
     expect(await sql('select 1 from $schema.invitations where email = $1', [email])).toHaveLength(0);
   });
 });

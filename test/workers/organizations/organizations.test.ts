@@ -16,7 +16,10 @@ describe('organizations', () => {
       ['Second', 'owner', false],
     ]);
     expect(organizations[1]!.id).toBe(created.id);
-    const events = await sql("select 1 from $schema.audit_logs where event = 'organization.created' and organization_id = $1 and user_id = $2", [created.id, user.id]);
+    const events = await sql(
+      "select 1 from $schema.audit_logs where event = 'organization.created' and organization_id = $1 and user_id = $2",
+      [created.id, user.id],
+    );
     expect(events).toHaveLength(1);
     await expectError(await call('/v1/auth/organizations', { method: 'POST', cookie, json: { name: '  ' } }), 400, 'invalid_request');
   });
@@ -24,7 +27,9 @@ describe('organizations', () => {
   it('switches the active organization of the current session only', async () => {
     const { cookie } = await registerUser();
     const second = await createOrganization(cookie, 'Second');
-    const record = await json<{ organization: { id: string; role: string } }>(await call(`/v1/auth/organizations/${second.id}/switch`, { method: 'POST', cookie }));
+    const record = await json<{ organization: { id: string; role: string } }>(
+      await call(`/v1/auth/organizations/${second.id}/switch`, { method: 'POST', cookie }),
+    );
     expect(record.organization).toEqual({ id: second.id, name: 'Second', role: 'owner' });
     expect((await json<{ organization: { id: string } }>(await call('/v1/auth/session', { cookie }))).organization.id).toBe(second.id);
     const { organizations } = await json<Listed>(await call('/v1/auth/organizations', { cookie }));

@@ -26,11 +26,24 @@ describe('origin and RP ID pinning', () => {
   it('sign-in: a wrong origin or a wrong RP ID is refused; the configured ones work', async () => {
     const { cookie, user } = await registerUser();
     const auth = await enrollPasskey(cookie);
-    await expectError(await loginVerify(await auth.assert(await loginOptions(), { origin: 'https://evil.example' })), 400, 'passkey_rejected');
-    await expectError(await loginVerify(await auth.assert(await loginOptions(), { origin: 'http://localhost:9999' })), 400, 'passkey_rejected');
+    await expectError(
+      await loginVerify(await auth.assert(await loginOptions(), { origin: 'https://evil.example' })),
+      400,
+      'passkey_rejected',
+    );
+    await expectError(
+      await loginVerify(await auth.assert(await loginOptions(), { origin: 'http://localhost:9999' })),
+      400,
+      'passkey_rejected',
+    );
     await expectError(await loginVerify(await auth.assert(await loginOptions(), { rpId: 'evil.example' })), 400, 'passkey_rejected');
     await expectError(await loginVerify(await auth.assert(await loginOptions(), { type: 'webauthn.create' })), 400, 'passkey_rejected');
-    expect(await failureReasons(user.id)).toEqual(['verification_failed', 'verification_failed', 'verification_failed', 'verification_failed']);
+    expect(await failureReasons(user.id)).toEqual([
+      'verification_failed',
+      'verification_failed',
+      'verification_failed',
+      'verification_failed',
+    ]);
     // A CORS origin under the RP ID is an accepted ceremony origin by default (the sibling frontend).
     expect((await loginVerify(await auth.assert(await loginOptions(), { origin: 'http://app.localhost:5173' }))).status).toBe(200);
     expect((await loginVerify(await auth.assert(await loginOptions()))).status).toBe(200);
@@ -39,8 +52,16 @@ describe('origin and RP ID pinning', () => {
   it('registration: a wrong origin or a wrong RP ID is refused and nothing is stored', async () => {
     const { cookie, user } = await registerUser();
     const auth = await SoftAuthenticator.create();
-    await expectError(await registrationVerify(cookie, await auth.attest(await registrationOptions(cookie), { origin: 'https://evil.example' })), 400, 'passkey_rejected');
-    await expectError(await registrationVerify(cookie, await auth.attest(await registrationOptions(cookie), { rpId: 'evil.example' })), 400, 'passkey_rejected');
+    await expectError(
+      await registrationVerify(cookie, await auth.attest(await registrationOptions(cookie), { origin: 'https://evil.example' })),
+      400,
+      'passkey_rejected',
+    );
+    await expectError(
+      await registrationVerify(cookie, await auth.attest(await registrationOptions(cookie), { rpId: 'evil.example' })),
+      400,
+      'passkey_rejected',
+    );
     expect(await sql('select 1 from $schema.passkeys where user_id = $1', [user.id])).toHaveLength(0);
     expect((await registrationVerify(cookie, await auth.attest(await registrationOptions(cookie)))).status).toBe(201);
   });
@@ -57,7 +78,15 @@ describe('origin and RP ID pinning', () => {
     expect(login.rpId).toBe('example.test');
     // The default origin (the Worker's own) is no longer accepted once origins are configured explicitly.
     await expectError(await loginVerify(await auth.assert(login, { origin: 'http://localhost:8787' }), { env }), 400, 'passkey_rejected');
-    await expectError(await loginVerify(await auth.assert(await loginOptions({}, { env }), { origin: 'https://auth.example.test', rpId: 'localhost' }), { env }), 400, 'passkey_rejected');
-    expect((await loginVerify(await auth.assert(await loginOptions({}, { env }), { origin: 'https://auth.example.test' }), { env })).status).toBe(200);
+    await expectError(
+      await loginVerify(await auth.assert(await loginOptions({}, { env }), { origin: 'https://auth.example.test', rpId: 'localhost' }), {
+        env,
+      }),
+      400,
+      'passkey_rejected',
+    );
+    expect(
+      (await loginVerify(await auth.assert(await loginOptions({}, { env }), { origin: 'https://auth.example.test' }), { env })).status,
+    ).toBe(200);
   });
 });

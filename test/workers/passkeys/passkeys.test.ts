@@ -12,8 +12,8 @@ import {
   registerUser,
   registrationOptions,
   registrationVerify,
-  sessionCookie,
   SoftAuthenticator,
+  sessionCookie,
   sql,
   userWithTotp,
 } from '../support/index.ts';
@@ -24,13 +24,19 @@ describe('passkeys', () => {
     const options = await registrationOptions(cookie);
     expect(options.rp).toEqual({ id: 'localhost', name: 'IdentSphere' });
     expect(options.user.name).toBe(email);
-    expect(options).toMatchObject({ attestation: 'none', authenticatorSelection: { residentKey: 'required', userVerification: 'required' } });
+    expect(options).toMatchObject({
+      attestation: 'none',
+      authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
+    });
     const auth = await SoftAuthenticator.create();
     const res = await registrationVerify(cookie, await auth.attest(options), { name: 'Laptop' });
     expect(res.status).toBe(201);
     const { passkey } = (await res.json()) as { passkey: { id: string; name: string } };
     expect(passkey.name).toBe('Laptop');
-    const [row] = await sql<{ credential_id: string; counter: string }>('select credential_id, counter from $schema.passkeys where user_id = $1', [user.id]);
+    const [row] = await sql<{ credential_id: string; counter: string }>(
+      'select credential_id, counter from $schema.passkeys where user_id = $1',
+      [user.id],
+    );
     expect(row!.credential_id).toBe(auth.id);
     // The same credential cannot be registered twice.
     const again = await registrationVerify(cookie, await auth.attest(await registrationOptions(cookie)));
@@ -48,7 +54,10 @@ describe('passkeys', () => {
     expect(body.user.email).toBe(email);
     const session = await call('/v1/auth/session', { cookie: sessionCookie(res) });
     expect(session.status).toBe(200);
-    const [row] = await sql<{ counter: string; last_used_at: string | null }>('select counter, last_used_at from $schema.passkeys where user_id = $1', [user.id]);
+    const [row] = await sql<{ counter: string; last_used_at: string | null }>(
+      'select counter, last_used_at from $schema.passkeys where user_id = $1',
+      [user.id],
+    );
     expect(Number(row!.counter)).toBe(auth.counter);
     expect(row!.last_used_at).not.toBeNull();
   });
@@ -95,21 +104,33 @@ describe('passkeys', () => {
     const { env, clock } = clockedEnv();
     const u = await registerUser(undefined, undefined, env);
     await enrollPasskey(u.cookie, env);
-    const list = (await (await call('/v1/auth/passkeys', { cookie: u.cookie, env })).json()) as { passkeys: { id: string; name: string }[] };
+    const list = (await (await call('/v1/auth/passkeys', { cookie: u.cookie, env })).json()) as {
+      passkeys: { id: string; name: string }[];
+    };
     expect(list.passkeys).toHaveLength(1);
     const id = list.passkeys[0]!.id;
     const renamed = await call(`/v1/auth/passkeys/${id}`, { method: 'PATCH', cookie: u.cookie, json: { name: 'Phone' }, env });
     expect(((await renamed.json()) as { passkey: { name: string } }).passkey.name).toBe('Phone');
 
     const other = await registerUser(undefined, undefined, env);
-    await expectError(await call(`/v1/auth/passkeys/${id}`, { method: 'PATCH', cookie: other.cookie, json: { name: 'x' }, env }), 404, 'not_found');
+    await expectError(
+      await call(`/v1/auth/passkeys/${id}`, { method: 'PATCH', cookie: other.cookie, json: { name: 'x' }, env }),
+      404,
+      'not_found',
+    );
     await expectError(await call(`/v1/auth/passkeys/${id}`, { method: 'DELETE', cookie: other.cookie, env }), 404, 'not_found');
 
     clock.advance(10 * 60_000);
     await expectError(await call(`/v1/auth/passkeys/${id}`, { method: 'DELETE', cookie: u.cookie, env }), 403, 'reauthentication_required');
     // Registering another passkey from an old session needs the password too.
-    await expectError(await call('/v1/auth/passkeys/register/options', { method: 'POST', cookie: u.cookie, env }), 403, 'reauthentication_required');
-    expect((await call(`/v1/auth/passkeys/${id}`, { method: 'DELETE', cookie: u.cookie, json: { password: PASSWORD }, env })).status).toBe(204);
+    await expectError(
+      await call('/v1/auth/passkeys/register/options', { method: 'POST', cookie: u.cookie, env }),
+      403,
+      'reauthentication_required',
+    );
+    expect((await call(`/v1/auth/passkeys/${id}`, { method: 'DELETE', cookie: u.cookie, json: { password: PASSWORD }, env })).status).toBe(
+      204,
+    );
     expect(((await (await call('/v1/auth/passkeys', { cookie: u.cookie, env })).json()) as { passkeys: unknown[] }).passkeys).toEqual([]);
   });
 

@@ -30,7 +30,11 @@ describe('CORS', () => {
   });
 
   it('a sibling-origin frontend registers and reads its session with credentials', async () => {
-    const reg = await call('/v1/auth/register', { method: 'POST', headers: { origin: APP }, json: { email: uniqueEmail(), password: 'long enough pw' } });
+    const reg = await call('/v1/auth/register', {
+      method: 'POST',
+      headers: { origin: APP },
+      json: { email: uniqueEmail(), password: 'long enough pw' },
+    });
     expect(reg.status).toBe(201);
     expect(reg.headers.get('access-control-allow-origin')).toBe(APP);
     expect(reg.headers.get('access-control-allow-credentials')).toBe('true');

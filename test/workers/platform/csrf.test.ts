@@ -7,13 +7,21 @@ const APP = 'http://app.localhost:5173';
 
 describe('CSRF', () => {
   it('refuses a state-changing request from a foreign Origin', async () => {
-    const res = await call('/v1/auth/register', { method: 'POST', headers: { origin: 'https://evil.example' }, json: { email: uniqueEmail(), password: 'long enough pw' } });
+    const res = await call('/v1/auth/register', {
+      method: 'POST',
+      headers: { origin: 'https://evil.example' },
+      json: { email: uniqueEmail(), password: 'long enough pw' },
+    });
     await expectError(res, 403, 'csrf');
   });
 
   it('refuses form-encoded and text/plain bodies', async () => {
     for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
-      const res = await call('/v1/auth/register', { method: 'POST', headers: { 'content-type': type }, body: 'email=a@b.c&password=12345678' });
+      const res = await call('/v1/auth/register', {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: 'email=a@b.c&password=12345678',
+      });
       await expectError(res, 403, 'csrf');
     }
   });
@@ -31,12 +39,16 @@ describe('CSRF', () => {
   it('refuses a form-encoded or text/plain login', async () => {
     const { email } = await registerUser();
     for (const type of ['application/x-www-form-urlencoded', 'text/plain']) {
-      const res = await call('/v1/auth/login', { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify({ email, password: PASSWORD }) });
+      const res = await call('/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
       await expectError(res, 403, 'csrf');
     }
   });
 
-  it('accepts the allowed sibling origin and the Worker\'s own origin', async () => {
+  it("accepts the allowed sibling origin and the Worker's own origin", async () => {
     const { email } = await registerUser();
     for (const origin of [APP, 'http://localhost:8787']) {
       expect((await call('/v1/auth/login', { method: 'POST', headers: { origin }, json: { email, password: PASSWORD } })).status).toBe(200);

@@ -24,7 +24,10 @@ describe('database data exceptions answer 400', () => {
       }
     }
     // Ordinary Unicode stays welcome.
-    const ok = await call('/v1/auth/register', { method: 'POST', json: { email: uniqueEmail(), password: PASSWORD, name: 'Zoë 李 😀', organization_name: 'Ünïcode GmbH' } });
+    const ok = await call('/v1/auth/register', {
+      method: 'POST',
+      json: { email: uniqueEmail(), password: PASSWORD, name: 'Zoë 李 😀', organization_name: 'Ünïcode GmbH' },
+    });
     expect(ok.status).toBe(201);
   });
 
@@ -66,7 +69,11 @@ describe('database data exceptions answer 400', () => {
 
   it('backstop: a data exception raised by the database maps to 400; the batch-guard abort (22012) does not', async () => {
     const { deps } = clockedEnv();
-    const failure = async (query: Parameters<typeof deps.db.execute>[0]) => deps.db.execute(query).then(() => null, (err: unknown) => err);
+    const failure = async (query: Parameters<typeof deps.db.execute>[0]) =>
+      deps.db.execute(query).then(
+        () => null,
+        (err: unknown) => err,
+      );
     const nul = await failure(sql`select ${'a\u0000b'}::text`);
     expect(toApiError(nul)).toMatchObject({ code: 'invalid_request', status: 400 });
     const badUuid = await failure(sql`select ${'not-a-uuid'}::uuid`);

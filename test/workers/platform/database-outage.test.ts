@@ -34,7 +34,9 @@ describe('database outage', () => {
     const email = uniqueEmail('race');
     const org = `race-${crypto.randomUUID()}`;
     const results = await Promise.all(
-      Array.from({ length: 16 }, () => call('/v1/auth/register', { method: 'POST', json: { email, password: 'long enough pw', organization_name: org } })),
+      Array.from({ length: 16 }, () =>
+        call('/v1/auth/register', { method: 'POST', json: { email, password: 'long enough pw', organization_name: org } }),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, ...Array(15).fill(409)]);

@@ -23,7 +23,8 @@ const DEADLOCK = {
   message: 'deadlock detected',
   severity: 'ERROR',
   code: '40P01',
-  detail: 'Process 15591 waits for ShareLock on transaction 1777; blocked by process 15592.\nProcess 15592 waits for ShareLock on transaction 1776; blocked by process 15591.',
+  detail:
+    'Process 15591 waits for ShareLock on transaction 1777; blocked by process 15592.\nProcess 15592 waits for ShareLock on transaction 1776; blocked by process 15591.',
   hint: 'See server log for query details.',
   position: null,
   internalPosition: null,
@@ -53,7 +54,8 @@ const UNIQUE_VIOLATION = {
   routine: '_bt_check_unique',
 };
 
-const postgresError = (body: object) => new Response(JSON.stringify(body), { status: 400, headers: { 'content-type': 'application/json' } });
+const postgresError = (body: object) =>
+  new Response(JSON.stringify(body), { status: 400, headers: { 'content-type': 'application/json' } });
 
 /** Fakes `error` as the answer to the first `times` requests that `matches` picks; the rest reach the database. */
 function failFirst(times: number, error: object, matches: (request: DatabaseRequest) => boolean) {

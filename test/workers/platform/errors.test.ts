@@ -18,7 +18,11 @@ describe('error model', () => {
     const short = await call('/v1/auth/register', { method: 'POST', json: { email: uniqueEmail(), password: 'short' } });
     const body = await expectError(short, 400, 'invalid_request');
     expect(JSON.stringify(body)).toMatch(/password/);
-    await expectError(await call('/v1/auth/register', { method: 'POST', json: { email: 'not-an-email', password: 'long enough pw' } }), 400, 'invalid_request');
+    await expectError(
+      await call('/v1/auth/register', { method: 'POST', json: { email: 'not-an-email', password: 'long enough pw' } }),
+      400,
+      'invalid_request',
+    );
     await expectError(
       await call('/v1/auth/register', { method: 'POST', json: { email: uniqueEmail(), password: 'long enough pw', is_admin: true } }),
       400,
@@ -28,13 +32,23 @@ describe('error model', () => {
   });
 
   it('passwords over 128 characters are refused, 128 are accepted (no truncation either way)', async () => {
-    await expectError(await call('/v1/auth/register', { method: 'POST', json: { email: uniqueEmail(), password: 'x'.repeat(129) } }), 400, 'invalid_request');
-    expect((await call('/v1/auth/register', { method: 'POST', json: { email: uniqueEmail(), password: 'x'.repeat(128) } })).status).toBe(201);
+    await expectError(
+      await call('/v1/auth/register', { method: 'POST', json: { email: uniqueEmail(), password: 'x'.repeat(129) } }),
+      400,
+      'invalid_request',
+    );
+    expect((await call('/v1/auth/register', { method: 'POST', json: { email: uniqueEmail(), password: 'x'.repeat(128) } })).status).toBe(
+      201,
+    );
   });
 
   it('an over-size body is 413, counted while streaming', async () => {
     const big = JSON.stringify({ email: uniqueEmail(), password: 'long enough pw', name: 'x'.repeat(70_000) });
-    await expectError(await call('/v1/auth/register', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big }), 413, 'payload_too_large');
+    await expectError(
+      await call('/v1/auth/register', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big }),
+      413,
+      'payload_too_large',
+    );
     // Without a Content-Length (chunked), the limit still holds.
     const stream = new Blob([big]).stream();
     const res = await call('/v1/auth/register', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream });

@@ -18,8 +18,16 @@ describe('logs carry no SQL parameters', () => {
     const lines = captureConsole();
     const email = uniqueEmail('secret-mailbox');
     const ip = '203.0.113.77';
-    await expectError(await call('/v1/auth/register', { method: 'POST', env: broken, ip, json: { email, password: PASSWORD } }), 500, 'internal');
-    await expectError(await call('/v1/auth/login', { method: 'POST', env: broken, ip, json: { email, password: PASSWORD } }), 500, 'internal');
+    await expectError(
+      await call('/v1/auth/register', { method: 'POST', env: broken, ip, json: { email, password: PASSWORD } }),
+      500,
+      'internal',
+    );
+    await expectError(
+      await call('/v1/auth/login', { method: 'POST', env: broken, ip, json: { email, password: PASSWORD } }),
+      500,
+      'internal',
+    );
     const failed = lines().filter((l) => l.includes('request failed'));
     expect(failed).toHaveLength(2);
     for (const line of failed) {

@@ -15,7 +15,12 @@ describe('request metrics', () => {
     const { points, env } = fakeDataset();
     const { cookie } = await registerUser();
     await call('/v1/auth/session', { cookie, env });
-    await call('/v1/auth/login', { method: 'POST', json: { email: 'nobody@example.com', password: 'wrong password' }, env, ip: randomIp() });
+    await call('/v1/auth/login', {
+      method: 'POST',
+      json: { email: 'nobody@example.com', password: 'wrong password' },
+      env,
+      ip: randomIp(),
+    });
     const ids = await call('/v1/auth/sessions/00000000-0000-0000-0000-000000000000', { method: 'DELETE', cookie, env });
     expect(ids.status).toBe(404);
     await call('/v1/nope', { env });

@@ -4,7 +4,7 @@
 // input reached the database (or a parser) unvalidated; every such request must be a 4xx instead.
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
-import { call, type CallInit, documentedOperations, type Operation, PASSWORD, registerUser, uniqueEmail } from '../support/index.ts';
+import { type CallInit, call, documentedOperations, type Operation, PASSWORD, registerUser, uniqueEmail } from '../support/index.ts';
 
 const NUL_TEXT = ['a\u0000b', '\u0000'];
 const UNICODE_TEXT = ['\ud800', '😀\u202eevil\u200b', 'e\u0301\u0000'];
@@ -42,7 +42,18 @@ const RAW_BODIES: { label: string; body: BodyInit; type?: string }[] = [
 ];
 
 const QUERY_VALUES = ['%00', '%ED%A0%80', 'x'.repeat(5000), '%5B%22a%22%5D', '1e400', '-0', '%F0%9F%98%80%E2%80%AE', ''];
-const PATH_VALUES = ['%00', 'a%00b', 'x'.repeat(3000), '%F0%9F%98%80', "1'%20or%201%3D1", '-1', '99999999999999999999', '%ED%A0%80', '..%2F..%2Fetc', crypto.randomUUID()];
+const PATH_VALUES = [
+  '%00',
+  'a%00b',
+  'x'.repeat(3000),
+  '%F0%9F%98%80',
+  "1'%20or%201%3D1",
+  '-1',
+  '99999999999999999999',
+  '%ED%A0%80',
+  '..%2F..%2Fetc',
+  crypto.randomUUID(),
+];
 
 /** Plausible values by field name: a hostile value in one field must not be masked by another invalid field. */
 function baselineValue(field: string): unknown {
@@ -122,7 +133,11 @@ function probes(op: Operation, who: Identity | null): Probe[] {
     }
     for (const field of fields) {
       for (const value of HOSTILE_VALUES) {
-        out.push({ label: `${field}=${JSON.stringify(value).slice(0, 40)}`, path, init: { method: op.method, cookie, json: { ...baseline, [field]: value } } });
+        out.push({
+          label: `${field}=${JSON.stringify(value).slice(0, 40)}`,
+          path,
+          init: { method: op.method, cookie, json: { ...baseline, [field]: value } },
+        });
       }
     }
     out.push({ label: 'unknown field', path, init: { method: op.method, cookie, json: { ...baseline, '\u0000': 1 } } });
@@ -137,7 +152,11 @@ function probes(op: Operation, who: Identity | null): Probe[] {
   out.push({ label: 'undeclared query', path: `${path}${junk}`, init: { method: op.method, cookie, json } });
   for (const name of op.path.match(/:[A-Za-z]+/g) ?? []) {
     for (const value of PATH_VALUES) {
-      out.push({ label: `${name}=${value.slice(0, 20)}`, path: pathWith(op, who, [name.slice(1), value]), init: { method: op.method, cookie, json } });
+      out.push({
+        label: `${name}=${value.slice(0, 20)}`,
+        path: pathWith(op, who, [name.slice(1), value]),
+        init: { method: op.method, cookie, json },
+      });
     }
   }
   // Header values are ByteStrings: hostile means huge, malformed or injection-shaped, not NUL.
@@ -149,7 +168,11 @@ function probes(op: Operation, who: Identity | null): Probe[] {
     origin: 'null',
   };
   out.push({ label: 'hostile headers', path, init: { method: op.method, cookie, ip: null, headers, json } });
-  for (const bad of ['identsphere_session=%00%ff', `identsphere_session=${'A'.repeat(6000)}`, '__Host-identsphere_session=a.b.c; identsphere_session=e30.e30.']) {
+  for (const bad of [
+    'identsphere_session=%00%ff',
+    `identsphere_session=${'A'.repeat(6000)}`,
+    '__Host-identsphere_session=a.b.c; identsphere_session=e30.e30.',
+  ]) {
     out.push({ label: `cookie ${bad.slice(0, 30)}`, path, init: { method: op.method, headers: { cookie: bad }, json } });
   }
   return out;

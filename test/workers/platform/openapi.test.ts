@@ -3,7 +3,7 @@
 // one, no other does) and the response shapes (real answers parsed with the declared, strict schemas).
 import { describe, expect, it } from 'vitest';
 import { impliedErrors } from '../../../src/openapi/document.ts';
-import { call, type CallInit, documentedOperations, type Operation, PASSWORD, registerUser, uniqueEmail } from '../support/index.ts';
+import { type CallInit, call, documentedOperations, type Operation, PASSWORD, registerUser, uniqueEmail } from '../support/index.ts';
 
 const operations = documentedOperations();
 
@@ -30,7 +30,8 @@ async function documented(template: string, path: string, init: CallInit = {}): 
     const parsed = response!.schema.safeParse(await res.clone().json());
     expect(parsed.success ? [] : parsed.error.issues, label).toEqual([]);
   }
-  if (res.headers.getSetCookie().some((c) => /identsphere_session=/.test(c))) expect(response!.sessionCookie, `${label}: Set-Cookie`).toBeDefined();
+  if (res.headers.getSetCookie().some((c) => /identsphere_session=/.test(c)))
+    expect(response!.sessionCookie, `${label}: Set-Cookie`).toBeDefined();
   return res;
 }
 
@@ -67,7 +68,9 @@ describe('the documented auth flags', () => {
 describe('the documented response shapes', () => {
   it('real answers of a signed-in flow parse with the schemas the document declares (strict)', { timeout: 60_000 }, async () => {
     const email = uniqueEmail('openapi');
-    const registered = await documented('POST /v1/auth/register', '/v1/auth/register', { json: { email, password: PASSWORD, name: 'Ada' } });
+    const registered = await documented('POST /v1/auth/register', '/v1/auth/register', {
+      json: { email, password: PASSWORD, name: 'Ada' },
+    });
     expect(registered.status).toBe(201);
     const { cookie } = await registerUser();
     const as = { cookie };
@@ -76,7 +79,10 @@ describe('the documented response shapes', () => {
     await documented('GET /v1/health/ready', '/v1/health/ready');
     await documented('GET /v1/auth/session', '/v1/auth/session', as);
     await documented('GET /v1/auth/me', '/v1/auth/me', as);
-    const patched = await documented('PATCH /v1/auth/me', '/v1/auth/me', { ...as, json: { name: 'Ada L.', locale: 'en-gb', time_zone: 'Europe/Paris' } });
+    const patched = await documented('PATCH /v1/auth/me', '/v1/auth/me', {
+      ...as,
+      json: { name: 'Ada L.', locale: 'en-gb', time_zone: 'Europe/Paris' },
+    });
     expect(patched.status).toBe(200);
     const sessions = await documented('GET /v1/auth/sessions', '/v1/auth/sessions', as);
     expect(sessions.status).toBe(200);
@@ -97,7 +103,9 @@ describe('the documented response shapes', () => {
       json: { email: uniqueEmail('invitee') },
     });
     expect(invited.status).toBe(201);
-    expect((await documented('GET /v1/auth/organizations/:id/invitations', `/v1/auth/organizations/${orgId}/invitations`, as)).status).toBe(200);
+    expect((await documented('GET /v1/auth/organizations/:id/invitations', `/v1/auth/organizations/${orgId}/invitations`, as)).status).toBe(
+      200,
+    );
 
     expect((await documented('GET /v1/auth/mfa', '/v1/auth/mfa', as)).status).toBe(200);
     expect((await documented('POST /v1/auth/mfa/totp/setup', '/v1/auth/mfa/totp/setup', as)).status).toBe(200);
@@ -119,7 +127,13 @@ describe('the documented response shapes', () => {
     const record = {
       user: { id: crypto.randomUUID(), email: 'a@example.com', name: null, email_verified: false, created_at: new Date().toISOString() },
       organization: null,
-      session: { id: crypto.randomUUID(), created_at: '2026-01-01T00:00:00.000Z', last_seen_at: '2026-01-01T00:00:00.000Z', idle_expires_at: '2026-01-01T00:00:00.000Z', expires_at: '2026-01-01T00:00:00.000Z' },
+      session: {
+        id: crypto.randomUUID(),
+        created_at: '2026-01-01T00:00:00.000Z',
+        last_seen_at: '2026-01-01T00:00:00.000Z',
+        idle_expires_at: '2026-01-01T00:00:00.000Z',
+        expires_at: '2026-01-01T00:00:00.000Z',
+      },
     };
     expect(schema.safeParse(record).success).toBe(true);
     expect(schema.safeParse({ ...record, user: { ...record.user, password_hash: 'x' } }).success).toBe(false);

@@ -21,7 +21,11 @@ describe('production configuration guard (accounts)', () => {
 
   it('refuses an http avatar base URL in production, and a retention that is not a number of days anywhere', async () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
-    await expectError(await callWithEnv(envWith({ ...SAFE, IDENTSPHERE_AVATAR_BASE_URL: 'http://cdn.example.com' }), '/v1/health'), 503, 'misconfigured');
+    await expectError(
+      await callWithEnv(envWith({ ...SAFE, IDENTSPHERE_AVATAR_BASE_URL: 'http://cdn.example.com' }), '/v1/health'),
+      503,
+      'misconfigured',
+    );
     expect(settingsLogged(spy)).toEqual(['IDENTSPHERE_AVATAR_BASE_URL']);
     spy.mockClear();
     await expectError(await callWithEnv(envWith({ IDENTSPHERE_AUDIT_RETENTION_DAYS: '-1' }), '/v1/health'), 503, 'misconfigured');
@@ -29,6 +33,8 @@ describe('production configuration guard (accounts)', () => {
   });
 
   it('serves with the binding and an https avatar CDN', async () => {
-    expect((await callWithEnv(envWith({ ...SAFE, IDENTSPHERE_AVATAR_BASE_URL: 'https://avatars.example.com' }), '/v1/health')).status).toBe(200);
+    expect((await callWithEnv(envWith({ ...SAFE, IDENTSPHERE_AVATAR_BASE_URL: 'https://avatars.example.com' }), '/v1/health')).status).toBe(
+      200,
+    );
   });
 });

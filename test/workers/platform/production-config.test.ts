@@ -21,7 +21,12 @@ describe('production configuration guard', () => {
     // One env object, as an isolate has: configuration is checked once, logged once, enforced on every request.
     const overrides = envWith({ ...SAFE, IDENTSPHERE_JWT_SECRET: '0123456789' });
     const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
-    for (const [path, req] of [['/v1/health', {}], ['/v1/auth/session', {}], ['/v1/auth/register', init], ['/nope', {}]] as const) {
+    for (const [path, req] of [
+      ['/v1/health', {}],
+      ['/v1/auth/session', {}],
+      ['/v1/auth/register', init],
+      ['/nope', {}],
+    ] as const) {
       await expectError(await callWithEnv(overrides, path, req), 503, 'misconfigured');
     }
     expect(loggedSettings(spy)).toEqual(['IDENTSPHERE_JWT_SECRET']);
@@ -56,7 +61,12 @@ describe('production configuration guard', () => {
     const spy = captureErrors();
     await expectError(
       await callWithEnv(
-        envWith({ ...SAFE, IDENTSPHERE_JWT_SECRET: 'short', IDENTSPHERE_COOKIES_SECURE: 'false', IDENTSPHERE_PUBLIC_BASE_URL: 'http://x.example.com' }),
+        envWith({
+          ...SAFE,
+          IDENTSPHERE_JWT_SECRET: 'short',
+          IDENTSPHERE_COOKIES_SECURE: 'false',
+          IDENTSPHERE_PUBLIC_BASE_URL: 'http://x.example.com',
+        }),
         '/v1/health',
       ),
       503,
@@ -84,7 +94,11 @@ describe('production configuration guard', () => {
 
   it('a real email provider without its API key is misconfigured in any mode', async () => {
     const spy = captureErrors();
-    await expectError(await callWithEnv(envWith({ IDENTSPHERE_EMAIL_PROVIDER: 'postmark', IDENTSPHERE_FROM_EMAIL: 'a@example.com' }), '/v1/health'), 503, 'misconfigured');
+    await expectError(
+      await callWithEnv(envWith({ IDENTSPHERE_EMAIL_PROVIDER: 'postmark', IDENTSPHERE_FROM_EMAIL: 'a@example.com' }), '/v1/health'),
+      503,
+      'misconfigured',
+    );
     expect(loggedSettings(spy)).toEqual(['IDENTSPHERE_EMAIL_API_KEY']);
   });
 

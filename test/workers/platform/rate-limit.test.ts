@@ -39,7 +39,9 @@ describe('rate limits', () => {
     const ip = randomIp();
     const statuses: number[] = [];
     for (let i = 0; i <= RATE_LIMITS.register.limit; i++) {
-      statuses.push((await call('/v1/auth/register', { method: 'POST', json: { email: uniqueEmail(), password: 'long enough pw' }, ip })).status);
+      statuses.push(
+        (await call('/v1/auth/register', { method: 'POST', json: { email: uniqueEmail(), password: 'long enough pw' }, ip })).status,
+      );
     }
     expect(statuses).toEqual([...Array(RATE_LIMITS.register.limit).fill(201), 429]);
   });
@@ -50,7 +52,11 @@ describe('rate limits', () => {
       await call('/v1/auth/register', { method: 'POST', json: { email: uniqueEmail(), password: 'long enough pw' }, ip });
     }
     const email = uniqueEmail('limited');
-    await expectError(await call('/v1/auth/register', { method: 'POST', json: { email, password: 'long enough pw' }, ip }), 429, 'rate_limited');
+    await expectError(
+      await call('/v1/auth/register', { method: 'POST', json: { email, password: 'long enough pw' }, ip }),
+      429,
+      'rate_limited',
+    );
     expect((await call('/v1/auth/login', { method: 'POST', json: { email, password: 'long enough pw' } })).status).toBe(401);
   });
 });

@@ -11,7 +11,11 @@ describe('smoke test (register → session → logout → session 401)', () => {
       json: { email, password: 'smoke-test-password', organization_name: 'Smoke' },
     });
     expect(reg.status).toBe(201);
-    const body = (await reg.json()) as { user: { id: string; email: string }; organization: { name: string; role: string }; session: { id: string } };
+    const body = (await reg.json()) as {
+      user: { id: string; email: string };
+      organization: { name: string; role: string };
+      session: { id: string };
+    };
     expect(body.user.email).toBe(email);
     expect(body.organization).toMatchObject({ name: 'Smoke', role: 'owner' });
     expect(body.session.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -33,7 +37,10 @@ describe('smoke test (register → session → logout → session 401)', () => {
     expect(logout.headers.getSetCookie().join('\n')).toMatch(/identsphere_session=;.*Max-Age=0/);
 
     await expectError(await call('/v1/auth/session', { cookie }), 401, 'unauthorized');
-    const rows = await sql<{ n: string }>('select count(*) as n from $schema.sessions s join $schema.users u on u.id = s.user_id where u.email = $1', [email]);
+    const rows = await sql<{ n: string }>(
+      'select count(*) as n from $schema.sessions s join $schema.users u on u.id = s.user_id where u.email = $1',
+      [email],
+    );
     expect(Number(rows[0]!.n)).toBe(0);
   });
 
@@ -49,7 +56,9 @@ describe('smoke test (register → session → logout → session 401)', () => {
       [user!.id],
     );
     expect(memberships).toEqual([{ role: 'owner', name: 'Personal' }]);
-    const audit = await sql<{ event: string; request_id: string }>('select event, request_id from $schema.audit_logs where user_id = $1', [user!.id]);
+    const audit = await sql<{ event: string; request_id: string }>('select event, request_id from $schema.audit_logs where user_id = $1', [
+      user!.id,
+    ]);
     expect(audit.map((a) => a.event)).toEqual(['user.registered']);
     expect(audit[0]!.request_id).toBe(reg.headers.get('x-request-id'));
   });
@@ -57,7 +66,10 @@ describe('smoke test (register → session → logout → session 401)', () => {
   it('refuses a taken email with 409 email_taken', async () => {
     const email = uniqueEmail('taken');
     expect((await call('/v1/auth/register', { method: 'POST', json: { email, password: 'password-one' } })).status).toBe(201);
-    const again = await call('/v1/auth/register', { method: 'POST', json: { email: ` ${email.toUpperCase()} `, password: 'password-two' } });
+    const again = await call('/v1/auth/register', {
+      method: 'POST',
+      json: { email: ` ${email.toUpperCase()} `, password: 'password-two' },
+    });
     await expectError(again, 409, 'email_taken');
   });
 

@@ -1,6 +1,6 @@
 // Security requirement 15: the session JWT's algorithm is pinned (HS256). `alg: none`, a wrong key, an
 // expired token, a tampered payload or signature, or another algorithm: all 401.
-import { SignJWT, UnsecuredJWT, base64url } from 'jose';
+import { base64url, SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { TEST_JWT_SECRET } from '../../test-secrets.ts';
 import { call, expectError, registerUser } from '../support/index.ts';

@@ -91,7 +91,10 @@ describe('revoked session not resurrected by the cache', () => {
       // The revocation voided the sign-in in flight: no cookie, no session row.
       await expectError(res, 401, 'invalid_credentials');
     }
-    const rows = await sql<{ id: string }>('select s.id from $schema.sessions s join $schema.users u on u.id = s.user_id where u.email = $1', [email]);
+    const rows = await sql<{ id: string }>(
+      'select s.id from $schema.sessions s join $schema.users u on u.id = s.user_id where u.email = $1',
+      [email],
+    );
     expect(rows).toHaveLength(res.status === 200 ? 2 : 1);
   });
 });

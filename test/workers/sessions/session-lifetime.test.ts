@@ -20,7 +20,10 @@ describe('session lifetime', () => {
     const { env, clock } = clockedEnv();
     const { cookie, user } = await registerUser(undefined, undefined, env);
     const idleExpiry = async () =>
-      new Date((await sql<{ idle_expires_at: string }>('select idle_expires_at from $schema.sessions where user_id = $1', [user.id]))[0]!.idle_expires_at).getTime();
+      new Date(
+        (await sql<{ idle_expires_at: string }>('select idle_expires_at from $schema.sessions where user_id = $1', [user.id]))[0]!
+          .idle_expires_at,
+      ).getTime();
     const initial = await idleExpiry();
     clock.advance(3600 * 1000);
     expect((await call('/v1/auth/session', { cookie, env })).status).toBe(200);
@@ -49,7 +52,10 @@ describe('session lifetime', () => {
       clock.advance(DAY);
       expect((await call('/v1/auth/session', { cookie, env })).status).toBe(200);
     }
-    const [row] = await sql<{ idle_expires_at: string; expires_at: string }>('select idle_expires_at, expires_at from $schema.sessions where user_id = $1', [user.id]);
+    const [row] = await sql<{ idle_expires_at: string; expires_at: string }>(
+      'select idle_expires_at, expires_at from $schema.sessions where user_id = $1',
+      [user.id],
+    );
     expect(new Date(row!.idle_expires_at).getTime()).toBe(new Date(row!.expires_at).getTime());
   });
 });

@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { call, expectError, loginUser, registerUser, sessionCookie, sql } from '../support/index.ts';
 
 interface Listed {
-  sessions: { id: string; current: boolean; ip: string | null; user_agent: string | null; created_at: string; last_seen_at: string; expires_at: string }[];
+  sessions: {
+    id: string;
+    current: boolean;
+    ip: string | null;
+    user_agent: string | null;
+    created_at: string;
+    last_seen_at: string;
+    expires_at: string;
+  }[];
 }
 
 describe('session revocation', () => {
@@ -30,7 +38,8 @@ describe('session revocation', () => {
     expect(sessions.filter((s) => s.current)).toHaveLength(1);
     const phone = sessions.find((s) => !s.current)!;
     expect(phone).toMatchObject({ ip: '10.1.2.3', user_agent: 'Phone/2.0' });
-    for (const s of sessions) expect(Object.keys(s).sort()).toEqual(['created_at', 'current', 'expires_at', 'id', 'ip', 'last_seen_at', 'user_agent']);
+    for (const s of sessions)
+      expect(Object.keys(s).sort()).toEqual(['created_at', 'current', 'expires_at', 'id', 'ip', 'last_seen_at', 'user_agent']);
   });
 
   it('revokes one session by id: that cookie is refused at once (cache warm), others live on', async () => {

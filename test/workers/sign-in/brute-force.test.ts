@@ -22,7 +22,11 @@ describe('brute-force backoff', () => {
       await expectError(await login('wrong password'), 401, 'invalid_credentials');
       expect(await state(user.id)).toMatchObject({ failed_login_count: i, locked_until: null });
     }
-    for (const [n, seconds] of [[FREE_FAILURES + 1, 1], [FREE_FAILURES + 2, 2], [FREE_FAILURES + 3, 4]] as const) {
+    for (const [n, seconds] of [
+      [FREE_FAILURES + 1, 1],
+      [FREE_FAILURES + 2, 2],
+      [FREE_FAILURES + 3, 4],
+    ] as const) {
       await expectError(await login('wrong password'), 401, 'invalid_credentials');
       const s = await state(user.id);
       expect(s.failed_login_count).toBe(n);
@@ -35,10 +39,18 @@ describe('brute-force backoff', () => {
     // Backoff over: the right password works and clears the counter.
     expect((await login(PASSWORD)).status).toBe(200);
     expect(await state(user.id)).toMatchObject({ failed_login_count: 0, locked_until: null });
-    const events = await sql<{ event: string }>("select event from $schema.audit_logs where user_id = $1 and event like 'login.%' order by id", [user.id]);
+    const events = await sql<{ event: string }>(
+      "select event from $schema.audit_logs where user_id = $1 and event like 'login.%' order by id",
+      [user.id],
+    );
     expect(events.map((e) => e.event)).toEqual([
       ...Array(FREE_FAILURES).fill('login.failed'),
-      'login.failed', 'login.throttled', 'login.failed', 'login.throttled', 'login.failed', 'login.throttled',
+      'login.failed',
+      'login.throttled',
+      'login.failed',
+      'login.throttled',
+      'login.failed',
+      'login.throttled',
       'login.succeeded',
     ]);
   });
@@ -47,7 +59,11 @@ describe('brute-force backoff', () => {
     const { env, clock } = clockedEnv();
     const { email, user } = await registerUser(undefined, undefined, env);
     await sql('update $schema.users set failed_login_count = 40 where id = $1', [user.id]);
-    await expectError(await call('/v1/auth/login', { method: 'POST', json: { email, password: 'nope nope' }, env }), 401, 'invalid_credentials');
+    await expectError(
+      await call('/v1/auth/login', { method: 'POST', json: { email, password: 'nope nope' }, env }),
+      401,
+      'invalid_credentials',
+    );
     expect(new Date((await state(user.id)).locked_until!).getTime()).toBe(clock.now().getTime() + MAX_BACKOFF_SECONDS * 1000);
   });
 
@@ -58,7 +74,9 @@ describe('brute-force backoff', () => {
     );
     expect(results.map((r) => r.status)).toEqual(Array(16).fill(401));
     // All 16 were checked before any backoff was visible to them, or were throttled: every checked one counted.
-    const failed = await sql<{ n: string }>("select count(*) as n from $schema.audit_logs where user_id = $1 and event = 'login.failed'", [user.id]);
+    const failed = await sql<{ n: string }>("select count(*) as n from $schema.audit_logs where user_id = $1 and event = 'login.failed'", [
+      user.id,
+    ]);
     expect((await state(user.id)).failed_login_count).toBe(Number(failed[0]!.n));
     expect(Number(failed[0]!.n)).toBeGreaterThan(FREE_FAILURES);
   });

@@ -3,8 +3,8 @@
 // and gets in with the right password. Unknown clients stay backed off, and a device cookie cannot be used to
 // brute-force either: its failures back that device off.
 import { describe, expect, it } from 'vitest';
-import type { Env } from '../../../src/platform/config.ts';
 import { FREE_FAILURES } from '../../../src/features/sign-in/password-login.ts';
+import type { Env } from '../../../src/platform/config.ts';
 import { clockedEnv, cookieFrom, expectError, loginUser, PASSWORD, registerUser, sql } from '../support/index.ts';
 
 const DEVICE_COOKIE = /identsphere_device$/;
@@ -22,7 +22,8 @@ async function deviceOf(email: string, env: Env): Promise<string> {
 }
 
 async function lockOut(email: string, env: Env, device?: string) {
-  for (let i = 0; i <= FREE_FAILURES + 2; i++) await expectError(await loginUser(email, 'a stranger guessing', { env, cookie: device }), 401, 'invalid_credentials');
+  for (let i = 0; i <= FREE_FAILURES + 2; i++)
+    await expectError(await loginUser(email, 'a stranger guessing', { env, cookie: device }), 401, 'invalid_credentials');
 }
 
 describe('device cookie bypasses lockout', () => {

@@ -14,7 +14,8 @@ async function withCode(flow: Flow) {
   return { email, user, code, wrong };
 }
 
-const verify = (flow: Flow, email: string, code: string) => flow.call('/v1/auth/email-otp/verify', { method: 'POST', json: { email, code } });
+const verify = (flow: Flow, email: string, code: string) =>
+  flow.call('/v1/auth/email-otp/verify', { method: 'POST', json: { email, code } });
 
 async function attempts(email: string): Promise<number> {
   const [row] = await sql<{ attempts: number }>('select attempts from $schema.email_otp_codes where email = $1', [email]);

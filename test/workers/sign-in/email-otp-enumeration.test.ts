@@ -36,7 +36,9 @@ describe('email OTP enumeration', () => {
     expect(mails(real.email, 'email_otp')).toHaveLength(1);
     expect(mails(unknown, 'email_otp')).toEqual([]);
     expect(mails(disabled.email, 'email_otp')).toEqual([]);
-    const stored = await sql<{ email: string }>('select email from $schema.email_otp_codes where email = any($1::text[])', [[real.email, unknown, disabled.email]]);
+    const stored = await sql<{ email: string }>('select email from $schema.email_otp_codes where email = any($1::text[])', [
+      [real.email, unknown, disabled.email],
+    ]);
     expect(stored.map((r) => r.email)).toEqual([real.email]);
   });
 

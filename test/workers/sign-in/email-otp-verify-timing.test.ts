@@ -28,10 +28,13 @@ describe('email code verification timing', () => {
     const withCode = await flow.register();
     const noCode = await flow.register();
     const disabled = await flow.register();
-    for (const email of [withCode.email, disabled.email]) await flow.call('/v1/auth/email-otp/request', { method: 'POST', json: { email } });
+    for (const email of [withCode.email, disabled.email])
+      await flow.call('/v1/auth/email-otp/request', { method: 'POST', json: { email } });
     await flow.settle();
     await sql('update $schema.users set disabled_at = now() where id = $1', [disabled.user.id]);
-    const [live] = await sql<{ n: number }>('select count(*)::int as n from $schema.email_otp_codes where email = any($1::text[])', [[withCode.email, disabled.email]]);
+    const [live] = await sql<{ n: number }>('select count(*)::int as n from $schema.email_otp_codes where email = any($1::text[])', [
+      [withCode.email, disabled.email],
+    ]);
     expect(live!.n).toBe(2);
 
     const results = {

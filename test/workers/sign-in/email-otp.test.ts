@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { codeIn, expectError, flowEnv, mails, sessionCookie, sql, uniqueEmail } from '../support/index.ts';
 
-const request = (flow: ReturnType<typeof flowEnv>, email: string) => flow.call('/v1/auth/email-otp/request', { method: 'POST', json: { email } });
+const request = (flow: ReturnType<typeof flowEnv>, email: string) =>
+  flow.call('/v1/auth/email-otp/request', { method: 'POST', json: { email } });
 const verify = (flow: ReturnType<typeof flowEnv>, email: string, code: string) =>
   flow.call('/v1/auth/email-otp/verify', { method: 'POST', json: { email, code } });
 

@@ -34,7 +34,12 @@ describe('login enumeration', () => {
       error: { code: 'invalid_credentials', message: 'Invalid email or password.', request_id: REQUEST_ID },
     });
     for (const [name, r] of Object.entries(results)) {
-      expect({ name, status: r.status, body: r.body, headers: r.headers }).toEqual({ name, status: reference.status, body: reference.body, headers: reference.headers });
+      expect({ name, status: r.status, body: r.body, headers: r.headers }).toEqual({
+        name,
+        status: reference.status,
+        body: reference.body,
+        headers: reference.headers,
+      });
       // Exactly one argon2 verification each: the unknown email is checked against a dummy hash.
       expect({ name, hashes: r.hashes }).toEqual({ name, hashes: 1 });
     }

@@ -27,7 +27,11 @@ describe('login', () => {
 
   it('upgrades a hash with outdated parameters on successful sign-in', async () => {
     const { email, user } = await registerUser();
-    const old = await hashWithSalt(PASSWORD, crypto.getRandomValues(new Uint8Array(16)), { ...CURRENT_PARAMS, memoryKiB: 4096, iterations: 3 });
+    const old = await hashWithSalt(PASSWORD, crypto.getRandomValues(new Uint8Array(16)), {
+      ...CURRENT_PARAMS,
+      memoryKiB: 4096,
+      iterations: 3,
+    });
     await sql('update $schema.users set password_hash = $1 where id = $2', [old, user.id]);
     expect((await loginUser(email)).status).toBe(200);
     const [row] = await sql<{ password_hash: string }>('select password_hash from $schema.users where id = $1', [user.id]);
@@ -38,7 +42,10 @@ describe('login', () => {
 
   it('records login.succeeded and login.failed with request id, IP and user agent, never the password', async () => {
     const { email, user } = await registerUser();
-    await loginUser(email, 'wrong password!', { ip: '10.9.8.7', headers: { 'user-agent': 'audit-test/1.0', 'x-request-id': 'audit-fail-0001' } });
+    await loginUser(email, 'wrong password!', {
+      ip: '10.9.8.7',
+      headers: { 'user-agent': 'audit-test/1.0', 'x-request-id': 'audit-fail-0001' },
+    });
     await loginUser(email, PASSWORD, { ip: '10.9.8.7', headers: { 'user-agent': 'audit-test/1.0', 'x-request-id': 'audit-ok-00001' } });
     const rows = await sql<{ event: string; request_id: string; ip: string; user_agent: string; metadata: unknown }>(
       "select event, request_id, ip, user_agent, metadata from $schema.audit_logs where user_id = $1 and event like 'login.%' order by id",
@@ -54,6 +61,10 @@ describe('login', () => {
 
   it('refuses a malformed login body with 400 and unknown fields too', async () => {
     await expectError(await call('/v1/auth/login', { method: 'POST', json: { email: 'x@example.com' } }), 400, 'invalid_request');
-    await expectError(await call('/v1/auth/login', { method: 'POST', json: { email: 'x@example.com', password: 'p', remember: true } }), 400, 'invalid_request');
+    await expectError(
+      await call('/v1/auth/login', { method: 'POST', json: { email: 'x@example.com', password: 'p', remember: true } }),
+      400,
+      'invalid_request',
+    );
   });
 });

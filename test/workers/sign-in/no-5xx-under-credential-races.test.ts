@@ -19,7 +19,11 @@ describe('no 5xx under credential races', () => {
       const token = tokenIn(email, 'password_reset');
 
       const requests = [
-        flow.call('/v1/auth/password/change', { method: 'POST', cookie, json: { current_password: password, new_password: 'changed passphrase one' } }),
+        flow.call('/v1/auth/password/change', {
+          method: 'POST',
+          cookie,
+          json: { current_password: password, new_password: 'changed passphrase one' },
+        }),
         flow.call('/v1/auth/password/reset', { method: 'POST', json: { token, password: 'reset passphrase two' } }),
         flow.call('/v1/auth/me', { method: 'DELETE', cookie: deleter }),
         ...Array.from({ length: LOGINS }, () => flow.login(email, password)),

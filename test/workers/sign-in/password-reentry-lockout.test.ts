@@ -20,17 +20,32 @@ type Reentry = (cookie: string, password: string) => [string, { method: string; 
 
 /** Every route that accepts a password re-entry, with the error a wrong one gets. */
 const ROUTES: Record<string, Reentry> = {
-  'email change': (_, password) => ['/v1/auth/me', { method: 'PATCH', json: { email: uniqueEmail('new'), current_password: password } }, 'reauthentication_required'],
+  'email change': (_, password) => [
+    '/v1/auth/me',
+    { method: 'PATCH', json: { email: uniqueEmail('new'), current_password: password } },
+    'reauthentication_required',
+  ],
   'account deletion': (_, password) => ['/v1/auth/me', { method: 'DELETE', json: { password } }, 'reauthentication_required'],
   'TOTP setup': (_, password) => ['/v1/auth/mfa/totp/setup', { method: 'POST', json: { password } }, 'reauthentication_required'],
   'recovery codes': (_, password) => ['/v1/auth/mfa/recovery-codes', { method: 'POST', json: { password } }, 'reauthentication_required'],
-  'passkey registration': (_, password) => ['/v1/auth/passkeys/register/options', { method: 'POST', json: { password } }, 'reauthentication_required'],
-  'password change': (_, password) => ['/v1/auth/password/change', { method: 'POST', json: { current_password: password, new_password: 'a brand new passphrase' } }, 'invalid_password'],
+  'passkey registration': (_, password) => [
+    '/v1/auth/passkeys/register/options',
+    { method: 'POST', json: { password } },
+    'reauthentication_required',
+  ],
+  'password change': (_, password) => [
+    '/v1/auth/password/change',
+    { method: 'POST', json: { current_password: password, new_password: 'a brand new passphrase' } },
+    'invalid_password',
+  ],
 };
 
 async function failures(userId: string) {
   const [row] = await sql<{ failed_login_count: number }>('select failed_login_count from $schema.users where id = $1', [userId]);
-  const audited = await sql<{ metadata: { reason: string } }>("select metadata from $schema.audit_logs where user_id = $1 and event = 'password.reentry_failed' order by id", [userId]);
+  const audited = await sql<{ metadata: { reason: string } }>(
+    "select metadata from $schema.audit_logs where user_id = $1 and event = 'password.reentry_failed' order by id",
+    [userId],
+  );
   return { count: row!.failed_login_count, reasons: audited.map((a) => a.metadata.reason) };
 }
 
@@ -52,7 +67,11 @@ describe('password re-entry lockout', () => {
     const { env, clock } = clockedEnv();
     const { email, user, cookie } = await registerUser(undefined, undefined, env);
     for (let i = 0; i <= FREE_FAILURES; i++) {
-      await expectError(await call('/v1/auth/me', { method: 'DELETE', json: { password: 'not my password' }, cookie, env }), 403, 'reauthentication_required');
+      await expectError(
+        await call('/v1/auth/me', { method: 'DELETE', json: { password: 'not my password' }, cookie, env }),
+        403,
+        'reauthentication_required',
+      );
     }
     for (const [name, route] of Object.entries(ROUTES)) {
       const [path, init, code] = route(cookie, PASSWORD);
@@ -72,7 +91,11 @@ describe('password re-entry lockout', () => {
     const { email, cookie } = await registerUser(undefined, undefined, env);
     const ip = randomIp();
     const res: number[] = [];
-    for (let i = 0; i < 6; i++) res.push((await call('/v1/auth/me', { method: 'PATCH', json: { email: uniqueEmail('new'), current_password: 'guess' }, cookie, ip, env })).status);
+    for (let i = 0; i < 6; i++)
+      res.push(
+        (await call('/v1/auth/me', { method: 'PATCH', json: { email: uniqueEmail('new'), current_password: 'guess' }, cookie, ip, env }))
+          .status,
+      );
     expect(res).toEqual([403, 403, 403, 403, 403, 429]);
     // The same allowance as a login for this account from this IP: used up.
     await expectError(await loginUser(email, PASSWORD, { ip, env }), 429, 'rate_limited');

@@ -1,6 +1,7 @@
 // Helpers for the accounts tests (profile, avatars, organizations, invitations, export, deletion).
-import { call, registerUser, type CallInit } from './worker.ts';
+
 import { mailsTo } from './flow.ts';
+import { type CallInit, call, registerUser } from './worker.ts';
 
 export type Role = 'owner' | 'admin' | 'member';
 
@@ -19,7 +20,13 @@ export async function me(cookie: string, init: CallInit = {}): Promise<UserView>
 }
 
 export function putAvatar(cookie: string, body: Uint8Array, init: CallInit = {}): Promise<Response> {
-  return call('/v1/auth/me/avatar', { method: 'PUT', cookie, body, ...init, headers: { 'content-type': 'image/png', ...(init.headers as Record<string, string>) } });
+  return call('/v1/auth/me/avatar', {
+    method: 'PUT',
+    cookie,
+    body,
+    ...init,
+    headers: { 'content-type': 'image/png', ...(init.headers as Record<string, string>) },
+  });
 }
 
 /** The `#token=` fragment of the newest link emailed to `to` with this tag. */
@@ -32,13 +39,25 @@ export function tokenFromMail(to: string, tag: string): string {
 }
 
 export async function createOrganization(cookie: string, name = 'Org') {
-  return (await json<{ organization: { id: string; name: string } }>(await call('/v1/auth/organizations', { method: 'POST', cookie, json: { name } }), 201)).organization;
+  return (
+    await json<{ organization: { id: string; name: string } }>(
+      await call('/v1/auth/organizations', { method: 'POST', cookie, json: { name } }),
+      201,
+    )
+  ).organization;
 }
 
 /** Invites a fresh user to the organization and has them accept: returns the new member. */
 export async function addMember(ownerCookie: string, organizationId: string, role: Role) {
   const member = await registerUser();
-  await json(await call(`/v1/auth/organizations/${organizationId}/invitations`, { method: 'POST', cookie: ownerCookie, json: { email: member.email, role } }), 201);
+  await json(
+    await call(`/v1/auth/organizations/${organizationId}/invitations`, {
+      method: 'POST',
+      cookie: ownerCookie,
+      json: { email: member.email, role },
+    }),
+    201,
+  );
   const token = tokenFromMail(member.email, 'organization_invitation');
   await json(await call('/v1/auth/invitations/accept', { method: 'POST', cookie: member.cookie, json: { token } }));
   return member;
@@ -55,7 +74,9 @@ export async function team() {
 }
 
 export async function roleOf(organizationId: string, cookie: string, userId: string): Promise<Role | undefined> {
-  const { members } = await json<{ members: { user_id: string; role: Role }[] }>(await call(`/v1/auth/organizations/${organizationId}/members`, { cookie }));
+  const { members } = await json<{ members: { user_id: string; role: Role }[] }>(
+    await call(`/v1/auth/organizations/${organizationId}/members`, { cookie }),
+  );
   return members.find((m) => m.user_id === userId)?.role;
 }
 

@@ -1,10 +1,11 @@
 // Helpers for the email and password flows: an environment whose background work (executionCtx.waitUntil)
 // is recorded so tests can wait for it deterministically, a manual clock, and mailbox readers.
-import { memoryMailbox, type EmailMessage } from '../../../src/platform/adapters/email.ts';
-import type { DepsOverrides } from '../../../src/platform/deps.ts';
+
 import { argon2HashesComputed } from '../../../src/crypto/password.ts';
+import { type EmailMessage, memoryMailbox } from '../../../src/platform/adapters/email.ts';
+import type { DepsOverrides } from '../../../src/platform/deps.ts';
 import { ManualClock } from './clock.ts';
-import { buildRequest, envWith, handlerFor, withDeps, PASSWORD, sessionCookie, uniqueEmail, type CallInit } from './worker.ts';
+import { buildRequest, type CallInit, envWith, handlerFor, PASSWORD, sessionCookie, uniqueEmail, withDeps } from './worker.ts';
 
 export type Flow = ReturnType<typeof flowEnv>;
 
@@ -120,5 +121,11 @@ export async function probe(flow: Flow, path: string, json: unknown, requestId: 
   const hashes = argon2HashesComputed();
   const res = await flow.call(path, { method: 'POST', json, headers: { 'x-request-id': requestId } });
   const headers = [...res.headers].filter(([name]) => name !== 'date').sort();
-  return { status: res.status, body: await res.text(), headers, background: flow.stats.scheduled - scheduled, hashes: argon2HashesComputed() - hashes };
+  return {
+    status: res.status,
+    body: await res.text(),
+    headers,
+    background: flow.stats.scheduled - scheduled,
+    hashes: argon2HashesComputed() - hashes,
+  };
 }

@@ -1,7 +1,7 @@
 // TOTP for tests, computed here from RFC 6238 (HMAC-SHA-1 via WebCrypto) — never by the code under test.
 import { expect } from 'vitest';
 import type { Env } from '../../../src/platform/config.ts';
-import { call, loginUser, registerUser, sessionCookie, type CallInit } from './worker.ts';
+import { type CallInit, call, loginUser, registerUser } from './worker.ts';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -70,4 +70,3 @@ export async function mfaToken(email: string, init: CallInit = {}): Promise<stri
 export function challenge(json: Record<string, string>, init: CallInit = {}) {
   return call('/v1/auth/mfa/challenge', { method: 'POST', json, ...init });
 }
-

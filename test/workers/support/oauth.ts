@@ -1,12 +1,13 @@
 // OAuth test helpers: Google and GitHub faked at the fetch boundary (deps.fetch), with real PKCE checks and
 // id_tokens signed by a test key served as JWKS; an environment wired to them; flow helpers.
+
+import { exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
 import { inject } from 'vitest';
-import { SignJWT, exportJWK, generateKeyPair, type JWK, type JWTPayload } from 'jose';
+import { base64Url } from '../../../src/lib/encoding.ts';
 import type { Env } from '../../../src/platform/config.ts';
 import type { DepsOverrides } from '../../../src/platform/deps.ts';
 import { ManualClock } from './clock.ts';
-import { base64Url } from '../../../src/lib/encoding.ts';
-import { BASE, call, envWith, withDeps, type CallInit } from './worker.ts';
+import { BASE, type CallInit, call, envWith, withDeps } from './worker.ts';
 
 export const APP = 'http://app.localhost:5173';
 export const GOOGLE_CLIENT = { id: 'google-test-client.apps.googleusercontent.com', secret: 'google-test-secret' };
@@ -127,8 +128,16 @@ export class FakeGoogle extends FakeProvider<GoogleProfile> {
       ...issued.profile,
     });
     const { privateKey } = await this.keyPair();
-    const idToken = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'google-test-key', typ: 'JWT' }).sign(this.signWith ?? privateKey);
-    return json({ access_token: `ya29.${crypto.randomUUID()}`, expires_in: 3599, token_type: 'Bearer', scope: 'openid email profile', id_token: idToken });
+    const idToken = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'google-test-key', typ: 'JWT' })
+      .sign(this.signWith ?? privateKey);
+    return json({
+      access_token: `ya29.${crypto.randomUUID()}`,
+      expires_in: 3599,
+      token_type: 'Bearer',
+      scope: 'openid email profile',
+      id_token: idToken,
+    });
   }
 }
 
@@ -158,7 +167,9 @@ export class FakeGitHub extends FakeProvider<GitHubProfile> {
     }
     const profile = this.accessTokens.get(req.headers.get('authorization')?.replace(/^Bearer /, '') ?? '');
     if (req.url === 'https://api.github.com/user') {
-      return profile ? json({ id: profile.id, login: profile.login, name: profile.name ?? null }) : json({ message: 'Bad credentials' }, 401);
+      return profile
+        ? json({ id: profile.id, login: profile.login, name: profile.name ?? null })
+        : json({ message: 'Bad credentials' }, 401);
     }
     if (req.url === 'https://api.github.com/user/emails') return profile ? json(profile.emails) : json({ message: 'Bad credentials' }, 401);
     return null;
@@ -206,7 +217,9 @@ export function localOidcEnv(client: 'plain' | 'encoded' = 'plain') {
       : ['local-oidc-encoded', inject('oidcEncodedClientId'), inject('oidcEncodedClientSecret')];
   return envWith({
     IDENTSPHERE_APP_URL: APP,
-    IDENTSPHERE_OIDC_PROVIDERS: JSON.stringify([{ id, name: 'Local OIDC', issuer: inject('oidcIssuer'), client_id: clientId, client_secret: clientSecret }]),
+    IDENTSPHERE_OIDC_PROVIDERS: JSON.stringify([
+      { id, name: 'Local OIDC', issuer: inject('oidcIssuer'), client_id: clientId, client_secret: clientSecret },
+    ]),
   });
 }
 

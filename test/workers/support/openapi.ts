@@ -1,7 +1,7 @@
 // The operations the routes declare (src/http/route-contract.ts), as the tests walk them.
 import { createApp } from '../../../src/app.ts';
-import { documentedRoutes } from '../../../src/openapi/document.ts';
 import type { RouteContract } from '../../../src/http/route-contract.ts';
+import { documentedRoutes } from '../../../src/openapi/document.ts';
 import type { Deps } from '../../../src/platform/deps.ts';
 
 export interface Operation {

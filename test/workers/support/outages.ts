@@ -1,7 +1,7 @@
 // Test twins of the in-memory adapters that fail on demand, as a provider or storage outage would; passed to
 // the app with withDeps. The in-memory mailbox and bucket themselves are the ones dev mode uses (src).
 import { MemoryAvatarStorage, type StoredObject } from '../../../src/platform/adapters/avatar-storage.ts';
-import { MemorySender, type EmailMessage } from '../../../src/platform/adapters/email.ts';
+import { type EmailMessage, MemorySender } from '../../../src/platform/adapters/email.ts';
 
 /** Counts down the failures asked for with failNext. */
 class Failures {

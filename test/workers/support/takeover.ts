@@ -4,9 +4,9 @@
 import { expect } from 'vitest';
 import type { Env } from '../../../src/platform/config.ts';
 import { sql } from './database.ts';
-import { call, expectError, loginUser } from './worker.ts';
 import { challenge, totp } from './mfa.ts';
 import { enrollPasskey, loginOptions, loginVerify, type SoftAuthenticator } from './webauthn.ts';
+import { call, expectError, loginUser } from './worker.ts';
 
 export interface Registered {
   email: string;
@@ -35,12 +35,19 @@ export async function preHijack(env: Env, now: () => number, registered: Registe
   const setup = await call('/v1/auth/mfa/totp/setup', { method: 'POST', cookie: registered.cookie, env });
   expect(setup.status).toBe(200);
   const { secret } = (await setup.json()) as { secret: string };
-  const confirm = await call('/v1/auth/mfa/totp/confirm', { method: 'POST', cookie: registered.cookie, json: { code: await totp(secret, now(), -1) }, env });
+  const confirm = await call('/v1/auth/mfa/totp/confirm', {
+    method: 'POST',
+    cookie: registered.cookie,
+    json: { code: await totp(secret, now(), -1) },
+    env,
+  });
   expect(confirm.status).toBe(200);
   const { recovery_codes } = (await confirm.json()) as { recovery_codes: string[] };
   const pending = (await (await loginUser(registered.email, registered.password, { env })).json()) as { mfa_token?: string };
   expect(pending.mfa_token).toBeTruthy();
-  const [row] = await sql<{ email_verified_at: Date | null }>('select email_verified_at from $schema.users where id = $1', [registered.user.id]);
+  const [row] = await sql<{ email_verified_at: Date | null }>('select email_verified_at from $schema.users where id = $1', [
+    registered.user.id,
+  ]);
   expect(row!.email_verified_at).toBeNull();
   return { ...registered, passkey, totpSecret: secret, recoveryCodes: recovery_codes, mfaToken: pending.mfa_token!, now, env };
 }
@@ -68,9 +75,20 @@ export async function expectAttackerLockedOut(attacker: Attacker, via: string) {
   await expectError(await call('/v1/auth/session', { cookie: attacker.cookie, env }), 401, 'unauthorized');
   await expectError(await loginUser(attacker.email, attacker.password, { env }), 401, 'invalid_credentials');
   await expectError(await loginVerify(await attacker.passkey.assert(await loginOptions({}, { env })), { env }), 400, 'passkey_rejected');
-  await expectError(await challenge({ mfa_token: attacker.mfaToken, code: await totp(attacker.totpSecret, attacker.now()) }, { env }), 401, 'invalid_mfa_token');
-  await expectError(await challenge({ mfa_token: attacker.mfaToken, recovery_code: attacker.recoveryCodes[0]! }, { env }), 401, 'invalid_mfa_token');
+  await expectError(
+    await challenge({ mfa_token: attacker.mfaToken, code: await totp(attacker.totpSecret, attacker.now()) }, { env }),
+    401,
+    'invalid_mfa_token',
+  );
+  await expectError(
+    await challenge({ mfa_token: attacker.mfaToken, recovery_code: attacker.recoveryCodes[0]! }, { env }),
+    401,
+    'invalid_mfa_token',
+  );
   expect(await priorCredentialRows(attacker.user.id)).toMatchObject({ passkeys: 0, totp: 0, recovery_codes: 0, mfa_challenges: 0 });
-  const audit = await sql<{ metadata: { via: string } }>("select metadata from $schema.audit_logs where user_id = $1 and event = 'account.prior_credentials_revoked'", [attacker.user.id]);
+  const audit = await sql<{ metadata: { via: string } }>(
+    "select metadata from $schema.audit_logs where user_id = $1 and event = 'account.prior_credentials_revoked'",
+    [attacker.user.id],
+  );
   expect(audit.map((a) => a.metadata)).toEqual([{ via }]);
 }

@@ -2,14 +2,16 @@
 // assertions built here byte by byte (CBOR, authenticator data, DER signatures) — no code under test involved.
 import type { Env } from '../../../src/platform/config.ts';
 import { concat } from '../../fixtures/images.ts';
-import { BASE, call, type CallInit } from './worker.ts';
+import { BASE, type CallInit, call } from './worker.ts';
 
 const enc = new TextEncoder();
 
 export function b64url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
 }
-
 
 /** Minimal CBOR (RFC 8949) encoder: unsigned/negative ints, byte and text strings, arrays, maps. */
 function cbor(value: unknown): Uint8Array {
@@ -90,7 +92,15 @@ export class SoftAuthenticator {
   async attest(options: { challenge: string; rp: { id?: string }; user: { id: string } }, o: CeremonyOverrides = {}) {
     const rpId = o.rpId ?? options.rp.id ?? 'localhost';
     const raw = new Uint8Array((await crypto.subtle.exportKey('raw', this.keys.publicKey)) as ArrayBuffer);
-    const coseKey = cbor(new Map<number, unknown>([[1, 2], [3, -7], [-1, 1], [-2, raw.subarray(1, 33)], [-3, raw.subarray(33, 65)]]));
+    const coseKey = cbor(
+      new Map<number, unknown>([
+        [1, 2],
+        [3, -7],
+        [-1, 1],
+        [-2, raw.subarray(1, 33)],
+        [-3, raw.subarray(33, 65)],
+      ]),
+    );
     const idLength = Uint8Array.of(this.credentialId.length >> 8, this.credentialId.length & 0xff);
     const authData = concat(
       await sha256(enc.encode(rpId)),

@@ -1,14 +1,14 @@
 // Requests to the real Worker (or an app built with the test's own dependencies), test environments, cookies,
 // users, error shapes.
 import { env, exports } from 'cloudflare:workers';
-import type { Env } from '../../../src/platform/config.ts';
-import { buildDeps, type Deps, type DepsOverrides } from '../../../src/platform/deps.ts';
 import { createApp } from '../../../src/app.ts';
-import worker from '../../../src/index.ts';
-import { ManualClock } from './clock.ts';
 import { verifySessionJwt } from '../../../src/crypto/jwt.ts';
 import { sha256Hex } from '../../../src/crypto/tokens.ts';
+import worker from '../../../src/index.ts';
+import type { Env } from '../../../src/platform/config.ts';
+import { buildDeps, type Deps, type DepsOverrides } from '../../../src/platform/deps.ts';
 import { TEST_JWT_SECRET } from '../../test-secrets.ts';
+import { ManualClock } from './clock.ts';
 
 export const BASE = 'http://localhost:8787';
 export const testEnv = env as unknown as Env & { DATABASE_URL: string; IDENTSPHERE_SCHEMA: string };
