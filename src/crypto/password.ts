@@ -8,26 +8,10 @@ export const CURRENT_PARAMS: Argon2Params = { memoryKiB: 19456, iterations: 2, p
 // its ~19 MiB of WebAssembly memory is allocated once per isolate (128 MB) and reused, never per request.
 // Concurrent requests queue on the event loop instead of multiplying memory.
 let core: Argon2Core | undefined;
-let coresCreated = 0;
-let hashesComputed = 0;
 
 function withCore<T>(fn: (core: Argon2Core) => T): Promise<T> {
-  if (!core) {
-    core = new Argon2Core();
-    coresCreated++;
-  }
-  hashesComputed++;
+  core ??= new Argon2Core();
   return Promise.resolve(fn(core));
-}
-
-/** argon2 computations this isolate has run (lets tests prove every login path does the same work). */
-export function argon2HashesComputed(): number {
-  return hashesComputed;
-}
-
-/** Number of argon2 cores (each ~19 MiB) this isolate has created: 1 after the first hash, whatever the load. */
-export function argon2CoresCreated(): number {
-  return coresCreated;
 }
 
 // Parameter order varies between implementations (reference C: m,t,p; node-argon2: m,p,t).

@@ -4,15 +4,9 @@
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { describe, expect, inject, it } from 'vitest';
 import { Argon2Core, argon2idRaw } from '../../../src/crypto/argon2.ts';
-import {
-  argon2CoresCreated,
-  CURRENT_PARAMS,
-  hashPassword,
-  hashWithSalt,
-  needsRehash,
-  verifyPassword,
-} from '../../../src/crypto/password.ts';
+import { CURRENT_PARAMS, hashPassword, hashWithSalt, needsRehash, verifyPassword } from '../../../src/crypto/password.ts';
 import { fromBase64 } from '../../../src/lib/encoding.ts';
+import { watchArgon2 } from '../support/index.ts';
 
 describe('argon2id password hashing in workerd', () => {
   it('hashes with m=19456,t=2,p=1 into a PHC string and verifies', async () => {
@@ -68,8 +62,10 @@ describe('argon2id password hashing in workerd', () => {
   });
 
   it('keeps one argon2 core (~19 MiB) per isolate however many hashes run at once', async () => {
+    const argon2 = watchArgon2();
     const hashes = await Promise.all(Array.from({ length: 6 }, (_, i) => hashPassword(`parallel-${i}`)));
     expect(new Set(hashes).size).toBe(6);
-    expect(argon2CoresCreated()).toBe(1);
+    expect(argon2.hashes()).toBe(6);
+    expect(argon2.cores()).toBe(1);
   });
 });

@@ -1,16 +1,15 @@
 // Security requirements 1 and 2: a failed login looks and costs the same whether the account is unknown,
 // the password wrong, the account backed off or disabled.
 import { describe, expect, it } from 'vitest';
-import { argon2HashesComputed } from '../../../src/crypto/password.ts';
-import { call, registerUser, sql, uniqueEmail } from '../support/index.ts';
+import { call, registerUser, sql, uniqueEmail, watchArgon2 } from '../support/index.ts';
 
 const REQUEST_ID = 'enumeration-probe-0001';
 
 async function attempt(email: string, password: string) {
-  const before = argon2HashesComputed();
+  const argon2 = watchArgon2();
   const res = await call('/v1/auth/login', { method: 'POST', json: { email, password }, headers: { 'x-request-id': REQUEST_ID } });
   const headers = [...res.headers].filter(([name]) => name !== 'date').sort();
-  return { status: res.status, body: await res.text(), headers, hashes: argon2HashesComputed() - before };
+  return { status: res.status, body: await res.text(), headers, hashes: argon2.hashes() };
 }
 
 describe('login enumeration', () => {

@@ -1,9 +1,9 @@
 // Helpers for the email and password flows: an environment whose background work (executionCtx.waitUntil)
 // is recorded so tests can wait for it deterministically, a manual clock, and mailbox readers.
 
-import { argon2HashesComputed } from '../../../src/crypto/password.ts';
 import { type EmailMessage, memoryMailbox } from '../../../src/platform/adapters/email.ts';
 import type { DepsOverrides } from '../../../src/platform/deps.ts';
+import { watchArgon2 } from './argon2.ts';
 import { ManualClock } from './clock.ts';
 import { buildRequest, type CallInit, envWith, handlerFor, PASSWORD, sessionCookie, uniqueEmail, withDeps } from './worker.ts';
 
@@ -118,7 +118,7 @@ export function hangingFetch(): typeof fetch {
  */
 export async function probe(flow: Flow, path: string, json: unknown, requestId: string) {
   const scheduled = flow.stats.scheduled;
-  const hashes = argon2HashesComputed();
+  const argon2 = watchArgon2();
   const res = await flow.call(path, { method: 'POST', json, headers: { 'x-request-id': requestId } });
   const headers = [...res.headers].filter(([name]) => name !== 'date').sort();
   return {
@@ -126,6 +126,6 @@ export async function probe(flow: Flow, path: string, json: unknown, requestId: 
     body: await res.text(),
     headers,
     background: flow.stats.scheduled - scheduled,
-    hashes: argon2HashesComputed() - hashes,
+    hashes: argon2.hashes(),
   };
 }
