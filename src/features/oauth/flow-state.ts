@@ -1,4 +1,3 @@
-import { generateState } from 'arctic';
 import { and, eq, lt } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { randomToken, sha256Hex } from '../../crypto/tokens.ts';
@@ -54,7 +53,7 @@ export async function startFlow(
   const { db, t } = deps;
   const now = deps.clock.now();
   const binding = randomToken(32);
-  const state = generateState();
+  const state = randomToken(32);
   const expiresAt = new Date(now.getTime() + FLOW_TTL_SECONDS * 1000);
   return {
     ...(await deriveSecrets(binding, state)),

@@ -40,7 +40,7 @@ export async function startOAuth(deps: Deps, ctx: RequestContext, input: StartIn
     linkUserId: input.session?.record.user.id ?? null,
   });
   await deps.db.batch(flow.statements);
-  const location = authorizationUrl(deps, provider, endpoints, {
+  const location = await authorizationUrl(deps, provider, endpoints, {
     state: flow.state,
     codeVerifier: flow.codeVerifier,
     nonce: endpoints.oidc ? flow.nonce : undefined,
