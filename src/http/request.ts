@@ -14,7 +14,11 @@ export function requestContext(c: AppContext): RequestContext {
   };
 }
 
-/** Reads at most `limit` bytes of the body, counting as it streams (Content-Length is not trusted). */
+/**
+ * Reads at most `limit` bytes of the body, counting as it streams (Content-Length is not trusted). Not
+ * hono/body-limit: it lets a body through uncounted whenever Content-Length is present, and the callers here
+ * need the bytes themselves (the JSON parser, the avatar sniffer, the Idempotency-Key fingerprint).
+ */
 export async function readBodyLimited(req: Request, limit: number): Promise<Uint8Array> {
   if (!req.body) return new Uint8Array();
   const declared = Number(req.headers.get('content-length'));
