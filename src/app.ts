@@ -23,6 +23,7 @@ import { cors } from './http/middleware/cors.ts';
 import { csrf } from './http/middleware/csrf.ts';
 import { requestLog } from './http/middleware/request-log.ts';
 import { securityHeaders } from './http/middleware/security-headers.ts';
+import { oneSessionCredential } from './http/session-credential.ts';
 import type { AppEnv } from './http/types.ts';
 import { ApiError, errorBody } from './lib/errors.ts';
 import { openApiRoutes } from './openapi/openapi.routes.ts';
@@ -41,7 +42,7 @@ export function createMisconfiguredApp() {
 
 function buildApp(depsMiddleware: MiddlewareHandler<AppEnv>) {
   const app = new Hono<AppEnv>();
-  app.use('*', requestLog, securityHeaders, depsMiddleware, cors, csrf, idempotency);
+  app.use('*', requestLog, securityHeaders, depsMiddleware, cors, oneSessionCredential, csrf, idempotency);
   app.route('/v1', healthRoutes);
   app.route(
     '/v1',

@@ -20,8 +20,13 @@ export interface RouteContract {
   operationId: string;
   summary: string;
   tag: string;
-  /** Needs a session: answers 401 `unauthorized` without one. */
+  /** Needs a session (the cookie or `Authorization: Bearer`): answers 401 `unauthorized` without one. */
   auth: boolean;
+  /**
+   * Signs in through respondSession: honours `IdentSphere-Session-Transport: bearer` (`session_token` in the
+   * body, no Set-Cookie) — documented as a header parameter.
+   */
+  sessionTransport?: true;
   /** A JSON body, validated with this schema (the one the handler parses with). */
   body?: z.ZodType;
   /** false for bodies read with parseOptionalJson (no body at all means `{}`). Default true. */

@@ -3,6 +3,7 @@ export const ERROR_CODES = {
   invalid_json: 400,
   invalid_request: 400,
   invalid_token: 400,
+  ambiguous_credentials: 400,
   unauthorized: 401,
   invalid_credentials: 401,
   invalid_code: 401,
@@ -55,6 +56,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   invalid_json: 'The request body is not valid JSON.',
   invalid_request: 'The request is invalid.',
   invalid_token: 'This link is invalid, has expired or was already used.',
+  ambiguous_credentials:
+    'The request carries both a bearer session token and a session cookie. Send exactly one: Authorization: Bearer (native apps) or the cookie (browsers).',
   unauthorized: 'Authentication required.',
   invalid_credentials: 'Invalid email or password.',
   invalid_code: 'The code is invalid or has expired.',

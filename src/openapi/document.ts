@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { SESSION_COOKIE_NAMES } from '../http/cookies.ts';
 import { type ResponseContract, type RouteContract, routeContract } from '../http/route-contract.ts';
+import { SESSION_TRANSPORT_HEADER } from '../http/session-credential.ts';
 import { ERROR_CODES, type ErrorCode } from '../lib/errors.ts';
 
 /** A row of Hono's route table (`app.routes`). */
@@ -48,7 +49,8 @@ export function impliedErrors(method: string, contract: RouteContract): ErrorCod
   if (contract.rawBody) codes.push('payload_too_large');
   if (contract.query) codes.push('invalid_request');
   if (STATE_CHANGING.has(method)) codes.push('csrf', 'idempotency_key_in_progress', 'idempotency_key_reused');
-  codes.push('internal', 'service_unavailable', 'misconfigured');
+  // Any request with both a bearer token and a session cookie (src/http/session-credential.ts).
+  codes.push('ambiguous_credentials', 'internal', 'service_unavailable', 'misconfigured');
   return codes;
 }
 
@@ -70,10 +72,14 @@ const HEADERS = {
   set: {
     description:
       `Sets the session cookie: \`${SESSION_COOKIE_NAMES.secure}\` in production (Secure, host-only; ` +
-      `\`${SESSION_COOKIE_NAMES.plain}\` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax, Path=/.`,
+      `\`${SESSION_COOKIE_NAMES.plain}\` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax, Path=/. ` +
+      `Not with \`${SESSION_TRANSPORT_HEADER}: bearer\` (no Set-Cookie at all then).`,
     ...plainString,
   },
-  clear: { description: `Deletes the session cookie (\`${SESSION_COOKIE_NAMES.secure}\` in production).`, ...plainString },
+  clear: {
+    description: `Deletes the session cookie (\`${SESSION_COOKIE_NAMES.secure}\` in production); not for a bearer request.`,
+    ...plainString,
+  },
 };
 
 /** Accepted by every state-changing operation (src/features/idempotency/idempotency.middleware.ts). */
@@ -88,6 +94,19 @@ const IdempotencyKey = {
     'with another request: 422 `idempotency_key_reused`; while the first is still running: 409 ' +
     '`idempotency_key_in_progress`. After a 503 the outcome is unknown: retry with the same key.',
   schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7e]+$' },
+};
+
+/** Accepted by every sign-in (respondSession in src/features/sign-in/sign-in.http.ts). */
+const SessionTransport = {
+  name: SESSION_TRANSPORT_HEADER,
+  in: 'header',
+  required: false,
+  description:
+    'Native apps, which cannot keep cookies: `bearer` answers a successful sign-in with the session token as ' +
+    '`session_token` in the body and sets no cookie at all; send it as `Authorization: Bearer <session_token>`. ' +
+    'Absent (or any other value): the session cookie. A pending MFA sign-in (`mfa_required`) carries no session ' +
+    'either way: send the header again with POST /v1/auth/mfa/challenge.',
+  schema: { type: 'string', enum: ['bearer', 'cookie'] },
 };
 
 function successResponse(r: ResponseContract) {
@@ -147,9 +166,17 @@ function operationObject(method: string, path: string, op: RouteContract, shared
     operationId: op.operationId,
     summary: op.summary,
     tags: [op.tag],
-    ...(op.auth ? { security: [{ session: [] }] } : {}),
-    ...(params.length || query.length || stateChanging
-      ? { parameters: [...params, ...query, ...(stateChanging ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : [])] }
+    // Either credential, never both (400 `ambiguous_credentials`).
+    ...(op.auth ? { security: [{ session: [] }, { bearer: [] }] } : {}),
+    ...(params.length || query.length || stateChanging || op.sessionTransport
+      ? {
+          parameters: [
+            ...params,
+            ...query,
+            ...(stateChanging ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
+            ...(op.sessionTransport ? [{ $ref: '#/components/parameters/SessionTransport' }] : []),
+          ],
+        }
       : {}),
     ...(op.body
       ? { requestBody: { required: op.bodyRequired ?? true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } }
@@ -192,13 +219,21 @@ export function openApiDocument(routes: readonly RouteEntry[]): Record<string, u
     components: {
       schemas: { ...named, Error: jsonSchema(ErrorBody, 'output') },
       responses: errorAnswers,
-      parameters: { IdempotencyKey },
+      parameters: { IdempotencyKey, SessionTransport },
       securitySchemes: {
         session: {
           type: 'apiKey',
           in: 'cookie',
           name: SESSION_COOKIE_NAMES.secure,
           description: `\`${SESSION_COOKIE_NAMES.plain}\` when cookies are not Secure (local development) or share a Domain`,
+        },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            `The same session as the cookie, for native apps: the \`session_token\` of a sign-in sent with ` +
+            `\`${SESSION_TRANSPORT_HEADER}: bearer\`. Not with a session cookie in the same request (400 ` +
+            '`ambiguous_credentials`); exempt from the Origin/JSON CSRF checks when the request carries no cookie at all.',
         },
       },
     },

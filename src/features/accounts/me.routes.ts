@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { clearSessionCookie } from '../../http/cookies.ts';
 import { parseJson, parseOptionalJson, requestContext } from '../../http/request.ts';
 import { describeRoute } from '../../http/route-contract.ts';
+import { isBearerRequest } from '../../http/session-credential.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { emailField } from '../../lib/email.ts';
 import { textField } from '../../lib/text.ts';
@@ -138,7 +139,7 @@ export const profileRoutes = new Hono<AppEnv>()
     async (c) => {
       const { password } = await parseOptionalJson(c, AccountDeleteBody);
       await deleteAccount(c.var.deps, requestContext(c), c.var.session, password);
-      clearSessionCookie(c);
+      if (!isBearerRequest(c)) clearSessionCookie(c);
       return c.body(null, 204);
     },
   );

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { readSessionCookie } from '../../http/cookies.ts';
 import { parseJson, requestContext } from '../../http/request.ts';
 import { describeRoute } from '../../http/route-contract.ts';
+import { readSessionCredential } from '../../http/session-credential.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
 import { validateSession } from '../sessions/sessions.ts';
@@ -48,7 +48,7 @@ export const emailVerificationRoutes = new Hono<AppEnv>()
     }),
     async (c) => {
       const { token } = await parseJson(c, VerifyEmailBody);
-      const visitor = await validateSession(c.var.deps, readSessionCookie(c));
+      const visitor = await validateSession(c.var.deps, readSessionCredential(c));
       const { priorCredentialsRevoked } = await verifyEmail(c.var.deps, requestContext(c), token, visitor);
       return c.json({ email_verified: true, prior_credentials_revoked: priorCredentialsRevoked } satisfies z.input<typeof EmailVerified>);
     },

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { readSessionCookie } from '../../http/cookies.ts';
 import { clientIp } from '../../http/rate-limit.ts';
 import { readBodyLimited } from '../../http/request.ts';
+import { readSessionCredential } from '../../http/session-credential.ts';
 import type { MaybeSignedInEnv } from '../../http/types.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { log } from '../../platform/log.ts';
@@ -58,7 +58,7 @@ export const idempotency = createMiddleware<MaybeSignedInEnv>(async (c, next) =>
  * user, otherwise the client IP. The session found here is reused by requireSession.
  */
 async function callerScope(c: Context<MaybeSignedInEnv>): Promise<string> {
-  const jwt = readSessionCookie(c);
+  const jwt = readSessionCredential(c);
   if (jwt) {
     const session = await validateSession(c.var.deps, jwt);
     if (session) {

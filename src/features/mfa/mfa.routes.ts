@@ -34,6 +34,7 @@ export const mfaRoutes = new Hono<AppEnv>()
       summary: 'Finish a sign-in that answered mfa_required, with a TOTP code or a recovery code',
       tag: 'mfa',
       auth: false,
+      sessionTransport: true,
       body: MfaChallengeBody,
       responses: { 200: { description: 'Signed in', schema: SignedIn, sessionCookie: 'set' } },
       errors: ['rate_limited', 'invalid_mfa_token', 'invalid_mfa_code'],

@@ -28,7 +28,8 @@ export const RecoveryCodes = z.strictObject({ recovery_codes: z.array(z.string()
 
 /** The 200 of a first factor (respondSignIn): signed in with the cookie, or MFA still required (no cookie). */
 export const SIGN_IN_ANSWER = {
-  description: 'Signed in (session cookie set), or `mfa_required` with an mfa_token (no cookie)',
+  description:
+    'Signed in (session cookie set; with `IdentSphere-Session-Transport: bearer`, `session_token` instead), or `mfa_required` with an mfa_token (no session)',
   schema: SignInAnswer,
   sessionCookie: 'set',
 } satisfies ResponseContract;

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { writeSessionCookie } from '../../http/cookies.ts';
 import { enforceRateLimit } from '../../http/rate-limit.ts';
 import { parseJson, requestContext } from '../../http/request.ts';
 import { describeRoute } from '../../http/route-contract.ts';
@@ -9,7 +8,7 @@ import { passwordField } from '../../lib/password-policy.ts';
 import { textField } from '../../lib/text.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
 import { SignedIn } from '../sessions/session.schemas.ts';
-import { rememberDevice } from '../sign-in/device-cookie.ts';
+import { respondSession } from '../sign-in/sign-in.http.ts';
 import { acceptInvitation, registerByInvitation } from './invitations.ts';
 import { JoinedOrganization } from './organization.schemas.ts';
 
@@ -45,6 +44,7 @@ export const invitationRoutes = new Hono<AppEnv>()
       summary: 'Accept an invitation by creating the invited account, and sign in',
       tag: 'invitations',
       auth: false,
+      sessionTransport: true,
       body: RegisterByInvitationBody,
       responses: { 201: { description: 'Signed in', schema: SignedIn, sessionCookie: 'set' } },
       errors: ['rate_limited', 'invitation_invalid', 'email_taken', 'password_breached'],
@@ -53,9 +53,6 @@ export const invitationRoutes = new Hono<AppEnv>()
       const input = await parseJson(c, RegisterByInvitationBody);
       await enforceRateLimit(c, 'register');
       const { record, session } = await registerByInvitation(c.var.deps, requestContext(c), input);
-      c.set('userId', record.user.id);
-      writeSessionCookie(c, session.jwt, session.expiresAt);
-      await rememberDevice(c, record.user.id);
-      return c.json(record satisfies z.input<typeof SignedIn>, 201);
+      return respondSession(c, record, session, 201);
     },
   );

@@ -94,6 +94,7 @@ export const passkeyRoutes = new Hono<AppEnv>()
       summary: 'Sign in with a passkey assertion (multi-factor: never asks for MFA)',
       tag: 'passkeys',
       auth: false,
+      sessionTransport: true,
       body: LoginVerifyBody,
       responses: { 200: { description: 'Signed in', schema: SignedIn, sessionCookie: 'set' } },
       errors: ['rate_limited', 'passkey_rejected'],

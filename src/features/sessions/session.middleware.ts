@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { readSessionCookie } from '../../http/cookies.ts';
+import { readSessionCredential } from '../../http/session-credential.ts';
 import type { MaybeSignedInEnv, SignedInEnv } from '../../http/types.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { validateSession } from './sessions.ts';
@@ -11,7 +11,7 @@ import { validateSession } from './sessions.ts';
  * handlers after it (`.use(requireSession)`, or as a route's middleware) see `c.var.session` as present.
  */
 export const requireSession = createMiddleware<MaybeSignedInEnv>(async (c, next) => {
-  const session = c.var.session ?? (await validateSession(c.var.deps, readSessionCookie(c)));
+  const session = c.var.session ?? (await validateSession(c.var.deps, readSessionCredential(c)));
   if (!session) throw new ApiError('unauthorized');
   c.set('session', session);
   c.set('userId', session.record.user.id);

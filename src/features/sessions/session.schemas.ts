@@ -23,8 +23,21 @@ export const Session = z
   })
   .meta({ id: 'Session' });
 
-/** `{user, organization, session}`: the session record (the session cookie is set alongside). */
-export const SignedIn = z.strictObject({ user: User, organization: Organization.nullable(), session: Session }).meta({ id: 'SignedIn' });
+/**
+ * `{user, organization, session}`: the session record (the session cookie is set alongside). A sign-in sent
+ * with `IdentSphere-Session-Transport: bearer` gets the cookie's token as `session_token` instead.
+ */
+export const SignedIn = z
+  .strictObject({
+    user: User,
+    organization: Organization.nullable(),
+    session: Session,
+    session_token: z.string().optional().meta({
+      description:
+        'Only with `IdentSphere-Session-Transport: bearer` (native apps): send it as `Authorization: Bearer <session_token>`. No cookie is set then.',
+    }),
+  })
+  .meta({ id: 'SignedIn' });
 
 export const SessionListEntry = z.strictObject({
   id: z.uuid(),

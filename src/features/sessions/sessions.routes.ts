@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { clearSessionCookie } from '../../http/cookies.ts';
 import { requestContext } from '../../http/request.ts';
 import { describeRoute } from '../../http/route-contract.ts';
+import { isBearerRequest } from '../../http/session-credential.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { requireSession } from './session.middleware.ts';
@@ -55,7 +56,7 @@ export const sessionRoutes = new Hono<AppEnv>()
       if (!id.success) throw new ApiError('not_found', 'No such session.');
       const current = c.var.session;
       await revokeSession(c.var.deps, requestContext(c), current, id.data);
-      if (id.data === current.record.session.id) clearSessionCookie(c);
+      if (id.data === current.record.session.id && !isBearerRequest(c)) clearSessionCookie(c);
       return c.body(null, 204);
     },
   );

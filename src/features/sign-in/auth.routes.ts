@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { runInBackground } from '../../http/background.ts';
-import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../../http/cookies.ts';
+import { clearSessionCookie } from '../../http/cookies.ts';
 import { enforceRateLimit } from '../../http/rate-limit.ts';
 import { parseJson, requestContext } from '../../http/request.ts';
 import { describeRoute } from '../../http/route-contract.ts';
+import { isBearerRequest, readSessionCredential } from '../../http/session-credential.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { emailField } from '../../lib/email.ts';
 import { passwordField } from '../../lib/password-policy.ts';
@@ -15,9 +16,9 @@ import { SIGN_IN_ANSWER } from '../mfa/mfa.schemas.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
 import { SignedIn } from '../sessions/session.schemas.ts';
 import { endSession } from '../sessions/sessions.ts';
-import { readDeviceCookie, rememberDevice } from './device-cookie.ts';
+import { readDeviceCookie } from './device-cookie.ts';
 import { login } from './password-login.ts';
-import { respondSignIn } from './sign-in.http.ts';
+import { respondSession, respondSignIn } from './sign-in.http.ts';
 
 export const RegisterBody = z.strictObject({
   email: emailField,
@@ -40,6 +41,7 @@ export const authRoutes = new Hono<AppEnv>()
       summary: 'Create an account and its organization, and sign in',
       tag: 'auth',
       auth: false,
+      sessionTransport: true,
       body: RegisterBody,
       responses: { 201: { description: 'Signed in', schema: SignedIn, sessionCookie: 'set' } },
       errors: ['rate_limited', 'email_taken', 'password_breached'],
@@ -48,11 +50,8 @@ export const authRoutes = new Hono<AppEnv>()
       const input = await parseJson(c, RegisterBody);
       await enforceRateLimit(c, 'register', input.email);
       const { record, session, verificationToken } = await register(c.var.deps, requestContext(c), input);
-      c.set('userId', record.user.id);
       runInBackground(c, 'verification email', () => deliverRegistrationVerification(c.var.deps, record.user.email, verificationToken));
-      writeSessionCookie(c, session.jwt, session.expiresAt);
-      await rememberDevice(c, record.user.id);
-      return c.json(record satisfies z.input<typeof SignedIn>, 201);
+      return respondSession(c, record, session, 201);
     },
   )
   .post(
@@ -62,6 +61,7 @@ export const authRoutes = new Hono<AppEnv>()
       summary: 'Sign in with email and password',
       tag: 'auth',
       auth: false,
+      sessionTransport: true,
       body: LoginBody,
       responses: { 200: SIGN_IN_ANSWER },
       errors: ['rate_limited', 'invalid_credentials'],
@@ -96,9 +96,10 @@ export const authRoutes = new Hono<AppEnv>()
       errors: [],
     }),
     async (c) => {
-      const userId = await endSession(c.var.deps, requestContext(c), readSessionCookie(c));
+      const userId = await endSession(c.var.deps, requestContext(c), readSessionCredential(c));
       if (userId) c.set('userId', userId);
-      clearSessionCookie(c);
+      // A bearer logout has no cookie to delete (and must not answer with one).
+      if (!isBearerRequest(c)) clearSessionCookie(c);
       return c.body(null, 204);
     },
   );

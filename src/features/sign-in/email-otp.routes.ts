@@ -40,6 +40,7 @@ export const emailOtpRoutes = new Hono<AppEnv>()
       summary: 'Sign in with an emailed code',
       tag: 'auth',
       auth: false,
+      sessionTransport: true,
       body: EmailOtpVerifyBody,
       responses: { 200: SIGN_IN_ANSWER },
       errors: ['rate_limited', 'invalid_code'],

@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import { ApiError } from '../../lib/errors.ts';
+import { isBearerRequest } from '../session-credential.ts';
 import type { AppEnv } from '../types.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -9,9 +10,15 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * page: browsers always send Origin on POST/PUT/PATCH/DELETE, and it must be allow-listed (or our own).
  * A body must be JSON, which a foreign page cannot send without a CORS preflight we would refuse.
  * No Origin at all means a non-browser client (curl, a server), which carries no ambient cookies to abuse.
+ *
+ * A bearer request with no cookie at all is exempt: its credential is the Authorization header, which a
+ * browser never attaches on its own, and a foreign page cannot set it cross-site without a CORS preflight
+ * (Authorization is not an allowed header, src/http/middleware/cors.ts). Any Cookie header — the device cookie
+ * included — brings back every rule, so an ambient credential never rides on a bearer exemption.
  */
 export const csrf = createMiddleware<AppEnv>(async (c, next) => {
   if (SAFE_METHODS.has(c.req.method)) return next();
+  if (isBearerRequest(c) && c.req.header('cookie') === undefined) return next();
   const { config } = c.var.deps;
   const origin = c.req.header('origin');
   if (origin !== undefined) {
