@@ -152,6 +152,44 @@ describe('OpenAPI document', () => {
     expect(components.securitySchemes.session).toMatchObject({ in: 'cookie', name: '__Host-identsphere_session' });
   });
 
+  it('offers the bearer scheme next to the cookie: every operation that needs a session accepts either', () => {
+    const components = openApiDocument().components as { securitySchemes: Record<string, Record<string, string>> };
+    expect(components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(components.securitySchemes.bearer!.description).toContain('ambiguous_credentials');
+    const secured = operations().filter(([, op]) => op.security);
+    expect(secured.length).toBeGreaterThan(20);
+    for (const [name, op] of secured) expect(op.security, name).toEqual([{ session: [] }, { bearer: [] }]);
+    // Mixing both is refused on any route, before it runs.
+    for (const [name, op] of operations())
+      expect(errorCodes(op.responses['400'] ?? { description: '' }), name).toContain('ambiguous_credentials');
+  });
+
+  it('documents IdentSphere-Session-Transport on exactly the sign-ins that honour it, and session_token in SignedIn', () => {
+    const document = openApiDocument();
+    const components = document.components as {
+      parameters: Record<string, { name: string; in: string }>;
+      schemas: Record<string, { properties: Record<string, unknown>; required: string[] }>;
+    };
+    expect(components.parameters.SessionTransport).toMatchObject({ name: 'IdentSphere-Session-Transport', in: 'header' });
+    const ref = '#/components/parameters/SessionTransport';
+    const paths = document.paths as Record<string, Record<string, { operationId: string; parameters?: { $ref?: string }[] }>>;
+    const withHeader = Object.values(paths)
+      .flatMap((ops) => Object.values(ops))
+      .filter((op) => (op.parameters ?? []).some((p) => p.$ref === ref))
+      .map((op) => op.operationId)
+      .sort();
+    expect(withHeader).toEqual([
+      'completeMfaChallenge',
+      'login',
+      'passkeyLoginVerify',
+      'register',
+      'registerByInvitation',
+      'verifyEmailOtp',
+    ]);
+    expect(components.schemas.SignedIn!.properties.session_token).toMatchObject({ type: 'string' });
+    expect(components.schemas.SignedIn!.required).not.toContain('session_token');
+  });
+
   it('is built once per isolate', () => {
     expect(openApiDocument()).toBe(openApiDocument());
   });

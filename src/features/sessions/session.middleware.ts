@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { readSessionCredential } from '../../http/session-credential.ts';
+import { isBearerRequest, readSessionCredential } from '../../http/session-credential.ts';
 import type { MaybeSignedInEnv, SignedInEnv } from '../../http/types.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { validateSession } from './sessions.ts';
@@ -12,7 +12,11 @@ import { validateSession } from './sessions.ts';
  */
 export const requireSession = createMiddleware<MaybeSignedInEnv>(async (c, next) => {
   const session = c.var.session ?? (await validateSession(c.var.deps, readSessionCredential(c)));
-  if (!session) throw new ApiError('unauthorized');
+  if (!session) {
+    // RFC 6750: a refused bearer token says so, so a native client knows to sign in again.
+    const challenge = isBearerRequest(c) ? { headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } } : {};
+    throw new ApiError('unauthorized', undefined, challenge);
+  }
   c.set('session', session);
   c.set('userId', session.record.user.id);
   await next();

@@ -115,6 +115,17 @@ describe('the documented response shapes', () => {
 
     const login = await documented('POST /v1/auth/login', '/v1/auth/login', { json: { email, password: PASSWORD } });
     expect(login.status).toBe(200);
+    // A native app's sign-in (session_token, no Set-Cookie) and a bearer-authenticated call, same schemas.
+    const native = await documented('POST /v1/auth/login', '/v1/auth/login', {
+      json: { email, password: PASSWORD },
+      headers: { 'IdentSphere-Session-Transport': 'bearer' },
+    });
+    expect(native.status).toBe(200);
+    expect(native.headers.getSetCookie()).toEqual([]);
+    const { session_token } = (await native.json()) as { session_token: string };
+    const bearer = { headers: { authorization: `Bearer ${session_token}` } };
+    expect((await documented('GET /v1/auth/session', '/v1/auth/session', bearer)).status).toBe(200);
+    expect((await documented('POST /v1/auth/logout', '/v1/auth/logout', bearer)).status).toBe(204);
     const wrong = await documented('POST /v1/auth/login', '/v1/auth/login', { json: { email, password: 'not the password' } });
     expect(wrong.status).toBe(401);
     expect((await documented('POST /v1/auth/sessions/revoke-others', '/v1/auth/sessions/revoke-others', as)).status).toBe(204);

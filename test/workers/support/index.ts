@@ -2,6 +2,7 @@
 
 export * from './accounts.ts';
 export * from './argon2.ts';
+export * from './bearer.ts';
 export * from './clock.ts';
 export * from './database.ts';
 export * from './flow.ts';
