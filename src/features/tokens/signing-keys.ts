@@ -64,8 +64,9 @@ async function keySet(deps: Deps): Promise<KeySet> {
 
 /** The public keys a verifier needs now: every key not yet past `expires_at`. */
 export async function publishedKeys(deps: Deps): Promise<PublishedKey[]> {
-  const now = deps.clock.now().getTime();
   const { keys } = await keySet(deps);
+  // Read after loading: a first key created by that load activates at the clock's then-current time.
+  const now = deps.clock.now().getTime();
   return keys
     .filter(({ row }) => isPublished(row, now))
     .map(({ row }) => ({ ...row.publicJwk, kid: row.kid, alg: row.algorithm, use: 'sig' as const }));
@@ -73,8 +74,8 @@ export async function publishedKeys(deps: Deps): Promise<PublishedKey[]> {
 
 /** The key that signs now: the most recently activated one that has not retired. */
 export async function currentSigningKey(deps: Deps): Promise<{ kid: string; alg: string; key: CryptoKey }> {
-  const now = deps.clock.now().getTime();
   const { keys } = await keySet(deps);
+  const now = deps.clock.now().getTime();
   const active = keys.filter(({ row }) => row.activatesAt.getTime() <= now && isPublished(row, now));
   const live = active.filter(({ row }) => row.retiresAt === null || row.retiresAt.getTime() > now);
   const newest = (list: LoadedKey[]) => list.sort((a, b) => b.row.activatesAt.getTime() - a.row.activatesAt.getTime())[0];
