@@ -2,7 +2,7 @@
 // the JWKS alone: the claims say who, for which organization and audience, and how the session was established.
 import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { BASE, call, expectError, loginUser, registerUser, sessionCookie, sql } from '../support/index.ts';
+import { BASE, call, evictSessionCache, expectError, loginUser, registerUser, sessionCookie, sql } from '../support/index.ts';
 
 async function jwks(): Promise<JSONWebKeySet> {
   const res = await call('/.well-known/jwks.json');
@@ -67,6 +67,14 @@ describe('access tokens', () => {
     const { cookie } = await registerUser();
     await accessToken(cookie);
     expect((await call('/v1/auth/logout', { method: 'POST', cookie })).status).toBe(204);
+    await expectError(await call('/v1/auth/token', { method: 'POST', cookie }), 401, 'unauthorized');
+  });
+
+  it('401 for a disabled user (once the session cache entry is gone, as for every session check)', async () => {
+    const { cookie, user } = await registerUser();
+    await accessToken(cookie);
+    await sql('update $schema.users set disabled_at = now() where id = $1', [user.id]);
+    await evictSessionCache(cookie);
     await expectError(await call('/v1/auth/token', { method: 'POST', cookie }), 401, 'unauthorized');
   });
 
