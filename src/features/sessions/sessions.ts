@@ -43,8 +43,10 @@ function insertSession(deps: Deps, row: typeof deps.t.sessions.$inferInsert) {
   return deps.db.insert(deps.t.sessions).values(row);
 }
 
-/** Prepares a brand-new session (fresh 256-bit secret, stored only as its SHA-256). */
-/** `amr`: how the user proved who they are (RFC 8176 values), carried into access tokens. */
+/**
+ * Prepares a brand-new session (fresh 256-bit secret, stored only as its SHA-256). `amr`: how the user proved
+ * who they are (RFC 8176 values), carried into access tokens.
+ */
 export async function prepareSession(
   deps: Deps,
   ctx: RequestContext,

@@ -45,7 +45,7 @@ async function readKeys(deps: Deps): Promise<KeySet> {
     .where(or(isNull(k.expiresAt), gt(k.expiresAt, now)));
   // No key yet (a fresh dev/test database): the first one, signing at once (no verifier has a JWKS to update).
   // Production keys come from `identsphere keys rotate` or the Cron Trigger; `identsphere doctor` checks.
-  if (rows.length === 0) rows = [await rotateSigningKey(deps)];
+  if (rows.length === 0) rows = [await addSigningKey(deps)];
   return { keys: rows.map((row) => ({ row })), loadedAt: now.getTime() };
 }
 
@@ -58,7 +58,8 @@ async function keySet(deps: Deps): Promise<KeySet> {
   }
   const loading = readKeys(deps);
   keySets.set(deps, loading);
-  loading.catch(() => keySets.delete(deps));
+  // A failed read is not cached (the next request tries again), unless a newer read replaced it meanwhile.
+  loading.catch(() => keySets.get(deps) === loading && keySets.delete(deps));
   return loading;
 }
 
@@ -91,6 +92,13 @@ export async function currentSigningKey(deps: Deps): Promise<{ kid: string; alg:
  * key that has no retirement yet at that moment, keeping them published until their last token expired.
  */
 export async function rotateSigningKey(deps: Deps): Promise<SigningKeyRow> {
+  const row = await addSigningKey(deps);
+  // This isolate sees the rotation at once; the others within KEY_CACHE_SECONDS.
+  keySets.delete(deps);
+  return row;
+}
+
+async function addSigningKey(deps: Deps): Promise<SigningKeyRow> {
   const now = deps.clock.now();
   const k = deps.t.signingKeys;
   const [published] = await deps.db
@@ -107,7 +115,6 @@ export async function rotateSigningKey(deps: Deps): Promise<SigningKeyRow> {
       .where(isNull(k.retiresAt)),
     deps.db.insert(k).values(row),
   ]);
-  keySets.delete(deps);
   return row;
 }
 
