@@ -39,13 +39,19 @@ const isPublished = (row: SigningKeyRow, now: number) => row.expiresAt === null 
 async function readKeys(deps: Deps): Promise<KeySet> {
   const now = deps.clock.now();
   const k = deps.t.signingKeys;
-  let rows: SigningKeyRow[] = await deps.db
-    .select()
-    .from(k)
-    .where(or(isNull(k.expiresAt), gt(k.expiresAt, now)));
-  // No key yet (a fresh dev/test database): the first one, signing at once (no verifier has a JWKS to update).
-  // Production keys come from `identsphere keys rotate` or the Cron Trigger; `identsphere doctor` checks.
-  if (rows.length === 0) rows = [await addSigningKey(deps)];
+  const select = () =>
+    deps.db
+      .select()
+      .from(k)
+      .where(or(isNull(k.expiresAt), gt(k.expiresAt, now)));
+  let rows: SigningKeyRow[] = await select();
+  if (rows.length === 0) {
+    // No key yet (a fresh dev/test database): a first one, signing at once (no verifier holds a JWKS yet),
+    // retiring nothing: isolates racing here each add one, all of them valid. Then every key is read again.
+    // Production keys come from `identsphere keys rotate` or the Cron Trigger; `identsphere doctor` checks.
+    await deps.db.insert(k).values(await generateSigningKey(deps.config.IDENTSPHERE_ENCRYPTION_KEY, now, now));
+    rows = await select();
+  }
   return { keys: rows.map((row) => ({ row })), loadedAt: now.getTime() };
 }
 
@@ -92,13 +98,6 @@ export async function currentSigningKey(deps: Deps): Promise<{ kid: string; alg:
  * key that has no retirement yet at that moment, keeping them published until their last token expired.
  */
 export async function rotateSigningKey(deps: Deps): Promise<SigningKeyRow> {
-  const row = await addSigningKey(deps);
-  // This isolate sees the rotation at once; the others within KEY_CACHE_SECONDS.
-  keySets.delete(deps);
-  return row;
-}
-
-async function addSigningKey(deps: Deps): Promise<SigningKeyRow> {
   const now = deps.clock.now();
   const k = deps.t.signingKeys;
   const [published] = await deps.db
@@ -115,6 +114,8 @@ async function addSigningKey(deps: Deps): Promise<SigningKeyRow> {
       .where(isNull(k.retiresAt)),
     deps.db.insert(k).values(row),
   ]);
+  // This isolate sees the rotation at once; the others within KEY_CACHE_SECONDS.
+  keySets.delete(deps);
   return row;
 }
 

@@ -9,13 +9,14 @@ import { fromBase64 } from '../../../src/lib/encoding.ts';
 import { runScheduledMaintenance } from '../../../src/scheduled-maintenance.ts';
 import { call, clockedEnv, envWith, ManualClock, registerUser, sql, withDeps } from '../support/index.ts';
 
-const HOUR = 3600_000;
+const DAY = 24 * 3600_000;
 
 describe('signing-key rotation', () => {
   it('old tokens verify throughout; the new kid signs only after activation; the old key leaves after its tokens expired', async () => {
-    // Played out two hours in the past: the database is shared, and other test files (on the real clock) must
-    // find the rotation complete (the new key active, the old one expired) whatever this test does to the keys.
-    const { env, clock, deps } = clockedEnv(Date.now() - 2 * HOUR);
+    // Played out a year ahead: the database is shared, and other test files on the real clock must keep their
+    // key (it retires only when this rotation's key activates, a year from now). A key exists before that.
+    expect((await call('/.well-known/jwks.json')).status).toBe(200);
+    const { env, clock, deps } = clockedEnv(Date.now() + 400 * DAY);
     const { cookie } = await registerUser(undefined, undefined, env);
     const jwks = async () => (await (await call('/.well-known/jwks.json', { env })).json()) as JSONWebKeySet;
     const kids = async () => (await jwks()).keys.map((k) => k.kid);
@@ -60,12 +61,23 @@ describe('signing-key rotation', () => {
     expect(await kids()).not.toContain(oldKid);
     expect(await kids()).toContain(rotated.kid);
     expect(await verifiesNow(await token())).toBeTruthy();
+  });
 
-    // The Cron Trigger deletes it from the table too (and rotates nothing: the new key is young).
-    const outcome = await runScheduledMaintenance(deps);
-    expect(outcome).toMatchObject({ signing_keys_rotated: 0 });
-    expect(outcome.signing_keys_pruned).toBeGreaterThanOrEqual(1);
-    expect(await sql('select 1 from $schema.signing_keys where kid = $1', [oldKid])).toHaveLength(0);
+  it('the Cron Trigger deletes keys no longer published', async () => {
+    // A key retired two hours ago whose tokens have all expired (a copy of a stored key under a new kid).
+    const kid = `expired-${crypto.randomUUID().slice(0, 8)}`;
+    await sql(
+      `insert into $schema.signing_keys (kid, algorithm, public_jwk, private_key_encrypted, created_at, activates_at, retires_at, expires_at)
+       select $1, algorithm, public_jwk, private_key_encrypted, now() - interval '3 hours', now() - interval '3 hours',
+              now() - interval '2 hours', now() - interval '1 minute'
+         from $schema.signing_keys limit 1`,
+      [kid],
+    );
+    const { env, deps } = clockedEnv();
+    const kids = async () => ((await (await call('/.well-known/jwks.json', { env })).json()) as JSONWebKeySet).keys.map((k) => k.kid);
+    expect(await kids()).not.toContain(kid);
+    expect((await runScheduledMaintenance(deps)).signing_keys_pruned).toBeGreaterThanOrEqual(1);
+    expect(await sql('select 1 from $schema.signing_keys where kid = $1', [kid])).toHaveLength(0);
   });
 
   it('private keys are stored sealed, not as a usable key', async () => {
@@ -88,10 +100,11 @@ describe('signing-key rotation', () => {
 describe('scheduled rotation', () => {
   it('rotates once the newest key is older than IDENTSPHERE_SIGNING_KEY_ROTATION_DAYS (30 by default), never with 0', async () => {
     expect((await call('/.well-known/jwks.json')).status).toBe(200); // a key exists
-    // In the future: the real-clock key keeps signing until this rotation's key activates, a month from now.
-    const off = withDeps(envWith({ IDENTSPHERE_SIGNING_KEY_ROTATION_DAYS: '0' }), { clock: new ManualClock(Date.now() + 31 * 24 * HOUR) });
+    // Far in the future (past the rotation test's key): the real-clock key keeps signing until then.
+    const later = Date.now() + 800 * DAY;
+    const off = withDeps(envWith({ IDENTSPHERE_SIGNING_KEY_ROTATION_DAYS: '0' }), { clock: new ManualClock(later) });
     expect((await runScheduledMaintenance(off)).signing_keys_rotated).toBe(0);
-    const { deps } = clockedEnv(Date.now() + 31 * 24 * HOUR);
+    const { deps } = clockedEnv(later);
     expect((await runScheduledMaintenance(deps)).signing_keys_rotated).toBe(1);
     expect((await runScheduledMaintenance(deps)).signing_keys_rotated).toBe(0);
   });
