@@ -125,7 +125,8 @@ export async function rotateSigningKeyIfDue(deps: Deps): Promise<number> {
   if (days === 0) return 0;
   const k = deps.t.signingKeys;
   const [newest] = await deps.db.select({ createdAt: k.createdAt }).from(k).orderBy(desc(k.createdAt)).limit(1);
-  if (newest && deps.clock.now().getTime() - newest.createdAt.getTime() < days * 86_400_000) return 0;
+  // No key yet: the first is created by `identsphere keys rotate` or the first token request, never here.
+  if (!newest || deps.clock.now().getTime() - newest.createdAt.getTime() < days * 86_400_000) return 0;
   await rotateSigningKey(deps);
   return 1;
 }
