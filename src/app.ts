@@ -16,6 +16,8 @@ import { passkeyRoutes } from './features/passkeys/passkeys.routes.ts';
 import { sessionRoutes } from './features/sessions/sessions.routes.ts';
 import { authRoutes } from './features/sign-in/auth.routes.ts';
 import { emailOtpRoutes } from './features/sign-in/email-otp.routes.ts';
+import { jwksRoutes } from './features/tokens/jwks.routes.ts';
+import { tokenRoutes } from './features/tokens/tokens.routes.ts';
 import { toApiError } from './http/api-error.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { provideDeps, refuseMisconfigured } from './http/middleware/config-guard.ts';
@@ -63,6 +65,8 @@ function buildApp(depsMiddleware: MiddlewareHandler<AppEnv>) {
   app.route('/v1/auth', passwordRoutes);
   app.route('/v1/auth', emailVerificationRoutes);
   app.route('/v1/auth', emailOtpRoutes);
+  app.route('/v1/auth', tokenRoutes);
+  app.route('/.well-known', jwksRoutes);
 
   app.notFound((c) => c.json(errorBody(new ApiError('not_found', 'No such route.'), c.var.requestId), 404));
   app.onError((err, c) => {

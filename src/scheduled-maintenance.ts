@@ -3,6 +3,7 @@ import { loggableError } from './db/errors.ts';
 import { drainAvatarDeletions } from './features/accounts/avatars.ts';
 import { purgeAuditLogs } from './features/audit/audit-retention.ts';
 import { purgeExpiredIdempotencyKeys } from './features/idempotency/idempotency.ts';
+import { pruneExpiredSigningKeys, rotateSigningKeyIfDue } from './features/tokens/signing-keys.ts';
 import type { Deps } from './platform/deps.ts';
 import { log } from './platform/log.ts';
 
@@ -15,7 +16,8 @@ export async function purgeExpiredInvitations(deps: Deps): Promise<number> {
 
 /**
  * The Cron Trigger's work ([triggers] crons in wrangler.toml): audit-log retention, avatar objects whose
- * deletion failed earlier, expired invitations, expired idempotency keys. Each task runs even if another failed.
+ * deletion failed earlier, expired invitations, expired idempotency keys, signing-key rotation (when the
+ * active key is older than IDENTSPHERE_SIGNING_KEY_ROTATION_DAYS) and keys no longer published. Each task runs even if another failed.
  */
 export async function runScheduledMaintenance(deps: Deps): Promise<Record<string, number | string>> {
   const tasks: Record<string, () => Promise<number>> = {
@@ -23,6 +25,8 @@ export async function runScheduledMaintenance(deps: Deps): Promise<Record<string
     avatar_objects_deleted: () => drainAvatarDeletions(deps),
     invitations_expired: () => purgeExpiredInvitations(deps),
     idempotency_keys_expired: () => purgeExpiredIdempotencyKeys(deps),
+    signing_keys_rotated: () => rotateSigningKeyIfDue(deps),
+    signing_keys_pruned: () => pruneExpiredSigningKeys(deps),
   };
   const outcome: Record<string, number | string> = {};
   for (const [name, task] of Object.entries(tasks)) {

@@ -24,7 +24,14 @@ export interface DoctorInput {
   values: Record<string, string>;
   /** Fingerprints of IDENTSPHERE_JWT_SECRET in other environments (e.g. .dev.vars, staging). */
   otherSecretFingerprints: { source: string; fingerprint: string }[];
-  database: { error?: string; serverVersionNum?: number; schemaExists?: boolean; pending?: string[] } | null;
+  database: {
+    error?: string;
+    serverVersionNum?: number;
+    schemaExists?: boolean;
+    pending?: string[];
+    /** Access-token signing keys still published (undefined before the migration creating the table). */
+    signingKeys?: number;
+  } | null;
 }
 
 /** The checklist being written: an item checked (pass/fail), a manual step, or information. */

@@ -117,6 +117,17 @@ export function runChecks(input: DoctorInput): CheckResult[] {
       db.schemaExists === true && pending.length === 0,
       `pending: ${pending.join(', ') || 'all (schema missing)'}`,
     );
+    if (db.signingKeys !== undefined) {
+      // Outside production the first token request creates one; production keys come from the operator.
+      const required = (v.IDENTSPHERE_ENV ?? 'development') === 'production';
+      check(
+        'Database',
+        'An access-token signing key exists',
+        db.signingKeys > 0 || !required,
+        'none: run identsphere keys rotate (then the Cron Trigger rotates it)',
+        `${db.signingKeys} published`,
+      );
+    }
   }
   manual(
     'Database',

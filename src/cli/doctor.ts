@@ -25,6 +25,13 @@ export function parseVarsFile(path: string): Record<string, string> {
   return out;
 }
 
+async function countSigningKeys(db: Awaited<ReturnType<typeof openDatabase>>, schema: string): Promise<number> {
+  const { rows } = await db.query(
+    `select count(*)::text from ${quoteSchema(schema)}.signing_keys where expires_at is null or expires_at > now()`,
+  );
+  return Number(rows[0]?.[0] ?? 0);
+}
+
 async function inspectDatabase(url: string | undefined, schema: string, env: NodeJS.ProcessEnv): Promise<DoctorInput['database']> {
   if (!url) return null;
   let db;
@@ -33,7 +40,8 @@ async function inspectDatabase(url: string | undefined, schema: string, env: Nod
     const [[version]] = (await db.query('show server_version_num')).rows as [[string]];
     const exists = (await db.query('select 1 from information_schema.schemata where schema_name = $1', [schema])).rows.length > 0;
     const pending = exists ? (await migrationStatus(db, schema)).pending.map((m) => m.tag) : undefined;
-    return { serverVersionNum: Number(version), schemaExists: exists, pending };
+    const signingKeys = exists && !pending?.length ? await countSigningKeys(db, schema) : undefined;
+    return { serverVersionNum: Number(version), schemaExists: exists, pending, signingKeys };
   } catch (err) {
     return { error: `cannot query the database: ${(err as Error).message}` };
   } finally {

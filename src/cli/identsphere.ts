@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The `identsphere` command (Node >= 22.18): migrate, doctor, smoke, audit prune, secret generate.
+// The `identsphere` command (Node >= 22.18): migrate, doctor, smoke, audit prune, keys, secret generate.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { openDatabase } from './db.ts';
+import { listKeys, rotateKeys } from './keys.ts';
 import { migrateUp, migrationStatus, quoteSchema } from './migrate.ts';
 import { smoke } from './smoke.ts';
 
@@ -14,6 +15,8 @@ const USAGE = `usage: identsphere <command>
                                  the production checklist as code; exit 1 on any failing item
   smoke <base-url>               register, session, logout, session 401 against a running deployment
   audit prune --older-than DAYS  delete audit_logs rows older than DAYS (in batches)
+  keys rotate                    add an access-token signing key (signs after the JWKS caches learned it)
+  keys list                      the signing keys and their state (pending, signing, retired, expired)
   secret generate                32 random bytes, hex (for IDENTSPHERE_JWT_SECRET, IDENTSPHERE_ENCRYPTION_KEY)
 
 Database commands read DATABASE_URL and IDENTSPHERE_SCHEMA (default identsphere) from the environment.`;
@@ -88,6 +91,31 @@ async function auditPrune(days: number): Promise<number> {
   return 0;
 }
 
+async function keys(sub: string | undefined): Promise<number> {
+  if (sub !== 'rotate' && sub !== 'list') fail(`unknown keys command: ${sub ?? '(none)'}\n${USAGE}`);
+  const schema = schemaName();
+  const encryptionKey = process.env.IDENTSPHERE_ENCRYPTION_KEY || undefined;
+  if (encryptionKey !== undefined && !/^[0-9a-fA-F]{64}$/.test(encryptionKey)) fail('IDENTSPHERE_ENCRYPTION_KEY must be 64 hex characters');
+  // Without it the private key would be sealed under the development key, which the production Worker cannot open.
+  if (sub === 'rotate' && !encryptionKey && process.env.IDENTSPHERE_ENV === 'production') fail('IDENTSPHERE_ENCRYPTION_KEY is not set');
+  const db = await openDatabase(databaseUrl());
+  try {
+    if (sub === 'rotate') {
+      const key = await rotateKeys(db, schema, encryptionKey, new Date());
+      console.log(`created key ${key.kid}: published now, signs from ${key.activatesAt.toISOString()}`);
+    } else {
+      for (const k of await listKeys(db, schema, new Date())) {
+        console.log(
+          `${k.kid}  ${k.state.padEnd(7)}  created ${k.createdAt}  signs ${k.activatesAt} → ${k.retiresAt ?? '…'}  published until ${k.expiresAt ?? '…'}`,
+        );
+      }
+    }
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -135,6 +163,8 @@ async function main(argv: string[]): Promise<number> {
     case 'audit':
       if (sub !== 'prune') fail(`unknown audit command: ${sub ?? '(none)'}`);
       return auditPrune(Number(values['older-than'] ?? arg));
+    case 'keys':
+      return keys(sub);
     case 'secret':
       if (sub !== 'generate') fail(`unknown secret command: ${sub ?? '(none)'}`);
       console.log(randomBytes(32).toString('hex'));

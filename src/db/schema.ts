@@ -26,4 +26,5 @@ export const {
   identities,
   oauthFlows,
   idempotencyKeys,
+  signingKeys,
 } = defineTables(DEFAULT_SCHEMA);

@@ -68,6 +68,8 @@ export function defineCoreTables(schema: ReturnType<typeof pgSchema>) {
       lastSeenAt: ts('last_seen_at').notNull(),
       idleExpiresAt: ts('idle_expires_at').notNull(),
       expiresAt: ts('expires_at').notNull(),
+      // How the session was established (RFC 8176 `amr` values: pwd, otp, hwk, fed, mfa…); null for older rows.
+      amr: text('amr').array(),
     },
     (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
   );

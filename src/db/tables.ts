@@ -7,6 +7,7 @@ import { defineOAuthTables } from '../features/oauth/oauth.tables.ts';
 import { defineOrganizationTables } from '../features/organizations/organizations.tables.ts';
 import { definePasskeyTables } from '../features/passkeys/passkeys.tables.ts';
 import { defineSignInTables } from '../features/sign-in/sign-in.tables.ts';
+import { defineSigningKeyTables } from '../features/tokens/tokens.tables.ts';
 import { defineCoreTables } from './tables-core.ts';
 
 /**
@@ -30,6 +31,7 @@ export function defineTables(schemaName: string) {
     ...definePasskeyTables(core),
     ...defineOAuthTables(core),
     ...defineIdempotencyTables(core),
+    ...defineSigningKeyTables(core),
   };
 }
 

@@ -79,6 +79,25 @@ export const configSchema = z.object({
   IDENTSPHERE_AVATAR_BASE_URL: url.optional(),
   // Audit rows older than this are deleted by the scheduled job; 0 keeps them forever.
   IDENTSPHERE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(365),
+  // Audiences (`aud`) of access tokens, comma-separated; unset: the public base URL.
+  IDENTSPHERE_TOKEN_AUDIENCE: z
+    .string()
+    .optional()
+    .transform((s) =>
+      (s ?? '')
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    ),
+  // Lifetime of access tokens (POST /v1/auth/token). Bounded: a key stays published this long after it retires.
+  IDENTSPHERE_ACCESS_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60, 'must be at least 60')
+    .max(3600, 'must be at most 3600')
+    .default(600),
+  // The Cron Trigger rotates the signing key once it is this old; 0 turns automatic rotation off.
+  IDENTSPHERE_SIGNING_KEY_ROTATION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   ...oauthConfigFields,
 });
 

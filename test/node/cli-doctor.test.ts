@@ -1,11 +1,12 @@
 // `identsphere doctor`: the production checklist as code. On the repository's own production stanza (with
 // its placeholder values and no secrets) it names each failing item and exits 1; on a fully valid
-// configuration (bindings, secrets, a migrated database) it exits 0.
+// configuration (bindings, secrets, a migrated database with a signing key) it exits 0.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type NeonLocal, startNeonLocal } from '@identsphere/neon-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rotateKeys } from '../../src/cli/keys.ts';
 import { migrateUp } from '../../src/cli/migrate.ts';
 import { cli } from './cli-support.ts';
 
@@ -29,6 +30,8 @@ async function fullyValid() {
   const dir = mkdtempSync(join(tmpdir(), 'doctor-'));
   const schema = 'doctor_ok';
   await migrateUp(local.backend, schema);
+  // Production needs an access-token signing key (`identsphere keys rotate`).
+  await rotateKeys(local.backend, schema, 'c'.repeat(64), new Date());
   writeFileSync(
     join(dir, 'wrangler.toml'),
     `name = "identsphere"
@@ -134,5 +137,13 @@ describe('identsphere doctor', () => {
     expect(http.stdout).toMatch(
       /FAIL {4}IDENTSPHERE_APP_URL is the frontend's https:\/\/ URL.* — IDENTSPHERE_APP_URL must be the frontend's https:\/\/ URL/,
     );
+  });
+
+  it('fails a production database without an access-token signing key', async () => {
+    const { args, env, dev } = await fullyValid();
+    await local.backend.query('delete from doctor_ok.signing_keys', []);
+    const res = await cli([...args, '--compare-vars', dev], env);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toMatch(/FAIL {4}An access-token signing key exists — none: run identsphere keys rotate/);
   });
 });

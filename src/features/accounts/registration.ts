@@ -86,7 +86,7 @@ export async function register(deps: Deps, ctx: RequestContext, input: RegisterI
     organizationName: input.organization_name,
   });
   const { user, organization } = account;
-  const session = await prepareSession(deps, ctx, user.id, organization.id);
+  const session = await prepareSession(deps, ctx, user.id, organization.id, ['pwd']);
   const verification = await issueVerificationToken(deps, user.id, input.email);
 
   try {

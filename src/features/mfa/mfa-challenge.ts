@@ -7,7 +7,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { countFailureSql } from '../sign-in/backoff.ts';
 import { completeSignIn } from '../sign-in/sign-in.ts';
-import type { OrganizationChoice, SignInResult } from '../sign-in/sign-in-types.ts';
+import type { OrganizationChoice, SignInMethod, SignInResult } from '../sign-in/sign-in-types.ts';
 import { isUsedRecoveryCode, recoveryCodeHash, recoveryCodeUsedBy, useRecoveryCode } from './recovery-codes.ts';
 import { openTotpKey } from './totp.ts';
 
@@ -99,6 +99,7 @@ export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaT
     // The credential version of the first factor: a password change since then voids this sign-in.
     user: { ...row.user, credentialVersion: challenge.credentialVersion },
     method: 'mfa',
+    factors: { first: challenge.firstFactor as SignInMethod, second: secondFactor },
     organization,
     commit: {
       statements,

@@ -231,7 +231,7 @@ export async function registerByInvitation(
   const userId = newId();
   const organizationId = invitation.organizationId;
   const name = input.name?.trim() || null;
-  const session = await prepareSession(deps, ctx, userId, organizationId);
+  const session = await prepareSession(deps, ctx, userId, organizationId, ['pwd']);
   let claimed;
   try {
     [claimed] = await db.batch([

@@ -20,6 +20,8 @@ export const Session = z
     last_seen_at: z.iso.datetime(),
     idle_expires_at: z.iso.datetime(),
     expires_at: z.iso.datetime(),
+    // How the session was established (RFC 8176 values: pwd, otp, hwk, user, fed, mfa); absent on older sessions.
+    amr: z.array(z.string()).optional(),
   })
   .meta({ id: 'Session' });
 

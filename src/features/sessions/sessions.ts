@@ -43,8 +43,17 @@ function insertSession(deps: Deps, row: typeof deps.t.sessions.$inferInsert) {
   return deps.db.insert(deps.t.sessions).values(row);
 }
 
-/** Prepares a brand-new session (fresh 256-bit secret, stored only as its SHA-256). */
-export async function prepareSession(deps: Deps, ctx: RequestContext, userId: string, organizationId: string | null): Promise<NewSession> {
+/**
+ * Prepares a brand-new session (fresh 256-bit secret, stored only as its SHA-256). `amr`: how the user proved
+ * who they are (RFC 8176 values), carried into access tokens.
+ */
+export async function prepareSession(
+  deps: Deps,
+  ctx: RequestContext,
+  userId: string,
+  organizationId: string | null,
+  amr: string[],
+): Promise<NewSession> {
   const now = deps.clock.now();
   const { IDENTSPHERE_SESSION_IDLE_TIMEOUT: idle, IDENTSPHERE_SESSION_ABSOLUTE_LIFETIME: absolute } = deps.config;
   const secret = randomToken(32);
@@ -62,6 +71,7 @@ export async function prepareSession(deps: Deps, ctx: RequestContext, userId: st
     lastSeenAt: now,
     idleExpiresAt,
     expiresAt,
+    amr,
   };
   const jwt = await signSessionJwt(deps.config.IDENTSPHERE_JWT_SECRET, secret, now, expiresAt);
   const view = {
@@ -70,6 +80,7 @@ export async function prepareSession(deps: Deps, ctx: RequestContext, userId: st
     last_seen_at: now.toISOString(),
     idle_expires_at: idleExpiresAt.toISOString(),
     expires_at: expiresAt.toISOString(),
+    amr,
   };
   return { jwt, expiresAt, tokenHash, view, insert: insertSession(deps, row), row };
 }
@@ -107,6 +118,7 @@ async function loadRecord(deps: Deps, tokenHash: string): Promise<SessionRecord 
       last_seen_at: s.lastSeenAt.toISOString(),
       idle_expires_at: s.idleExpiresAt.toISOString(),
       expires_at: s.expiresAt.toISOString(),
+      ...(s.amr ? { amr: s.amr } : {}),
     },
   };
 }

@@ -62,6 +62,8 @@ export interface SignInPlan {
   /** The user, at the credential version the factor was proven against. */
   user: SignInUser;
   method: SignInMethod;
+  /** With method `mfa`: the factors proven, first and second (they make the session's `amr`). */
+  factors?: { first: SignInMethod; second: MfaMethod };
   organization: OrganizationChoice;
   commit: SignInCommit;
   /** Extra metadata of the `login.succeeded` (or `mfa.required`) audit event, next to `method`. */

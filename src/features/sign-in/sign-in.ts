@@ -4,13 +4,31 @@ import type { RequestContext } from '../audit/audit.ts';
 import { issueMfaChallenge, mfaStatus } from '../mfa/mfa-pending.ts';
 import { cacheRecord, prepareSession, type SessionRecord, uncacheRecord, userView } from '../sessions/sessions.ts';
 import { commitSignIn, signInAudit } from './sign-in-commit.ts';
-import type { OrganizationChoice, SessionOrganization, SignInMethod, SignInOutcome, SignInPlan } from './sign-in-types.ts';
+import type { MfaMethod, OrganizationChoice, SessionOrganization, SignInMethod, SignInOutcome, SignInPlan } from './sign-in-types.ts';
 
 /**
  * Methods that already prove two factors: the MFA challenge itself, and a passkey (possession of the device
  * plus user verification, which we require). Every other method is a first factor.
  */
 const MULTI_FACTOR_METHODS: ReadonlySet<SignInMethod> = new Set(['mfa', 'passkey']);
+
+/** RFC 8176 authentication method references of each factor (a recovery code is a one-time code too). */
+const AMR: Record<Exclude<SignInMethod, 'mfa'> | MfaMethod, string[]> = {
+  password: ['pwd'],
+  email_otp: ['otp'],
+  oauth: ['fed'],
+  passkey: ['hwk', 'user'],
+  totp: ['otp'],
+  recovery_code: ['otp'],
+};
+
+/** The session's `amr`: its factor's values, or both factors' plus `mfa`. */
+function sessionAmr(plan: Pick<SignInPlan, 'method' | 'factors'>): string[] {
+  if (plan.method !== 'mfa') return AMR[plan.method];
+  const { first, second } = plan.factors ?? {};
+  const firstAmr = first && first !== 'mfa' ? AMR[first] : [];
+  return [...new Set([...firstAmr, ...(second ? AMR[second] : []), 'mfa'])];
+}
 
 export async function firstOrganization(deps: Deps, userId: string): Promise<SessionOrganization | null> {
   const { db, t } = deps;
@@ -54,7 +72,7 @@ export async function completeSignIn(deps: Deps, ctx: RequestContext, plan: Sign
   ]);
   if (mfa?.enabled) return issueMfaChallenge(deps, ctx, plan, organization?.id ?? null, mfa.methods);
 
-  const session = await prepareSession(deps, ctx, user.id, organization?.id ?? null);
+  const session = await prepareSession(deps, ctx, user.id, organization?.id ?? null, sessionAmr(plan));
   const record: SessionRecord = {
     user: userView(user),
     organization,
