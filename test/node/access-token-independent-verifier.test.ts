@@ -10,8 +10,8 @@ import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = new URL('../../', import.meta.url).pathname;
-const PORT = 8797;
-const BASE = `http://127.0.0.1:${PORT}`;
+// A free port, not a fixed one: the bench and cli-smoke use 8797-8799.
+let BASE = '';
 let dev: ChildProcess;
 let output = '';
 
@@ -27,7 +27,9 @@ function freePort(): Promise<number> {
 }
 
 beforeAll(async () => {
+  const port = await freePort();
   const inspectorPort = await freePort();
+  BASE = `http://127.0.0.1:${port}`;
   dev = spawn(
     process.execPath,
     [
@@ -43,7 +45,7 @@ beforeAll(async () => {
       detached: true,
       env: {
         ...process.env,
-        PORT: String(PORT),
+        PORT: String(port),
         IDENTSPHERE_DEV_DB_PORT: '0',
         IDENTSPHERE_DEV_DATA_DIR: mkdtempSync(join(tmpdir(), 'verifier-pglite-')),
       },
