@@ -104,7 +104,7 @@ function printSession(rows: LoadFigures[], settings: Record<string, number>): vo
 
 function printInIsolate(rows: LoopFigures[], settings: Record<string, number>): void {
   console.log(
-    `\n## Session check inside one isolate (${settings.loopCalls} calls of the app per request, ${settings.rounds} rounds, interleaved)`,
+    `\n## Session check and access tokens inside one isolate (${settings.loopCalls} calls of the app per request, ${settings.rounds} rounds, interleaved)`,
   );
   console.log(
     "CPU of the route itself: wrangler dev's per-request plumbing is paid once per loop; IdentSphere uses its in-memory cache here;",
@@ -123,9 +123,13 @@ function printInIsolate(rows: LoopFigures[], settings: Record<string, number>): 
       );
   };
   above('identsphere-session', 'identsphere-noop', 'IdentSphere session check');
+  above('identsphere-token', 'identsphere-noop', 'IdentSphere access token (goal: <= 1000 µs)');
   above('identsphere-noop-logged', 'identsphere-noop', 'IdentSphere request log line under wrangler dev');
   above('better-auth-session', 'better-auth-noop', 'Better Auth session check (defaults)');
   above('better-auth-session-cookie-cache', 'better-auth-noop', 'Better Auth session check (cookieCache)');
+  const verify = by.get('example-api-verify');
+  // The API's whole request (no router, no middleware): nothing to subtract.
+  if (verify) console.log(`Example API: ${fmt(verify.cpuUsPerCall.median, 0)} µs CPU per request with a verified token`);
   const ours = by.get('identsphere-session');
   for (const key of ['better-auth-session', 'better-auth-session-cookie-cache']) {
     const peer = by.get(key);

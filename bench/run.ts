@@ -182,6 +182,20 @@ async function main(): Promise<void> {
         body: { path: '/v1/health', quiet: true },
       },
       {
+        key: 'identsphere-token',
+        label: 'IdentSphere POST /v1/auth/token (in-memory session cache)',
+        server: servers.bench,
+        endpoint: '/loop',
+        body: { path: '/v1/auth/token', method: 'POST', database: true, quiet: true },
+      },
+      {
+        key: 'example-api-verify',
+        label: 'example API: verify an access token (jose, cached JWKS)',
+        server: servers.bench,
+        endpoint: '/verify-loop',
+        body: {},
+      },
+      {
         key: 'identsphere-noop-logged',
         label: 'IdentSphere GET /v1/health, its log line printed',
         server: servers.bench,

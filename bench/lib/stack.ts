@@ -54,7 +54,8 @@ export async function startWorkers(neon: NeonLocal, withPeer: boolean): Promise<
       IDENTSPHERE_JWT_SECRET: randomBytes(32).toString('hex'),
       IDENTSPHERE_PUBLIC_BASE_URL: `http://127.0.0.1:${PORTS.ours}`,
     });
-    const bench = await start('bench-worker', 'bench/worker/wrangler.toml', PORTS.bench, '/noop', {});
+    // The bench database for the in-isolate app that signs access tokens (its signing key lives there).
+    const bench = await start('bench-worker', 'bench/worker/wrangler.toml', PORTS.bench, '/noop', { BENCH_DATABASE_URL: databaseUrl });
     const peer = withPeer
       ? await start('better-auth', 'bench/peers/better-auth/wrangler.toml', PORTS.peer, '/health', {
           DATABASE_URL: databaseUrl,

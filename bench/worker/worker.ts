@@ -3,13 +3,30 @@
 //   POST /hash {core: "shipped" | "prebuilt", passwords: [...], salt: base64} → {phc: [...]}: argon2id with
 //     OWASP's parameters, one hash per password. "shipped" is exactly what IdentSphere runs
 //     (src/crypto/password.ts); "prebuilt" is hash-wasm's published non-SIMD core through the same code.
-//   POST /loop {path, n, quiet} → {statuses}: IdentSphere's app called n times in this isolate (session-loop.ts).
+//   POST /loop {path, method, database, n, quiet} → {statuses}: IdentSphere's app called n times in this isolate
+//     (session-loop.ts); `database`: on the bench database (BENCH_DATABASE_URL) instead of none.
+//   POST /verify-loop {n} → {statuses, jwksFetches}: the example API verifying one access token n times
+//     (verify-loop.ts).
 
 import { Argon2Core, argon2idRaw } from '../../src/crypto/argon2.ts';
 import { CURRENT_PARAMS, encodePhc, hashWithSalt } from '../../src/crypto/password.ts';
 import { fromBase64 } from '../../src/lib/encoding.ts';
 import prebuiltArgon2 from '../.build/argon2-prebuilt.wasm';
 import { runLoop } from './session-loop.ts';
+import { runVerifyLoop } from './verify-loop.ts';
+
+interface LoopRequest {
+  path: string;
+  method?: string;
+  database?: boolean;
+  n: number;
+  quiet?: boolean;
+}
+
+function requireDatabase(env: { BENCH_DATABASE_URL?: string }): string {
+  if (!env.BENCH_DATABASE_URL) throw new Error('BENCH_DATABASE_URL is not set (bench/lib/stack.ts passes it)');
+  return env.BENCH_DATABASE_URL;
+}
 
 let prebuiltCore: Argon2Core | undefined;
 
@@ -20,12 +37,17 @@ async function hash(core: string, password: string, salt: Uint8Array): Promise<s
 }
 
 export default {
-  async fetch(request: Request, _env: unknown, ctx: ExecutionContext): Promise<Response> {
+  async fetch(request: Request, env: { BENCH_DATABASE_URL?: string }, ctx: ExecutionContext): Promise<Response> {
     const { pathname } = new URL(request.url);
     if (pathname === '/noop') return new Response('ok');
     if (pathname === '/loop' && request.method === 'POST') {
-      const { path, n, quiet } = (await request.json()) as { path: string; n: number; quiet?: boolean };
-      return Response.json({ statuses: await runLoop(path, n, ctx, quiet === true) });
+      const { path, method, database, n, quiet } = (await request.json()) as LoopRequest;
+      const databaseUrl = database ? requireDatabase(env) : undefined;
+      return Response.json({ statuses: await runLoop({ path, method, databaseUrl }, n, ctx, quiet === true) });
+    }
+    if (pathname === '/verify-loop' && request.method === 'POST') {
+      const { n } = (await request.json()) as { n: number };
+      return Response.json(await runVerifyLoop(requireDatabase(env), n, ctx));
     }
     if (pathname !== '/hash' || request.method !== 'POST') return new Response('not found', { status: 404 });
     const body = (await request.json()) as { core: string; passwords: string[]; salt: string };
