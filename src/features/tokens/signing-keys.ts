@@ -86,9 +86,15 @@ export async function currentSigningKey(deps: Deps): Promise<{ kid: string; alg:
   const active = keys.filter(({ row }) => row.activatesAt.getTime() <= now && isPublished(row, now));
   const live = active.filter(({ row }) => row.retiresAt === null || row.retiresAt.getTime() > now);
   const newest = (list: LoadedKey[]) => list.sort((a, b) => b.row.activatesAt.getTime() - a.row.activatesAt.getTime())[0];
-  // A retired key still published beats no token at all (only an isolate with stale keys gets here).
-  const chosen = newest(live) ?? newest(active);
-  if (!chosen) throw new Error('no signing key is active');
+  // A retired key still published beats no token at all (only an isolate with stale keys gets here). With no
+  // active key at all (clocks disagreeing across isolates, a database restored from an older backup), the
+  // published key that activates first signs: it is already in the JWKS, and a verifier meeting its kid for the
+  // first time refetches the JWKS — better than refusing every token request with a 500.
+  const pending = keys
+    .filter(({ row }) => isPublished(row, now))
+    .sort((a, b) => a.row.activatesAt.getTime() - b.row.activatesAt.getTime())[0];
+  const chosen = newest(live) ?? newest(active) ?? pending;
+  if (!chosen) throw new Error('no signing key is published');
   chosen.privateKey ??= openPrivateKey(deps.config.IDENTSPHERE_ENCRYPTION_KEY, chosen.row.kid, chosen.row.privateKeyEncrypted);
   return { kid: chosen.row.kid, alg: SIGNING_ALG, key: await chosen.privateKey };
 }
