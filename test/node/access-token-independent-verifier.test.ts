@@ -1,74 +1,19 @@
 // An independent verifier: plain `jose` in Node, outside the Worker and its code, accepts IdentSphere's access
 // tokens knowing only the JWKS URL. The real stack runs as `npm run dev` does (scripts/dev.ts: the local Neon
 // endpoint on PGlite, then wrangler dev).
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevServer } from './cli-support.ts';
 
-const repo = new URL('../../', import.meta.url).pathname;
-// A free port, not a fixed one: the bench and cli-smoke use 8797-8799.
 let BASE = '';
-let dev: ChildProcess;
-let output = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+let stop = () => {};
 
 beforeAll(async () => {
-  const port = await freePort();
-  const inspectorPort = await freePort();
-  BASE = `http://127.0.0.1:${port}`;
-  dev = spawn(
-    process.execPath,
-    [
-      join(repo, 'scripts/dev.ts'),
-      // The tokens' `iss` is the public base URL: the address this test reaches the Worker at.
-      '--var',
-      `IDENTSPHERE_PUBLIC_BASE_URL:${BASE}`,
-      '--inspector-port',
-      String(inspectorPort),
-    ],
-    {
-      cwd: repo,
-      detached: true,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        IDENTSPHERE_DEV_DB_PORT: '0',
-        IDENTSPHERE_DEV_DATA_DIR: mkdtempSync(join(tmpdir(), 'verifier-pglite-')),
-      },
-    },
-  );
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${output}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/Ready on http/.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    dev.stdout!.on('data', onData);
-    dev.stderr!.on('data', onData);
-    dev.on('exit', (code) => reject(new Error(`dev server exited (${code}):\n${output}`)));
-  });
+  // The tokens' `iss` is the public base URL: the address this test reaches the Worker at.
+  ({ base: BASE, stop } = await startDevServer((base) => ({ IDENTSPHERE_PUBLIC_BASE_URL: base })));
 }, 120_000);
 
-afterAll(() => {
-  if (dev?.pid) process.kill(-dev.pid, 'SIGTERM');
-});
+afterAll(() => stop());
 
 describe('an access token from the running Worker', () => {
   it('verifies with plain jose and the JWKS URL alone', async () => {
