@@ -15,6 +15,7 @@ export function deploymentChecks(input: DoctorInput, { check, manual, info }: Ch
     ['POST /v1/auth/register', RATE_LIMITS.register.binding],
     ['POST /v1/auth/mfa/challenge', RATE_LIMITS.mfaChallenge.binding],
     ['per IP + account', RATE_LIMITS.account.binding],
+    ['/v1/admin/*', RATE_LIMITS.admin.binding],
   ];
   for (const [route, binding] of routes) {
     check(

@@ -27,4 +27,5 @@ export const {
   oauthFlows,
   idempotencyKeys,
   signingKeys,
+  apiKeys,
 } = defineTables(DEFAULT_SCHEMA);

@@ -21,6 +21,11 @@ export function defineCoreTables(schema: ReturnType<typeof pgSchema>) {
       name: text('name'),
       passwordHash: text('password_hash'),
       disabledAt: ts('disabled_at'),
+      // A disable with an end: from this instant the account is enabled again (isDisabled in account-status.ts).
+      disabledUntil: ts('disabled_until'),
+      disabledReason: text('disabled_reason'),
+      // Platform administrator (the admin API): granted and revoked only from the CLI, never over HTTP.
+      platformRole: text('platform_role').$type<'admin'>(),
       // Per-account brute-force protection: consecutive failures and the backoff they earned.
       failedLoginCount: integer('failed_login_count').notNull().default(0),
       lockedUntil: ts('locked_until'),
@@ -30,7 +35,7 @@ export function defineCoreTables(schema: ReturnType<typeof pgSchema>) {
       createdAt: ts('created_at').notNull().defaultNow(),
       updatedAt: ts('updated_at').notNull().defaultNow(),
     },
-    (t) => [uniqueIndex('users_email_key').on(t.email)],
+    (t) => [uniqueIndex('users_email_key').on(t.email), check('users_platform_role_check', sql`${t.platformRole} in ('admin')`)],
   );
 
   const memberships = schema.table(
@@ -83,6 +88,10 @@ export function defineCoreTables(schema: ReturnType<typeof pgSchema>) {
       userId: uuid('user_id'),
       organizationId: uuid('organization_id'),
       requestId: text('request_id'),
+      // Who did it when it was not the user themself: an administrator (`user`), a server API key (`api_key`),
+      // the CLI (`cli`, actor_id = the operator's OS account) or the Cron Trigger (`system`). Null: the user.
+      actorType: text('actor_type').$type<'user' | 'api_key' | 'cli' | 'system'>(),
+      actorId: text('actor_id'),
       ip: text('ip'),
       userAgent: text('user_agent'),
       metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),

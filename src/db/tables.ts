@@ -1,5 +1,6 @@
 import { pgSchema } from 'drizzle-orm/pg-core';
 import { defineAccountTables } from '../features/accounts/accounts.tables.ts';
+import { defineAdminTables } from '../features/admin/admin.tables.ts';
 import { defineTokenTables } from '../features/email/email.tables.ts';
 import { defineIdempotencyTables } from '../features/idempotency/idempotency.tables.ts';
 import { defineMfaTables } from '../features/mfa/mfa.tables.ts';
@@ -32,6 +33,7 @@ export function defineTables(schemaName: string) {
     ...defineOAuthTables(core),
     ...defineIdempotencyTables(core),
     ...defineSigningKeyTables(core),
+    ...defineAdminTables(core),
   };
 }
 

@@ -26,6 +26,12 @@ export interface Deps extends Database {
   providerTimeoutMs: number;
 }
 
+/**
+ * The part of Deps that data-changing services need: the database, the clock, the session cache (evictions)
+ * and avatar storage. The CLI builds only this (src/cli/cli-deps.ts) to run the same services as the Worker.
+ */
+export type DataDeps = Database & Pick<Deps, 'clock' | 'sessionCache' | 'avatars'>;
+
 export type DepsResult = { ok: true; deps: Deps } | { ok: false; problems: ConfigProblem[] };
 
 const built = new WeakMap<Env, DepsResult>();

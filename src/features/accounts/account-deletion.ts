@@ -1,7 +1,8 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
 import { insertWhere } from '../../db/insert-where.ts';
 import { ApiError } from '../../lib/errors.ts';
-import type { Deps } from '../../platform/deps.ts';
+import type { DataDeps, Deps } from '../../platform/deps.ts';
 import { auditValues, type RequestContext } from '../audit/audit.ts';
 import { evictTokenHashes } from '../sessions/session-cache-eviction.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
@@ -10,7 +11,7 @@ import { requireFreshAuth } from '../sign-in/password-reentry.ts';
 import { drainAvatarDeletions } from './avatars.ts';
 
 /** Organizations where the user is the only owner while others are members: deletion would orphan them. */
-function soleOwnerWithOthers(deps: Deps, userId: string): SQL {
+function soleOwnerWithOthers(deps: Database, userId: string): SQL {
   const m = deps.t.memberships;
   return sql`select m.organization_id from ${m} m
     where m.user_id = ${userId} and m.role = 'owner'
@@ -19,7 +20,7 @@ function soleOwnerWithOthers(deps: Deps, userId: string): SQL {
 }
 
 /** Personal data in audit metadata (this user's id and address, wherever they appear) becomes "deleted-user". */
-function scrubbedMetadata(deps: Deps, userId: string, email: string): SQL {
+function scrubbedMetadata(deps: Database, userId: string, email: string): SQL {
   const metadata = deps.t.auditLogs.metadata;
   // Matched as it appears inside JSON text.
   const emailInJson = JSON.stringify(email).slice(1, -1);
@@ -42,8 +43,16 @@ function scrubbedMetadata(deps: Deps, userId: string, email: string): SQL {
  */
 export async function deleteAccount(deps: Deps, ctx: RequestContext, current: ValidSession, password: string | undefined): Promise<void> {
   await requireFreshAuth(deps, ctx, current, password);
+  await deleteUser(deps, ctx, current.record.user);
+}
+
+/**
+ * The complete deletion itself (see deleteAccount), for the user and for administrators (`ctx.actor` is then
+ * recorded on the `user.deleted` event). `transfer_ownership_first` when it would orphan an organization.
+ */
+export async function deleteUser(deps: DataDeps, ctx: RequestContext, user: { id: string; email: string }): Promise<void> {
   const { db, t } = deps;
-  const { id: userId, email } = current.record.user;
+  const { id: userId, email } = user;
   const blocking = await db.execute<{ organization_id: string }>(soleOwnerWithOthers(deps, userId));
   if (blocking.rows.length) {
     throw new ApiError('transfer_ownership_first', undefined, {
@@ -56,7 +65,7 @@ export async function deleteAccount(deps: Deps, ctx: RequestContext, current: Va
   const deletable = sql`not exists (${soleOwnerWithOthers(deps, userId)})`;
   const gone = sql`not exists (select 1 from ${t.users} where ${t.users.id} = ${userId})`;
   const myOrgs = db.select({ id: m.organizationId }).from(m).where(eq(m.userId, userId));
-  const anonymous: RequestContext = { requestId: ctx.requestId, ip: null, userAgent: null };
+  const anonymous: RequestContext = { ...ctx, ip: null, userAgent: null };
 
   const results = await db.batch([
     // Lock order: the user row first (as every sign-in and credential change does), then the organizations.

@@ -4,7 +4,7 @@ import { loggableError } from '../../db/errors.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { readImageInfo } from '../../lib/image.ts';
 import type { StoredObject } from '../../platform/adapters/avatar-storage.ts';
-import type { Deps } from '../../platform/deps.ts';
+import type { DataDeps, Deps } from '../../platform/deps.ts';
 import { log } from '../../platform/log.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { avatarUrl } from './profile.ts';
@@ -121,7 +121,7 @@ export async function removeAvatar(deps: Deps, ctx: RequestContext, userId: stri
  * Deletes queued avatar objects from storage, then their queue rows. Failures stay queued for the scheduled
  * job. Returns how many objects were deleted.
  */
-export async function drainAvatarDeletions(deps: Deps, only?: string[], limit = 100): Promise<number> {
+export async function drainAvatarDeletions(deps: DataDeps, only?: string[], limit = 100): Promise<number> {
   const { db, t } = deps;
   const queued = only
     ? only

@@ -13,6 +13,7 @@ export interface AuditEventView {
   user_id: string | null;
   organization_id: string | null;
   request_id: string | null;
+  actor: { type: 'user' | 'api_key' | 'cli' | 'system'; id: string | null } | null;
   ip: string | null;
   user_agent: string | null;
   metadata: Record<string, unknown>;
@@ -98,6 +99,7 @@ export async function listAuditEvents(deps: Deps, current: ValidSession, query: 
         user_id: row.userId,
         organization_id: row.organizationId,
         request_id: row.requestId,
+        actor: row.actorType ? { type: row.actorType, id: row.actorId } : null,
         ip: row.ip,
         user_agent: row.userAgent,
         metadata: row.metadata,

@@ -6,6 +6,8 @@ export const AuditEvent = z.strictObject({
   user_id: z.uuid().nullable(),
   organization_id: z.uuid().nullable(),
   request_id: z.string().nullable(),
+  // Who acted, when not the user themself (an administrator, a server API key, the CLI, a scheduled job).
+  actor: z.strictObject({ type: z.enum(['user', 'api_key', 'cli', 'system']), id: z.string().nullable() }).nullable(),
   ip: z.string().nullable(),
   user_agent: z.string().nullable(),
   metadata: z.record(z.string(), z.unknown()),

@@ -1,10 +1,21 @@
-import type { Deps } from '../../platform/deps.ts';
+import type { DataDeps } from '../../platform/deps.ts';
+
+/**
+ * Who acted when it was not the user the event is about: an administrator's session (`user`), a server API
+ * key (`api_key`), the CLI (`cli`, id = the operator's OS account) or a scheduled job (`system`).
+ */
+export interface Actor {
+  type: 'user' | 'api_key' | 'cli' | 'system';
+  id: string | null;
+}
 
 /** Who is acting and from where; captured by the HTTP layer, recorded with every audit event. */
 export interface RequestContext {
   requestId: string;
   ip: string | null;
   userAgent: string | null;
+  /** Absent: the signed-in user (or an anonymous caller) acts for themself. */
+  actor?: Actor;
 }
 
 export type AuditEvent =
@@ -53,17 +64,28 @@ export type AuditEvent =
   | 'email_otp.failed'
   // OAuth identities
   | 'identity.linked'
-  | 'identity.unlinked';
+  | 'identity.unlinked'
+  // Administration (actor_type/actor_id say who)
+  | 'user.disabled'
+  | 'user.enabled'
+  | 'user.signed_out'
+  | 'mfa.reset'
+  | 'admin.granted'
+  | 'admin.revoked'
+  | 'api_key.created'
+  | 'api_key.revoked';
 
 type AuditFields = { userId?: string | null; organizationId?: string | null; metadata?: Record<string, unknown> };
 
 /** The audit row itself (for inserts that must be conditional, see insertWhere). */
-export function auditValues(deps: Deps, ctx: RequestContext, event: AuditEvent, fields: AuditFields = {}) {
+export function auditValues(deps: Pick<DataDeps, 'clock'>, ctx: RequestContext, event: AuditEvent, fields: AuditFields = {}) {
   return {
     event,
     userId: fields.userId ?? null,
     organizationId: fields.organizationId ?? null,
     requestId: ctx.requestId,
+    actorType: ctx.actor?.type ?? null,
+    actorId: ctx.actor?.id ?? null,
     ip: ctx.ip,
     userAgent: ctx.userAgent,
     metadata: fields.metadata ?? {},
@@ -72,6 +94,6 @@ export function auditValues(deps: Deps, ctx: RequestContext, event: AuditEvent, 
 }
 
 /** An insert to run inside the caller's batch, so the event and the change it records land together. */
-export function auditInsert(deps: Deps, ctx: RequestContext, event: AuditEvent, fields: AuditFields = {}) {
+export function auditInsert(deps: DataDeps, ctx: RequestContext, event: AuditEvent, fields: AuditFields = {}) {
   return deps.db.insert(deps.t.auditLogs).values(auditValues(deps, ctx, event, fields));
 }

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../../crypto/password.ts';
+import { isDisabled } from '../../db/account-status.ts';
 import { insertWhere } from '../../db/insert-where.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -20,8 +21,11 @@ export const RESET_TOKEN_TTL_SECONDS = 3600;
  */
 export async function requestPasswordReset(deps: Deps, ctx: RequestContext, email: string): Promise<void> {
   const { db, t } = deps;
-  const [user] = await db.select({ id: t.users.id, disabledAt: t.users.disabledAt }).from(t.users).where(eq(t.users.email, email));
-  if (!user || user.disabledAt) return;
+  const [user] = await db
+    .select({ id: t.users.id, disabledAt: t.users.disabledAt, disabledUntil: t.users.disabledUntil })
+    .from(t.users)
+    .where(eq(t.users.email, email));
+  if (!user || isDisabled(user, deps.clock.now())) return;
   const issued = await issueToken(deps, { userId: user.id, purpose: 'password_reset', ttlSeconds: RESET_TOKEN_TTL_SECONDS });
   await deps.mailer.send(passwordResetMessage(deps.config, email, issued.token, RESET_TOKEN_TTL_SECONDS / 60));
   await db.batch([...issued.statements, auditInsert(deps, ctx, 'password.reset_requested', { userId: user.id })]);

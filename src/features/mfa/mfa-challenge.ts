@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { randomToken, sha256Hex } from '../../crypto/tokens.ts';
 import { matchTotpStep } from '../../crypto/totp.ts';
+import { isDisabled } from '../../db/account-status.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
@@ -55,7 +56,7 @@ export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaT
     .leftJoin(t.organizations, eq(t.organizations.id, sql`${challenge.organizationId}::uuid`))
     .leftJoin(t.memberships, and(eq(t.memberships.organizationId, t.organizations.id), eq(t.memberships.userId, t.users.id)))
     .where(eq(t.users.id, userId));
-  if (!row || row.user.disabledAt || !row.totp) throw new ApiError('invalid_mfa_token');
+  if (!row || isDisabled(row.user, now) || !row.totp) throw new ApiError('invalid_mfa_token');
   // Backed off: refused without looking at the code (same answer as a wrong code).
   if (row.totp.lockedUntil && row.totp.lockedUntil > now) return failAttempt(deps, ctx, userId, challenge.attempts, 'throttled', false);
 

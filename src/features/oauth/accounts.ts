@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { newId } from '../../crypto/tokens.ts';
+import { isDisabled } from '../../db/account-status.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -97,7 +98,7 @@ export async function resolveIdentity(
 
   try {
     if (found) {
-      if (found.user.disabledAt) throw await refuse(deps, ctx, 'account_disabled', found.user.id, identity);
+      if (isDisabled(found.user, deps.clock.now())) throw await refuse(deps, ctx, 'account_disabled', found.user.id, identity);
       const refresh = db
         .update(t.identities)
         .set({ email: identity.email, emailVerified: identity.emailVerified, lastUsedAt: deps.clock.now() })
@@ -127,7 +128,7 @@ export async function resolveIdentity(
 
 async function autoLink(deps: Deps, ctx: RequestContext, owner: UserRow, identity: ProviderIdentity): Promise<SignInResult> {
   if (!identity.emailVerified) throw await refuse(deps, ctx, 'oauth_account_exists', owner.id, identity);
-  if (owner.disabledAt) throw await refuse(deps, ctx, 'account_disabled', owner.id, identity);
+  if (isDisabled(owner, deps.clock.now())) throw await refuse(deps, ctx, 'account_disabled', owner.id, identity);
   const linked = auditInsert(deps, ctx, 'identity.linked', {
     userId: owner.id,
     metadata: { provider: identity.provider, by: 'verified_email' },

@@ -1,6 +1,7 @@
 import { type AuthenticationResponseJSON, generateAuthenticationOptions, verifyAuthenticationResponse } from '@simplewebauthn/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { newId } from '../../crypto/tokens.ts';
+import { isDisabled } from '../../db/account-status.ts';
 import { base64Url, fromBase64 } from '../../lib/encoding.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -65,7 +66,7 @@ export async function passkeySignIn(deps: Deps, ctx: RequestContext, response: A
   if (issued.userId !== null && issued.userId !== user.id) return rejected(deps, ctx, 'other_account', user.id);
   const handle = response.response.userHandle;
   if (handle !== undefined && handle !== base64Url(userHandle(user.id))) return rejected(deps, ctx, 'user_handle_mismatch', user.id);
-  if (user.disabledAt) return rejected(deps, ctx, 'disabled', user.id);
+  if (isDisabled(user, deps.clock.now())) return rejected(deps, ctx, 'disabled', user.id);
 
   let newCounter: number;
   try {

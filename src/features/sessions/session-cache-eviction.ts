@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import type { Deps } from '../../platform/deps.ts';
+import type { DataDeps } from '../../platform/deps.ts';
 import { log } from '../../platform/log.ts';
 
 /**
@@ -8,7 +8,7 @@ import { log } from '../../platform/log.ts';
  * sessions table gives each session's token hash, the cache key. Best effort: a KV failure leaves a stale
  * copy for at most IDENTSPHERE_SESSION_CACHE_TTL, and authorization never trusts the cached role.
  */
-export async function evictUserSessions(deps: Deps, userIds: string[]): Promise<void> {
+export async function evictUserSessions(deps: DataDeps, userIds: string[]): Promise<void> {
   if (!userIds.length) return;
   const { sessions } = deps.t;
   const rows = await deps.db.select({ tokenHash: sessions.tokenHash }).from(sessions).where(inArray(sessions.userId, userIds));
@@ -18,7 +18,7 @@ export async function evictUserSessions(deps: Deps, userIds: string[]): Promise<
   );
 }
 
-export async function evictTokenHashes(deps: Deps, tokenHashes: string[]): Promise<void> {
+export async function evictTokenHashes(deps: Pick<DataDeps, 'sessionCache'>, tokenHashes: string[]): Promise<void> {
   const results = await Promise.allSettled(tokenHashes.map((h) => deps.sessionCache.delete(h)));
   const failed = results.filter((r) => r.status === 'rejected').length;
   if (failed) log('warn', 'session cache eviction failed', { failed });

@@ -2,6 +2,7 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import type * as z from 'zod';
 import { signSessionJwt, verifySessionJwt } from '../../crypto/jwt.ts';
 import { newId, randomToken, sha256Hex } from '../../crypto/tokens.ts';
+import { isDisabled } from '../../db/account-status.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { log } from '../../platform/log.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
@@ -107,7 +108,7 @@ async function loadRecord(deps: Deps, tokenHash: string): Promise<SessionRecord 
     .where(eq(sessions.tokenHash, tokenHash))
     .limit(1);
   const row = rows[0];
-  if (!row || row.u.disabledAt) return null;
+  if (!row || isDisabled(row.u, deps.clock.now())) return null;
   const { s, u } = row;
   return {
     user: userView(u),

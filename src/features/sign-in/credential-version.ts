@@ -1,12 +1,12 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import type { Deps } from '../../platform/deps.ts';
+import type { Database } from '../../db/client.ts';
 
 /**
  * Lock order: a batch that writes several rows of one account locks the user row FIRST (this statement, or
  * `bumpCredentialVersion`, as its first statement). Every such batch then waits on the same row before
  * touching sessions, tokens or organizations, so concurrent batches queue instead of deadlocking.
  */
-export function lockUserRow(deps: Deps, userId: string) {
+export function lockUserRow(deps: Database, userId: string) {
   const { users } = deps.t;
   return deps.db.execute(sql`select 1 from ${users} where ${users.id} = ${userId} for no key update`);
 }
@@ -18,7 +18,7 @@ export function lockUserRow(deps: Deps, userId: string) {
  * is inserted only while `credentialVersionIs` still holds. `onlyIf`: bump only where this holds too (e.g. a
  * single-use token's guard).
  */
-export function bumpCredentialVersion(deps: Deps, userId: string, onlyIf?: SQL) {
+export function bumpCredentialVersion(deps: Database, userId: string, onlyIf?: SQL) {
   const { users } = deps.t;
   return deps.db
     .update(users)
@@ -27,7 +27,7 @@ export function bumpCredentialVersion(deps: Deps, userId: string, onlyIf?: SQL) 
 }
 
 /** Holds while the user exists and its credentials are still those of `version` (read when the factor was proven). */
-export function credentialVersionIs(deps: Deps, userId: string, version: number): SQL {
+export function credentialVersionIs(deps: Database, userId: string, version: number): SQL {
   const { users } = deps.t;
   return sql`exists (select 1 from ${users} where ${users.id} = ${userId} and ${users.credentialVersion} = ${version})`;
 }

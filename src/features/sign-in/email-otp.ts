@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNull, lt, lte, not, sql } from 'drizzle-orm';
 import { randomToken, sha256Hex } from '../../crypto/tokens.ts';
+import { disabledSql, isDisabled } from '../../db/account-status.ts';
 import { insertWhere } from '../../db/insert-where.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -42,8 +43,11 @@ export function otpHash(email: string, code: string): Promise<string> {
 export async function requestEmailOtp(deps: Deps, ctx: RequestContext, email: string): Promise<void> {
   const { db, t } = deps;
   const codes = t.emailOtpCodes;
-  const [user] = await db.select({ id: t.users.id, disabledAt: t.users.disabledAt }).from(t.users).where(eq(t.users.email, email));
-  if (!user || user.disabledAt) return;
+  const [user] = await db
+    .select({ id: t.users.id, disabledAt: t.users.disabledAt, disabledUntil: t.users.disabledUntil })
+    .from(t.users)
+    .where(eq(t.users.email, email));
+  if (!user || isDisabled(user, deps.clock.now())) return;
   const now = deps.clock.now();
   const code = generateOtp();
   const codeHash = await otpHash(email, code);
@@ -110,11 +114,11 @@ export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { e
   const codeHash = await otpHash(input.email, input.code);
   const marker = randomToken(16);
   const live = and(eq(codes.email, input.email), isNull(codes.consumedBy), lt(codes.attempts, OTP_MAX_ATTEMPTS), gt(codes.expiresAt, now));
-  const enabled = sql`not exists (select 1 from ${users} where ${users.id} = ${codes.userId} and ${users.disabledAt} is not null)`;
+  const enabled = sql`not exists (select 1 from ${users} where ${users.id} = ${codes.userId} and ${disabledSql(users, now)})`;
   const consumedByUs = sql`exists (select 1 from ${codes} where ${codes.email} = ${input.email} and ${codes.consumedBy} = ${marker})`;
   const owner = sql`select ${users.id} from ${users} where ${users.email} = ${input.email}`;
   const reason = sql`jsonb_build_object('reason', case when not exists (${owner}) then 'unknown_email'
-    when exists (${owner} and ${users.disabledAt} is not null) then 'disabled' else 'wrong_or_dead_code' end)`;
+    when exists (${owner} and ${disabledSql(users, now)}) then 'disabled' else 'wrong_or_dead_code' end)`;
   const failed = { ...auditValues(deps, ctx, 'email_otp.failed'), userId: sql`${owner}`, metadata: reason } as never;
   const [counted] = await db.batch([
     db

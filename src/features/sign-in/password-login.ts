@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { checkPassword, hashPassword, needsRehash } from '../../crypto/password.ts';
+import { isDisabled } from '../../db/account-status.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
@@ -66,7 +67,7 @@ export async function login(deps: Deps, ctx: RequestContext, input: LoginInput):
     ? 'no_password'
     : !passwordOk
       ? 'wrong_password'
-      : user.disabledAt
+      : isDisabled(user, deps.clock.now())
         ? 'disabled'
         : null;
   if (reason) {

@@ -64,6 +64,8 @@ export const RATE_LIMITS = {
   emailOtp: { binding: 'RATE_LIMIT_EMAIL_OTP', limit: 10, period: 60 },
   mfaChallenge: { binding: 'RATE_LIMIT_MFA_CHALLENGE', limit: 20, period: 60 },
   account: { binding: 'RATE_LIMIT_ACCOUNT', limit: 5, period: 60 },
+  // The admin API, per IP, counted before the credential is checked (a flood of guesses costs as much as use).
+  admin: { binding: 'RATE_LIMIT_ADMIN', limit: 300, period: 60 },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
