@@ -4,6 +4,8 @@ import { isDataException, loggableError } from './db/errors.ts';
 import { avatarServeRoutes, avatarUploadRoutes } from './features/accounts/avatars.routes.ts';
 import { identityRoutes } from './features/accounts/identities.routes.ts';
 import { profileRoutes } from './features/accounts/me.routes.ts';
+import { adminRoutes } from './features/admin/admin.routes.ts';
+import { adminUserRoutes } from './features/admin/admin-users.routes.ts';
 import { auditLogRoutes } from './features/audit/audit-logs.routes.ts';
 import { emailVerificationRoutes } from './features/email/email.routes.ts';
 import { passwordRoutes } from './features/email/password.routes.ts';
@@ -67,6 +69,8 @@ function buildApp(depsMiddleware: MiddlewareHandler<AppEnv>) {
   app.route('/v1/auth', emailOtpRoutes);
   app.route('/v1/auth', tokenRoutes);
   app.route('/.well-known', jwksRoutes);
+  app.route('/v1/admin/users', adminUserRoutes);
+  app.route('/v1/admin', adminRoutes);
 
   app.notFound((c) => c.json(errorBody(new ApiError('not_found', 'No such route.'), c.var.requestId), 404));
   app.onError((err, c) => {

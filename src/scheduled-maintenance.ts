@@ -1,6 +1,7 @@
 import { lt } from 'drizzle-orm';
 import { loggableError } from './db/errors.ts';
 import { drainAvatarDeletions } from './features/accounts/avatars.ts';
+import { clearExpiredDisables } from './features/admin/user-moderation.ts';
 import { purgeAuditLogs } from './features/audit/audit-retention.ts';
 import { purgeExpiredIdempotencyKeys } from './features/idempotency/idempotency.ts';
 import { pruneExpiredSigningKeys, rotateSigningKeyIfDue } from './features/tokens/signing-keys.ts';
@@ -17,7 +18,8 @@ export async function purgeExpiredInvitations(deps: Deps): Promise<number> {
 /**
  * The Cron Trigger's work ([triggers] crons in wrangler.toml): audit-log retention, avatar objects whose
  * deletion failed earlier, expired invitations, expired idempotency keys, signing-key rotation (when the
- * active key is older than IDENTSPHERE_SIGNING_KEY_ROTATION_DAYS) and keys no longer published. Each task runs even if another failed.
+ * active key is older than IDENTSPHERE_SIGNING_KEY_ROTATION_DAYS), keys no longer published and timed disables
+ * that have ended. Each task runs even if another failed.
  */
 export async function runScheduledMaintenance(deps: Deps): Promise<Record<string, number | string>> {
   const tasks: Record<string, () => Promise<number>> = {
@@ -27,6 +29,7 @@ export async function runScheduledMaintenance(deps: Deps): Promise<Record<string
     idempotency_keys_expired: () => purgeExpiredIdempotencyKeys(deps),
     signing_keys_rotated: () => rotateSigningKeyIfDue(deps),
     signing_keys_pruned: () => pruneExpiredSigningKeys(deps),
+    disables_expired: () => clearExpiredDisables(deps),
   };
   const outcome: Record<string, number | string> = {};
   for (const [name, task] of Object.entries(tasks)) {

@@ -1,5 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
-import type { CoreTables } from './tables-core.ts';
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 
 /**
  * Whether an account is disabled at `now`: disabled_at set, and no disabled_until or one still ahead. A
@@ -10,6 +9,6 @@ export function isDisabled(user: { disabledAt: Date | null; disabledUntil: Date 
 }
 
 /** isDisabled as a SQL condition on the users table (for checks made inside a statement or batch). */
-export function disabledSql(users: CoreTables['users'], now: Date): SQL {
+export function disabledSql(users: { disabledAt: AnyColumn; disabledUntil: AnyColumn }, now: Date): SQL {
   return sql`(${users.disabledAt} is not null and (${users.disabledUntil} is null or ${users.disabledUntil} > ${now.toISOString()}::timestamptz))`;
 }

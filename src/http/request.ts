@@ -75,3 +75,14 @@ export async function parseOptionalJson<S extends z.ZodType>(c: AppContext, sche
   }
   return parseJson(c, schema);
 }
+
+/** The route's declared query parameters, validated by a strict zod schema (unknown parameters are refused). */
+export function parseQuery<S extends z.ZodType>(c: AppContext, schema: S): z.output<S> {
+  const parsed = schema.safeParse(c.req.query());
+  if (!parsed.success) {
+    throw new ApiError('invalid_request', 'The query is invalid.', {
+      details: parsed.error.issues.map((i) => ({ field: i.path.join('.') || undefined, message: i.message })),
+    });
+  }
+  return parsed.data;
+}

@@ -23,6 +23,11 @@ export interface RouteContract {
   /** Needs a session (the cookie or `Authorization: Bearer`): answers 401 `unauthorized` without one. */
   auth: boolean;
   /**
+   * An admin API operation: open to platform administrators' sessions and to server API keys holding this
+   * scope (`Authorization: Bearer isk_…`); 403 `forbidden` for anyone else, rate limited.
+   */
+  apiKeyScope?: string;
+  /**
    * Signs in through respondSession: honours `IdentSphere-Session-Transport: bearer` (`session_token` in the
    * body, no Set-Cookie) — documented as a header parameter.
    */

@@ -17,7 +17,7 @@ const BEARER = /^bearer(?:\s+(.*))?$/i;
  * staging proxy, …) are not ours and ignored. A Bearer header with no token yields '' — a credential that
  * validates as nothing, so session routes answer 401, never 500.
  */
-function bearerToken(c: AppContext): string | undefined {
+export function bearerToken(c: AppContext): string | undefined {
   const header = c.req.header('authorization');
   if (header === undefined) return undefined;
   const match = BEARER.exec(header.trim());

@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   invitation_email_mismatch: 403,
   already_member: 409,
   last_owner: 409,
+  last_admin: 409,
   transfer_ownership_first: 409,
   invalid_image: 422,
   // MFA and passkeys
@@ -73,6 +74,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   invitation_email_mismatch: 'This invitation was sent to another email address.',
   already_member: 'Already a member of this organization.',
   last_owner: 'An organization needs an owner: make someone else owner first.',
+  last_admin: 'This is the last platform administrator: grant the role to someone else first (identsphere admin grant).',
   transfer_ownership_first: 'You are the only owner of an organization with other members: transfer ownership first.',
   invalid_image: 'The image is malformed or its dimensions are out of bounds.',
   invalid_mfa_token: 'The MFA token is invalid, used up or expired. Sign in again.',

@@ -45,6 +45,7 @@ export function documentedRoutes(routes: readonly RouteEntry[]): DocumentedRoute
 export function impliedErrors(method: string, contract: RouteContract): ErrorCode[] {
   const codes: ErrorCode[] = [];
   if (contract.auth) codes.push('unauthorized');
+  if (contract.apiKeyScope) codes.push('forbidden', 'rate_limited');
   if (contract.body) codes.push('invalid_json', 'invalid_request', 'unsupported_media_type', 'payload_too_large');
   if (contract.rawBody) codes.push('payload_too_large');
   if (contract.query) codes.push('invalid_request');
@@ -167,7 +168,7 @@ function operationObject(method: string, path: string, op: RouteContract, shared
     summary: op.summary,
     tags: [op.tag],
     // Either credential, never both (400 `ambiguous_credentials`).
-    ...(op.auth ? { security: [{ session: [] }, { bearer: [] }] } : {}),
+    ...(op.auth ? { security: [{ session: [] }, { bearer: [] }, ...(op.apiKeyScope ? [{ apiKey: [op.apiKeyScope] }] : [])] } : {}),
     ...(params.length || query.length || stateChanging || op.sessionTransport
       ? {
           parameters: [
@@ -234,6 +235,14 @@ export function openApiDocument(routes: readonly RouteEntry[]): Record<string, u
             `The same session as the cookie, for native apps: the \`session_token\` of a sign-in sent with ` +
             `\`${SESSION_TRANSPORT_HEADER}: bearer\`. Not with a session cookie in the same request (400 ` +
             '`ambiguous_credentials`); exempt from the Origin/JSON CSRF checks when the request carries no cookie at all.',
+        },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'isk_…',
+          description:
+            'A server API key (`identsphere api-keys create`), accepted on /v1/admin only and within its scopes ' +
+            '(the requirement lists the scope an operation needs). Platform administrators use their session instead.',
         },
       },
     },

@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.ts';
 import { insertWhere } from '../../db/insert-where.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { DataDeps, Deps } from '../../platform/deps.ts';
+import { lockAdmins, notLastAdmin } from '../admin/platform-admins.ts';
 import { auditValues, type RequestContext } from '../audit/audit.ts';
 import { evictTokenHashes } from '../sessions/session-cache-eviction.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
@@ -53,21 +54,27 @@ export async function deleteAccount(deps: Deps, ctx: RequestContext, current: Va
 export async function deleteUser(deps: DataDeps, ctx: RequestContext, user: { id: string; email: string }): Promise<void> {
   const { db, t } = deps;
   const { id: userId, email } = user;
+  const now = deps.clock.now();
   const blocking = await db.execute<{ organization_id: string }>(soleOwnerWithOthers(deps, userId));
   if (blocking.rows.length) {
     throw new ApiError('transfer_ownership_first', undefined, {
       details: blocking.rows.map((r) => ({ field: 'organization_id', message: r.organization_id })),
     });
   }
+  // Nobody deletes the last platform administrator (themself included): nobody could administer afterwards.
+  const adminGuard = notLastAdmin(deps, userId, now);
+  if (!(await db.execute<{ ok: boolean }>(sql`select ${adminGuard} as ok`)).rows[0]?.ok) throw new ApiError('last_admin');
   const m = t.memberships;
   const a = t.auditLogs;
   const p = t.userProfiles;
-  const deletable = sql`not exists (${soleOwnerWithOthers(deps, userId)})`;
+  const deletable = sql`(not exists (${soleOwnerWithOthers(deps, userId)}) and ${adminGuard})`;
   const gone = sql`not exists (select 1 from ${t.users} where ${t.users.id} = ${userId})`;
   const myOrgs = db.select({ id: m.organizationId }).from(m).where(eq(m.userId, userId));
   const anonymous: RequestContext = { ...ctx, ip: null, userAgent: null };
 
   const results = await db.batch([
+    // Serialises with other changes that may remove an administrator (see notLastAdmin).
+    lockAdmins(deps),
     // Lock order: the user row first (as every sign-in and credential change does), then the organizations.
     // The bump also voids sign-ins in flight.
     bumpCredentialVersion(deps, userId),
@@ -103,7 +110,7 @@ export async function deleteUser(deps: DataDeps, ctx: RequestContext, user: { id
         ),
       ),
     db.execute(sql`insert into ${t.avatarDeletions} (key, queued_at)
-      select ${p.avatarKey}, ${deps.clock.now().toISOString()}::timestamptz from ${p}
+      select ${p.avatarKey}, ${now.toISOString()}::timestamptz from ${p}
       where ${p.userId} = ${userId} and ${p.avatarKey} is not null and ${deletable} on conflict do nothing returning key`),
     db
       .delete(t.sessions)
@@ -121,9 +128,10 @@ export async function deleteUser(deps: DataDeps, ctx: RequestContext, user: { id
   const sessions = sessionsResult as { tokenHash: string }[];
   const deleted = deletedResult as { id: string }[];
   if (!deleted.length) {
-    // Someone made the user the sole owner of a shared organization meanwhile (or it is already deleted).
+    // Someone made the user the sole owner of a shared organization, or the last administrator, meanwhile.
     const [still] = await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.id, userId));
-    if (still) throw new ApiError('transfer_ownership_first');
+    if (still)
+      throw new ApiError((await db.execute(soleOwnerWithOthers(deps, userId))).rows.length ? 'transfer_ownership_first' : 'last_admin');
   }
   await evictTokenHashes(
     deps,

@@ -21,14 +21,18 @@ export async function listIdentities(deps: Deps, current: ValidSession): Promise
     .from(identities)
     .where(eq(identities.userId, current.record.user.id))
     .orderBy(asc(identities.createdAt));
-  return rows.map((r) => ({
+  return rows.map(identityView);
+}
+
+export function identityView(r: Deps['t']['identities']['$inferSelect']): IdentityView {
+  return {
     id: r.id,
     provider: r.provider,
     email: r.email,
     email_verified: r.emailVerified,
     created_at: r.createdAt.toISOString(),
     last_used_at: r.lastUsedAt?.toISOString() ?? null,
-  }));
+  };
 }
 
 /**

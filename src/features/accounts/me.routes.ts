@@ -133,7 +133,7 @@ export const profileRoutes = new Hono<AppEnv>()
       body: AccountDeleteBody,
       bodyRequired: false,
       responses: { 204: { description: 'Deleted; the session cookie is deleted', sessionCookie: 'clear' } },
-      errors: ['reauthentication_required', 'transfer_ownership_first'],
+      errors: ['reauthentication_required', 'transfer_ownership_first', 'last_admin'],
     }),
     requireSession,
     async (c) => {

@@ -1,6 +1,7 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
-import { base64Url, fromBase64 } from '../../lib/encoding.ts';
+import type { Database } from '../../db/client.ts';
 import { ApiError } from '../../lib/errors.ts';
+import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { authorize } from '../organizations/org-access.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
@@ -27,47 +28,6 @@ export interface AuditQuery {
 }
 
 /**
- * The cursor is the last row's (created_at, id), opaque to clients. created_at travels as Postgres's own
- * text so no precision is lost and no row is skipped or repeated between pages.
- */
-function encodeCursor(createdAt: string, id: number): string {
-  return base64Url(new TextEncoder().encode(JSON.stringify([createdAt, id])));
-}
-
-// Postgres's timestamptz text (ISO DateStyle), as encodeCursor wrote it. Anything looser (Date.parse accepts
-// "2020" or "Tue, 1 Jan") would reach the query and fail there as a data exception.
-const PG_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|[+-](\d{2})(?::?(\d{2}))?)$/;
-
-function isTimestamp(text: string): boolean {
-  const m = PG_TIMESTAMP.exec(text);
-  if (!m) return false;
-  const [year, month, day, hour, minute, second, offsetHours = 0, offsetMinutes = 0] = m.slice(1).map((v) => Number(v ?? 0));
-  const date = new Date(Date.UTC(year!, month! - 1, day));
-  return (
-    year! >= 1 &&
-    date.getUTCMonth() === month! - 1 &&
-    date.getUTCDate() === day &&
-    hour! < 24 &&
-    minute! < 60 &&
-    second! < 60 &&
-    offsetHours <= 15 &&
-    offsetMinutes < 60
-  );
-}
-
-function decodeCursor(cursor: string): { createdAt: string; id: number } {
-  try {
-    const [createdAt, id, ...rest] = JSON.parse(new TextDecoder().decode(fromBase64(cursor))) as unknown[];
-    if (rest.length === 0 && typeof createdAt === 'string' && isTimestamp(createdAt) && Number.isSafeInteger(id) && (id as number) > 0) {
-      return { createdAt, id: id as number };
-    }
-  } catch {
-    // fall through
-  }
-  throw new ApiError('invalid_request', 'The cursor is not valid.');
-}
-
-/**
  * GET /v1/auth/audit-logs: scope `user` — the caller's own events; scope `organization` — every event of the
  * session's active organization, for its owners and admins only. Newest first, keyset-paginated.
  */
@@ -82,7 +42,13 @@ export async function listAuditEvents(deps: Deps, current: ValidSession, query: 
   } else {
     filter = eq(a.userId, current.record.user.id);
   }
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  return auditPage(deps, filter, query);
+}
+
+/** One page of the audit events matching `filter`, newest first (also the admin API's audit query). */
+export async function auditPage(deps: Database, filter: SQL | undefined, query: { cursor?: string; limit: number }) {
+  const a = deps.t.auditLogs;
+  const after = query.cursor ? decodeCursor(query.cursor, 'serial') : null;
   const rows = await deps.db
     .select({ row: a, createdAtText: sql<string>`${a.createdAt}::text` })
     .from(a)

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
+import { parseQuery } from '../../http/request.ts';
 import { describeRoute } from '../../http/route-contract.ts';
 import type { AppEnv } from '../../http/types.ts';
-import { ApiError } from '../../lib/errors.ts';
 import { requireSession } from '../sessions/session.middleware.ts';
 import { AuditPage } from './audit.schemas.ts';
 import { listAuditEvents, MAX_AUDIT_PAGE } from './audit-log-query.ts';
@@ -27,12 +27,7 @@ export const auditLogRoutes = new Hono<AppEnv>().get(
   }),
   requireSession,
   async (c) => {
-    const parsed = AuditLogQuery.safeParse(c.req.query());
-    if (!parsed.success) {
-      throw new ApiError('invalid_request', 'The query is invalid.', {
-        details: parsed.error.issues.map((i) => ({ field: i.path.join('.') || undefined, message: i.message })),
-      });
-    }
-    return c.json((await listAuditEvents(c.var.deps, c.var.session, parsed.data)) satisfies z.input<typeof AuditPage>);
+    const query = parseQuery(c, AuditLogQuery);
+    return c.json((await listAuditEvents(c.var.deps, c.var.session, query)) satisfies z.input<typeof AuditPage>);
   },
 );

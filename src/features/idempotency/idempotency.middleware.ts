@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { apiKeyHash, readApiKey } from '../../http/api-key-credential.ts';
 import { clientIp } from '../../http/rate-limit.ts';
 import { readBodyLimited } from '../../http/request.ts';
 import { readSessionCredential } from '../../http/session-credential.ts';
@@ -55,9 +56,13 @@ export const idempotency = createMiddleware<MaybeSignedInEnv>(async (c, next) =>
 
 /**
  * Keys are scoped to the caller so nobody can read another caller's answer by guessing a key: the signed-in
- * user, otherwise the client IP. The session found here is reused by requireSession.
+ * user (or API key), otherwise the client IP. The session found here is reused by requireSession.
  */
 async function callerScope(c: Context<MaybeSignedInEnv>): Promise<string> {
+  // A server API key is its own caller (two keys behind one IP must not read each other's answers); it is
+  // checked by the admin layer after this, so a replay only ever goes to the holder of the same key.
+  const apiKey = readApiKey(c);
+  if (apiKey) return `api_key:${await apiKeyHash(apiKey)}`;
   const jwt = readSessionCredential(c);
   if (jwt) {
     const session = await validateSession(c.var.deps, jwt);

@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { newId, randomToken, sha256Hex } from '../../crypto/tokens.ts';
+import type { Database } from '../../db/client.ts';
 import type { Deps } from '../../platform/deps.ts';
 
 export const RECOVERY_CODE_COUNT = 10;
@@ -97,8 +98,14 @@ export async function isUsedRecoveryCode(deps: Deps, userId: string, codeHash: s
 
 /** How many unused codes of the current set remain (shown after use so users know when to regenerate). */
 export async function remainingRecoveryCodes(deps: Deps, userId: string): Promise<number> {
+  const rows = await remainingRecoveryCodesQuery(deps, userId);
+  return rows[0]?.n ?? 0;
+}
+
+/** remainingRecoveryCodes as a query (one row, `n`), to run inside a batch. */
+export function remainingRecoveryCodesQuery(deps: Database, userId: string) {
   const { db, t } = deps;
-  const rows = await db
+  return db
     .select({ n: sql<number>`count(*)::int` })
     .from(t.recoveryCodes)
     .innerJoin(t.totpCredentials, eq(t.totpCredentials.userId, t.recoveryCodes.userId))
@@ -110,5 +117,4 @@ export async function remainingRecoveryCodes(deps: Deps, userId: string): Promis
         eq(t.recoveryCodes.generation, t.totpCredentials.recoveryGeneration),
       ),
     );
-  return rows[0]?.n ?? 0;
 }

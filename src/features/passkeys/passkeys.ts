@@ -31,7 +31,7 @@ export interface PasskeyView {
 
 type PasskeyRow = Deps['t']['passkeys']['$inferSelect'];
 
-function view(p: PasskeyRow): PasskeyView {
+export function passkeyView(p: PasskeyRow): PasskeyView {
   return {
     id: p.id,
     name: p.name,
@@ -127,7 +127,7 @@ export async function registerPasskey(
     if (isUniqueViolation(err, 'passkeys_credential_id_key')) throw new ApiError('passkey_rejected', 'This passkey is already registered.');
     throw err;
   }
-  return view(row);
+  return passkeyView(row);
 }
 
 export async function listPasskeys(deps: Deps, current: ValidSession): Promise<PasskeyView[]> {
@@ -136,7 +136,7 @@ export async function listPasskeys(deps: Deps, current: ValidSession): Promise<P
     .from(deps.t.passkeys)
     .where(eq(deps.t.passkeys.userId, current.record.user.id))
     .orderBy(desc(deps.t.passkeys.createdAt));
-  return rows.map(view);
+  return rows.map(passkeyView);
 }
 
 export async function renamePasskey(
@@ -157,7 +157,7 @@ export async function renamePasskey(
     auditInsert(deps, ctx, 'passkey.renamed', { userId, metadata: { passkey_id: id } }),
   ]);
   if (!updated[0]) throw new ApiError('not_found', 'No such passkey.');
-  return view(updated[0]);
+  return passkeyView(updated[0]);
 }
 
 /** Deletes one of the user's passkeys (404 for anyone else's). Caller checked fresh authentication. */

@@ -24,15 +24,20 @@ export async function listSessions(deps: Deps, current: ValidSession): Promise<S
     .from(sessions)
     .where(and(eq(sessions.userId, current.record.user.id), gt(sessions.expiresAt, now), gt(sessions.idleExpiresAt, now)))
     .orderBy(desc(sessions.createdAt));
-  return rows.map((s) => ({
+  return rows.map((s) => sessionListItem(s, current.record.session.id));
+}
+
+/** A session row as listed (to its user, or to an administrator: `currentId` null, nothing is current). */
+export function sessionListItem(s: Deps['t']['sessions']['$inferSelect'], currentId: string | null): SessionListItem {
+  return {
     id: s.id,
-    current: s.id === current.record.session.id,
+    current: s.id === currentId,
     ip: s.ip,
     user_agent: s.userAgent,
     created_at: s.createdAt.toISOString(),
     last_seen_at: s.lastSeenAt.toISOString(),
     expires_at: new Date(Math.min(s.expiresAt.getTime(), s.idleExpiresAt.getTime())).toISOString(),
-  }));
+  };
 }
 
 /** Drops revoked sessions from the cache; the rows (the truth) are already gone. */
