@@ -1,5 +1,4 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { disabledSql } from '../../db/account-status.ts';
 import type { Database } from '../../db/client.ts';
 import { insertWhere } from '../../db/insert-where.ts';
@@ -23,10 +22,12 @@ export async function isPlatformAdmin(deps: Database & Pick<DataDeps, 'clock'>, 
  */
 export function notLastAdmin(deps: Database, userId: string, now: Date): SQL {
   const { users } = deps.t;
-  const other = alias(users, 'other_admin');
+  const at = now.toISOString();
   return sql`(
     not exists (select 1 from ${users} where ${users.id} = ${userId} and ${users.platformRole} = 'admin')
-    or exists (select 1 from ${other} where ${other.platformRole} = 'admin' and ${other.id} <> ${userId} and not ${disabledSql(other, now)})
+    or exists (select 1 from ${users} other_admin
+      where other_admin.platform_role = 'admin' and other_admin.id <> ${userId}
+        and (other_admin.disabled_at is null or other_admin.disabled_until <= ${at}::timestamptz))
   )`;
 }
 
