@@ -1,6 +1,6 @@
 import { lt } from 'drizzle-orm';
 import { loggableError } from './db/errors.ts';
-import { drainAvatarDeletions } from './features/accounts/avatars.ts';
+import { drainAvatarDeletions } from './features/accounts/avatar-deletions.ts';
 import { clearExpiredDisables } from './features/admin/user-moderation.ts';
 import { purgeAuditLogs } from './features/audit/audit-retention.ts';
 import { purgeExpiredIdempotencyKeys } from './features/idempotency/idempotency.ts';

@@ -7,6 +7,7 @@ import type { StoredObject } from '../../platform/adapters/avatar-storage.ts';
 import type { DataDeps, Deps } from '../../platform/deps.ts';
 import { log } from '../../platform/log.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
+import { drainAvatarDeletions } from './avatar-deletions.ts';
 import { avatarUrl } from './profile.ts';
 
 export const MAX_AVATAR_BYTES = 5 * 1024 * 1024;
@@ -115,35 +116,6 @@ export async function removeAvatar(deps: Deps, ctx: RequestContext, userId: stri
     auditInsert(deps, ctx, 'user.avatar_removed', { userId }),
   ]);
   await drainAvatarDeletions(deps, queuedKeys(queued));
-}
-
-/**
- * Deletes queued avatar objects from storage, then their queue rows. Failures stay queued for the scheduled
- * job. Returns how many objects were deleted.
- */
-export async function drainAvatarDeletions(deps: DataDeps, only?: string[], limit = 100): Promise<number> {
-  const { db, t } = deps;
-  const queued = only
-    ? only
-    : (await db.select({ key: t.avatarDeletions.key }).from(t.avatarDeletions).orderBy(t.avatarDeletions.queuedAt).limit(limit)).map(
-        (r) => r.key,
-      );
-  const deleted: string[] = [];
-  for (const key of queued) {
-    try {
-      await deps.avatars.delete(key);
-      deleted.push(key);
-    } catch (err) {
-      log('warn', 'avatar object deletion failed; left queued for the scheduled job', loggableError(err));
-    }
-  }
-  if (deleted.length) {
-    await db
-      .delete(t.avatarDeletions)
-      .where(inArray(t.avatarDeletions.key, deleted))
-      .catch((err) => log('warn', 'avatar deletion queue cleanup failed', loggableError(err)));
-  }
-  return deleted.length;
 }
 
 /** GET /v1/avatars/:key — null when there is no such object. */

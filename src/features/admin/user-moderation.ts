@@ -5,7 +5,7 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { insertWhere } from '../../db/insert-where.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { DataDeps } from '../../platform/deps.ts';
-import { deleteUser } from '../accounts/account-deletion.ts';
+import { deleteUser } from '../accounts/user-deletion.ts';
 import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
 import { evictTokenHashes, evictUserSessions } from '../sessions/session-cache-eviction.ts';
 import { bumpCredentialVersion } from '../sign-in/credential-version.ts';
