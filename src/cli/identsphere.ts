@@ -19,7 +19,27 @@ const USAGE = `usage: identsphere <command>
   keys list                      the signing keys and their state (pending, signing, retired, expired)
   secret generate                32 random bytes, hex (for IDENTSPHERE_JWT_SECRET, IDENTSPHERE_ENCRYPTION_KEY)
 
-Database commands read DATABASE_URL and IDENTSPHERE_SCHEMA (default identsphere) from the environment.`;
+  users list [--query Q] [--disabled | --enabled] [--limit N] [--cursor C]
+                                 find users (email prefix or name), newest first
+  users show <id|email>          profile, organizations, sessions, identities, MFA, passkeys, recent sign-ins
+  users disable <id|email> --reason R [--until ISO-8601]
+                                 revoke every session and refuse every sign-in (until --until, if given)
+  users enable|sign-out|verify-email <id|email>
+  users reset-mfa <id|email> [--passkeys]
+                                 remove TOTP and recovery codes (and every passkey with --passkeys)
+  users delete <id|email> --yes  delete the account completely, as self-service deletion does
+  admin grant|revoke <email>     make a user a platform administrator (admin API), or no longer
+  admin list                     the platform administrators
+  api-keys create --name N --scopes S[,S…]
+                                 a server API key for /v1/admin (printed once); scopes: users:read,
+                                 users:write, organizations:read, audit:read, webhooks:write
+  api-keys list | api-keys revoke <id>
+
+  --json                         machine-readable output (users, admin, api-keys)
+
+Database commands read DATABASE_URL and IDENTSPHERE_SCHEMA (default identsphere) from the environment;
+users, admin and api-keys speak Neon's HTTP protocol like the Worker (IDENTSPHERE_DATABASE_LOCAL_HTTP=true
+for the local endpoint). Exit codes: 0 done, 1 failed or refused, 2 usage, 4 no such user or key.`;
 
 function fail(message: string): never {
   console.error(`identsphere: ${message}`);
@@ -126,6 +146,18 @@ async function main(argv: string[]): Promise<number> {
       'vars-file': { type: 'string', multiple: true, default: [] },
       'compare-vars': { type: 'string', multiple: true, default: [] },
       'older-than': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      name: { type: 'string' },
+      scopes: { type: 'string' },
+      query: { type: 'string' },
+      disabled: { type: 'boolean' },
+      enabled: { type: 'boolean' },
+      limit: { type: 'string' },
+      cursor: { type: 'string' },
+      reason: { type: 'string' },
+      until: { type: 'string' },
+      passkeys: { type: 'boolean', default: false },
+      yes: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -165,6 +197,24 @@ async function main(argv: string[]): Promise<number> {
       return auditPrune(Number(values['older-than'] ?? arg));
     case 'keys':
       return keys(sub);
+    case 'users':
+    case 'admin':
+    case 'api-keys': {
+      const { cliDataDeps } = await import('./cli-deps.ts');
+      const { runAdminCommand } = await import('./admin-commands.ts');
+      const deps = cliDataDeps(databaseUrl(), schemaName(), process.env);
+      const disabled = values.disabled ? true : values.enabled ? false : undefined;
+      const result = await runAdminCommand(deps, command, sub, arg, {
+        ...values,
+        disabled,
+        json: values.json!,
+        passkeys: values.passkeys!,
+        yes: values.yes!,
+      });
+      if (result.stdout.length) console.log(result.stdout.join('\n'));
+      if (result.stderr.length) console.error(result.stderr.join('\n'));
+      return result.code;
+    }
     case 'secret':
       if (sub !== 'generate') fail(`unknown secret command: ${sub ?? '(none)'}`);
       console.log(randomBytes(32).toString('hex'));

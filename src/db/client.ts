@@ -57,7 +57,9 @@ function withConflictRetry(client: NeonClient): NeonClient {
  * refused in production) queries go to the local Neon-HTTP endpoint at the connection string's host:port.
  * Every query has a deadline (IDENTSPHERE_DATABASE_TIMEOUT_MS, see deadline-fetch.ts).
  */
-export function createDatabase(config: Config): Database {
+export function createDatabase(
+  config: Pick<Config, 'DATABASE_URL' | 'IDENTSPHERE_SCHEMA' | 'IDENTSPHERE_DATABASE_LOCAL_HTTP' | 'IDENTSPHERE_DATABASE_TIMEOUT_MS'>,
+): Database {
   if (config.IDENTSPHERE_DATABASE_LOCAL_HTTP) {
     neonConfig.fetchEndpoint = (host, port) => `http://${host}:${port}/sql`;
   }

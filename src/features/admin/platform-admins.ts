@@ -80,7 +80,7 @@ export async function revokePlatformAdmin(deps: DataDeps, ctx: RequestContext, e
 export async function listPlatformAdmins(deps: Database) {
   const { users } = deps.t;
   return deps.db
-    .select({ id: users.id, email: users.email, disabledAt: users.disabledAt })
+    .select({ id: users.id, email: users.email, disabledAt: users.disabledAt, disabledUntil: users.disabledUntil })
     .from(users)
     .where(eq(users.platformRole, 'admin'))
     .orderBy(users.email);
