@@ -61,7 +61,7 @@ bucket_name = "identsphere-avatars"
 [[analytics_engine_datasets]]
 binding = "METRICS"
 dataset = "identsphere_requests"
-${['LOGIN', 'REGISTER', 'PASSWORD_FORGOT', 'EMAIL_OTP', 'MFA_CHALLENGE', 'ACCOUNT']
+${['LOGIN', 'REGISTER', 'PASSWORD_FORGOT', 'EMAIL_OTP', 'MFA_CHALLENGE', 'ACCOUNT', 'ADMIN']
   .map((n, i) => `[[ratelimits]]\nname = "RATE_LIMIT_${n}"\nnamespace_id = "${3001 + i}"\nsimple = { limit = 10, period = 60 }`)
   .join('\n')}
 `,
