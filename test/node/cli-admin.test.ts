@@ -2,8 +2,11 @@
 // CLI operator, keys shown once and stored hashed, the last administrator kept, exit codes that mean something.
 import { createHash, randomUUID } from 'node:crypto';
 import { type NeonLocal, startNeonLocal } from '@identsphere/neon-local';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cli } from './cli-support.ts';
+
+// Each command is a fresh Node process (~1-3 s on a busy CI machine); a test runs up to a dozen.
+vi.setConfig({ testTimeout: 180_000 });
 
 let local: NeonLocal;
 const schema = `cli_admin_${randomUUID().slice(0, 8)}`;

@@ -158,7 +158,20 @@ describe('OpenAPI document', () => {
     expect(components.securitySchemes.bearer!.description).toContain('ambiguous_credentials');
     const secured = operations().filter(([, op]) => op.security);
     expect(secured.length).toBeGreaterThan(20);
-    for (const [name, op] of secured) expect(op.security, name).toEqual([{ session: [] }, { bearer: [] }]);
+    for (const [name, op] of secured) {
+      // Admin operations also take a server API key, with the scope each needs.
+      const admin = name.includes('/v1/admin');
+      expect(op.security, name).toEqual([
+        { session: [] },
+        { bearer: [] },
+        ...(admin ? [{ apiKey: [expect.stringMatching(/^(users|organizations|audit):(read|write)$/)] }] : []),
+      ]);
+    }
+    expect(components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'isk_…' });
+    for (const [name, op] of secured.filter(([n]) => n.includes('/v1/admin'))) {
+      expect(errorCodes(op.responses['403'] ?? { description: '' }), name).toContain('forbidden');
+      expect(op.responses['429'], name).toBeDefined();
+    }
     // Mixing both is refused on any route, before it runs.
     for (const [name, op] of operations())
       expect(errorCodes(op.responses['400'] ?? { description: '' }), name).toContain('ambiguous_credentials');
