@@ -107,7 +107,9 @@ describe('@identsphere/client against npm run dev', () => {
     expect(otpauth_uri).toMatch(/^otpauth:\/\/totp\//);
     // The previous step's code (still accepted) for enrolment, so the sign-in below can use the current one.
     expect((await client.mfa.confirm(totp(secret, -1))).length).toBeGreaterThan(0);
-    expect(await client.mfa.status()).toMatchObject({ enabled: true, methods: expect.arrayContaining(['totp']) });
+    const status = await client.mfa.status();
+    expectTypeOf(status.recovery_codes_remaining).toEqualTypeOf<number>();
+    expect(status).toMatchObject({ enabled: true, methods: expect.arrayContaining(['totp']) });
     await client.signOut();
 
     const step = await client.signIn({ email: address, password: PASSWORD });
@@ -190,6 +192,10 @@ describe('@identsphere/client against npm run dev', () => {
     const { client, events } = tab();
     const { session } = await client.signUp({ email: email(), password: PASSWORD, organization_name: 'First' });
     const created = await client.organizations.create('Second');
+    // Typed from the generated paths (an unresolved response type would be `never`, and these would not compile).
+    expectTypeOf(created.role).toEqualTypeOf<'owner' | 'admin' | 'member'>();
+    expectTypeOf<Awaited<ReturnType<typeof client.organizations.list>>[number]['current']>().toEqualTypeOf<boolean>();
+    expectTypeOf<Parameters<typeof client.organizations.invitations.create>[1]['email']>().toEqualTypeOf<string>();
     expect(created).toMatchObject({ name: 'Second', role: 'owner' });
     expect((await client.organizations.list()).map((o) => [o.name, o.current])).toEqual(
       expect.arrayContaining([
@@ -212,7 +218,9 @@ describe('@identsphere/client against npm run dev', () => {
     const res = await fetch(url, { redirect: 'manual' });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('http://localhost:5173/landing?error=not_found');
-    expect(await client.oauth.providers()).toEqual([]);
+    const providers = await client.oauth.providers();
+    expectTypeOf(providers[0]!.start_url).toEqualTypeOf<string>();
+    expect(providers).toEqual([]);
   });
 
   it('keeps a bearer session in memory and sends no cookie (transport: bearer)', async () => {
