@@ -219,7 +219,7 @@ describe('@identsphere/client against npm run dev', () => {
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('http://localhost:5173/landing?error=not_found');
     const providers = await client.oauth.providers();
-    expectTypeOf(providers[0]!.start_url).toEqualTypeOf<string>();
+    expectTypeOf<(typeof providers)[number]['start_url']>().toEqualTypeOf<string>();
     expect(providers).toEqual([]);
   });
 
