@@ -10,8 +10,9 @@ export interface SignedInResult {
 /** A sign-in waiting for its second factor (no session yet). Finish it with verify() before `expiresAt`. */
 export interface MfaStep {
   mfaRequired: true;
+  /** Empty, and `expiresAt` null, for a step made from an `mfa_token` alone (mfa.challenge). */
   methods: MfaRequired['methods'];
-  expiresAt: string;
+  expiresAt: string | null;
   /** Finish with the 6-digit code of the authenticator app. */
   verify(code: string): Promise<SignedInResult>;
   /** Finish with one of the recovery codes (each works once). */
@@ -34,7 +35,7 @@ export function mfaStep(core: Core, pending: Pick<MfaRequired, 'mfa_token'> & Pa
   return {
     mfaRequired: true,
     methods: pending.methods ?? [],
-    expiresAt: pending.expires_at ?? '',
+    expiresAt: pending.expires_at ?? null,
     verify: (code) => finish({ code }),
     verifyRecoveryCode: (recoveryCode) => finish({ recovery_code: recoveryCode }),
   };

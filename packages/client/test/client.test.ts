@@ -84,6 +84,8 @@ describe('@identsphere/client against npm run dev', () => {
     const err = await failure(client.getAccessToken());
     expect([err.code, err.status]).toEqual(['unauthorized', 401]);
     expect(tokenRequests(jar.requests)).toBe(2);
+    // What makes a browser send and store the cookie on a cross-origin API.
+    expect([...jar.credentials]).toEqual(['include']);
   });
 
   it('renews the access token 30 s before it expires, not earlier', async () => {
@@ -115,7 +117,7 @@ describe('@identsphere/client against npm run dev', () => {
     const step = await client.signIn({ email: address, password: PASSWORD });
     if (!step.mfaRequired) throw new Error('expected the MFA step');
     expect(step.methods).toContain('totp');
-    expect(Date.parse(step.expiresAt)).toBeGreaterThan(Date.now());
+    expect(Date.parse(step.expiresAt!)).toBeGreaterThan(Date.now());
     expect(await client.session.get()).toBeNull();
     expect(events.at(-1)?.event).toBe('signed_out');
 
@@ -230,6 +232,7 @@ describe('@identsphere/client against npm run dev', () => {
     if (signIn.mfaRequired) throw new Error('expected a session');
     const { session } = signIn;
     expect(jar.cookies.size).toBe(0);
+    expect([...jar.credentials]).toEqual(['omit']);
     expect(client.getSessionToken()).toBe(session.session_token);
     expect((await client.session.get())?.user.id).toBe(session.user.id);
     expect(jwtPayload(await client.getAccessToken()).sub).toBe(session.user.id);
