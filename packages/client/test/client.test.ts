@@ -107,8 +107,9 @@ describe('@identsphere/client against npm run dev', () => {
     await client.signUp({ email: address, password: PASSWORD });
     const { secret, otpauth_uri } = await client.mfa.enroll();
     expect(otpauth_uri).toMatch(/^otpauth:\/\/totp\//);
-    // The previous step's code (still accepted) for enrolment, so the sign-in below can use the current one.
-    expect((await client.mfa.confirm(totp(secret, -1))).length).toBeGreaterThan(0);
+    // A code is used once: enrolment takes the current step's, the sign-in below the next one's (the API accepts
+    // one step either side, so a 30-second boundary passing in between changes nothing).
+    expect((await client.mfa.confirm(totp(secret))).length).toBeGreaterThan(0);
     const status = await client.mfa.status();
     expectTypeOf(status.recovery_codes_remaining).toEqualTypeOf<number>();
     expect(status).toMatchObject({ enabled: true, methods: expect.arrayContaining(['totp']) });
@@ -121,9 +122,9 @@ describe('@identsphere/client against npm run dev', () => {
     expect(await client.session.get()).toBeNull();
     expect(events.at(-1)?.event).toBe('signed_out');
 
-    const wrong = await failure(step.verify(String((Number(totp(secret)) + 500_000) % 1_000_000).padStart(6, '0')));
+    const wrong = await failure(step.verify(String((Number(totp(secret, 1)) + 500_000) % 1_000_000).padStart(6, '0')));
     expect([wrong.code, wrong.status]).toEqual(['invalid_mfa_code', 401]);
-    const { session } = await step.verify(totp(secret));
+    const { session } = await step.verify(totp(secret, 1));
     expect(session.user.email).toBe(address);
     expect(session.session.amr).toContain('mfa');
     expect((await client.session.get())?.user.email).toBe(address);
