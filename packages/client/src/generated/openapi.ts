@@ -910,6 +910,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find users: email prefix or name, disabled filter; newest first, cursor-paginated */
+        get: operations["adminListUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user: profile, organizations, sessions, identities, MFA and passkeys, recent sign-ins */
+        get: operations["adminGetUser"];
+        put?: never;
+        post?: never;
+        /** Delete the account completely (the same deletion as self-service) */
+        delete: operations["adminDeleteUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable an account: its sessions end at once and every sign-in is refused (until `until`, if given) */
+        post: operations["adminDisableUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled account (nothing changes for an enabled one) */
+        post: operations["adminEnableUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{id}/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session of the user (the account stays usable) */
+        post: operations["adminSignOutUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{id}/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove the second factor (TOTP, recovery codes); with passkeys=true every passkey too */
+        delete: operations["adminResetMfa"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{id}/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the user's email address verified */
+        post: operations["adminVerifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find organizations by name; newest first, cursor-paginated */
+        get: operations["adminListOrganizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/audit-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log of the whole platform, filtered by user, organization and event; newest first */
+        get: operations["adminListAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1025,10 +1179,26 @@ export interface components {
                 use: "sig";
             }[];
         };
+        AdminUser: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string | null;
+            email_verified: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            platform_role: "admin" | null;
+            disabled: boolean;
+            disabled_at: string | null;
+            disabled_until: string | null;
+            disabled_reason: string | null;
+        };
         Error: {
             error: {
                 /** @enum {string} */
-                code: "invalid_json" | "invalid_request" | "invalid_token" | "ambiguous_credentials" | "unauthorized" | "invalid_credentials" | "invalid_code" | "csrf" | "forbidden" | "invalid_password" | "not_found" | "method_not_allowed" | "email_taken" | "password_not_set" | "reauthentication_required" | "invitation_invalid" | "invitation_email_mismatch" | "already_member" | "last_owner" | "transfer_ownership_first" | "invalid_image" | "invalid_mfa_token" | "invalid_mfa_code" | "mfa_already_enabled" | "mfa_not_enabled" | "conflict" | "idempotency_key_in_progress" | "idempotency_key_reused" | "passkey_rejected" | "invalid_redirect" | "oauth_state_invalid" | "oauth_denied" | "oauth_exchange_failed" | "oauth_id_token_invalid" | "oauth_email_required" | "oauth_account_exists" | "identity_in_use" | "last_sign_in_method" | "account_disabled" | "oauth_provider_unavailable" | "payload_too_large" | "unsupported_media_type" | "password_breached" | "rate_limited" | "internal" | "service_unavailable" | "misconfigured";
+                code: "invalid_json" | "invalid_request" | "invalid_token" | "ambiguous_credentials" | "unauthorized" | "invalid_credentials" | "invalid_code" | "csrf" | "forbidden" | "invalid_password" | "not_found" | "method_not_allowed" | "email_taken" | "password_not_set" | "reauthentication_required" | "invitation_invalid" | "invitation_email_mismatch" | "already_member" | "last_owner" | "last_admin" | "transfer_ownership_first" | "invalid_image" | "invalid_mfa_token" | "invalid_mfa_code" | "mfa_already_enabled" | "mfa_not_enabled" | "conflict" | "idempotency_key_in_progress" | "idempotency_key_reused" | "passkey_rejected" | "invalid_redirect" | "oauth_state_invalid" | "oauth_denied" | "oauth_exchange_failed" | "oauth_id_token_invalid" | "oauth_email_required" | "oauth_account_exists" | "identity_in_use" | "last_sign_in_method" | "account_disabled" | "oauth_provider_unavailable" | "payload_too_large" | "unsupported_media_type" | "password_breached" | "rate_limited" | "internal" | "service_unavailable" | "misconfigured";
                 message: string;
                 request_id: string;
                 details?: {
@@ -1329,8 +1499,8 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description `idempotency_key_in_progress`, `transfer_ownership_first` */
-        "409-idempotency_key_in_progress-transfer_ownership_first": {
+        /** @description `idempotency_key_in_progress`, `last_admin`, `transfer_ownership_first` */
+        "409-idempotency_key_in_progress-last_admin-transfer_ownership_first": {
             headers: {
                 [name: string]: unknown;
             };
@@ -1421,6 +1591,24 @@ export interface components {
         };
         /** @description `invalid_code` */
         "401-invalid_code": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description `csrf`, `forbidden`, `invalid_password`, `reauthentication_required` */
+        "403-csrf-forbidden-invalid_password-reauthentication_required": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description `idempotency_key_in_progress`, `last_admin` */
+        "409-idempotency_key_in_progress-last_admin": {
             headers: {
                 [name: string]: unknown;
             };
@@ -2940,7 +3128,7 @@ export interface operations {
             400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
             401: components["responses"]["401-unauthorized"];
             403: components["responses"]["403-csrf-reauthentication_required"];
-            409: components["responses"]["409-idempotency_key_in_progress-transfer_ownership_first"];
+            409: components["responses"]["409-idempotency_key_in_progress-last_admin-transfer_ownership_first"];
             413: components["responses"]["413-payload_too_large"];
             415: components["responses"]["415-unsupported_media_type"];
             422: components["responses"]["422-idempotency_key_reused"];
@@ -3803,6 +3991,11 @@ export interface operations {
                             user_id: string | null;
                             organization_id: string | null;
                             request_id: string | null;
+                            actor: {
+                                /** @enum {string} */
+                                type: "user" | "api_key" | "cli" | "system";
+                                id: string | null;
+                            } | null;
                             ip: string | null;
                             user_agent: string | null;
                             metadata: {
@@ -4212,6 +4405,594 @@ export interface operations {
                 };
             };
             400: components["responses"]["400-ambiguous_credentials"];
+            500: components["responses"]["500-internal"];
+            503: components["responses"]["503-misconfigured-service_unavailable"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminListUsers: {
+        parameters: {
+            query?: {
+                query?: string;
+                disabled?: "true" | "false";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page; pass next_cursor as cursor for the next */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        users: components["schemas"]["AdminUser"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400-ambiguous_credentials-invalid_request"];
+            401: components["responses"]["401-unauthorized"];
+            403: components["responses"]["403-forbidden"];
+            429: components["responses"]["429-rate_limited"];
+            500: components["responses"]["500-internal"];
+            503: components["responses"]["503-misconfigured-service_unavailable"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminGetUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            name: string | null;
+                            email_verified: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            platform_role: "admin" | null;
+                            disabled: boolean;
+                            disabled_at: string | null;
+                            disabled_until: string | null;
+                            disabled_reason: string | null;
+                            locale: string | null;
+                            time_zone: string | null;
+                        };
+                        organizations: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "member";
+                            /** Format: date-time */
+                            joined_at: string;
+                        }[];
+                        sessions: {
+                            /** Format: uuid */
+                            id: string;
+                            current: boolean;
+                            ip: string | null;
+                            user_agent: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            last_seen_at: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                        }[];
+                        identities: {
+                            /** Format: uuid */
+                            id: string;
+                            provider: string;
+                            email: string | null;
+                            email_verified: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            last_used_at: string | null;
+                        }[];
+                        mfa: {
+                            totp_enabled: boolean;
+                            recovery_codes_remaining: number;
+                        };
+                        passkeys: components["schemas"]["Passkey"][];
+                        recent_sign_ins: {
+                            id: string;
+                            event: string;
+                            user_id: string | null;
+                            organization_id: string | null;
+                            request_id: string | null;
+                            actor: {
+                                /** @enum {string} */
+                                type: "user" | "api_key" | "cli" | "system";
+                                id: string | null;
+                            } | null;
+                            ip: string | null;
+                            user_agent: string | null;
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["400-ambiguous_credentials"];
+            401: components["responses"]["401-unauthorized"];
+            403: components["responses"]["403-forbidden"];
+            404: components["responses"]["404-not_found"];
+            429: components["responses"]["429-rate_limited"];
+            500: components["responses"]["500-internal"];
+            503: components["responses"]["503-misconfigured-service_unavailable"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminDeleteUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first final answer (not 5xx, not 429) is stored for 24 h for this caller (the signed-in user, otherwise the client IP) and returned again, Set-Cookie included, with `Idempotency-Replayed: true` to a retry with the same key and the same method, path and body. The same key with another request: 422 `idempotency_key_reused`; while the first is still running: 409 `idempotency_key_in_progress`. After a 503 the outcome is unknown: retry with the same key. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
+            401: components["responses"]["401-unauthorized"];
+            403: components["responses"]["403-csrf-forbidden-invalid_password-reauthentication_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-idempotency_key_in_progress-last_admin-transfer_ownership_first"];
+            413: components["responses"]["413-payload_too_large"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            429: components["responses"]["429-rate_limited"];
+            500: components["responses"]["500-internal"];
+            503: components["responses"]["503-misconfigured-service_unavailable"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminDisableUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first final answer (not 5xx, not 429) is stored for 24 h for this caller (the signed-in user, otherwise the client IP) and returned again, Set-Cookie included, with `Idempotency-Replayed: true` to a retry with the same key and the same method, path and body. The same key with another request: 422 `idempotency_key_reused`; while the first is still running: 409 `idempotency_key_in_progress`. After a 503 the outcome is unknown: retry with the same key. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /** Format: date-time */
+                    until?: string;
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Disabled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["AdminUser"];
+                        sessions_revoked: number;
+                    };
+                };
+            };
+            400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
+            401: components["responses"]["401-unauthorized"];
+            403: components["responses"]["403-csrf-forbidden-invalid_password-reauthentication_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-idempotency_key_in_progress-last_admin"];
+            413: components["responses"]["413-payload_too_large"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            429: components["responses"]["429-rate_limited"];
+            500: components["responses"]["500-internal"];
+            503: components["responses"]["503-misconfigured-service_unavailable"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminEnableUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first final answer (not 5xx, not 429) is stored for 24 h for this caller (the signed-in user, otherwise the client IP) and returned again, Set-Cookie included, with `Idempotency-Replayed: true` to a retry with the same key and the same method, path and body. The same key with another request: 422 `idempotency_key_reused`; while the first is still running: 409 `idempotency_key_in_progress`. After a 503 the outcome is unknown: retry with the same key. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Enabled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["AdminUser"];
+                    };
+                };
+            };
+            400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
+            401: components["responses"]["401-unauthorized"];
+            403: components["responses"]["403-csrf-forbidden-invalid_password-reauthentication_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-idempotency_key_in_progress"];
+            413: components["responses"]["413-payload_too_large"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            429: components["responses"]["429-rate_limited"];
+            500: components["responses"]["500-internal"];
+            503: components["responses"]["503-misconfigured-service_unavailable"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminSignOutUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first final answer (not 5xx, not 429) is stored for 24 h for this caller (the signed-in user, otherwise the client IP) and returned again, Set-Cookie included, with `Idempotency-Replayed: true` to a retry with the same key and the same method, path and body. The same key with another request: 422 `idempotency_key_reused`; while the first is still running: 409 `idempotency_key_in_progress`. After a 503 the outcome is unknown: retry with the same key. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed out everywhere */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessions_revoked: number;
+                    };
+                };
+            };
+            400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
+            401: components["responses"]["401-unauthorized"];
+            403: components["responses"]["403-csrf-forbidden-invalid_password-reauthentication_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-idempotency_key_in_progress"];
+            413: components["responses"]["413-payload_too_large"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            429: components["responses"]["429-rate_limited"];
+            500: components["responses"]["500-internal"];
+            503: components["responses"]["503-misconfigured-service_unavailable"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminResetMfa: {
+        parameters: {
+            query?: {
+                passkeys?: "true" | "false";
+            };
+            header?: {
+                /** @description Makes a retry safe: the first final answer (not 5xx, not 429) is stored for 24 h for this caller (the signed-in user, otherwise the client IP) and returned again, Set-Cookie included, with `Idempotency-Replayed: true` to a retry with the same key and the same method, path and body. The same key with another request: 422 `idempotency_key_reused`; while the first is still running: 409 `idempotency_key_in_progress`. After a 503 the outcome is unknown: retry with the same key. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What was removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totp_removed: boolean;
+                        passkeys_removed: number;
+                    };
+                };
+            };
+            400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
+            401: components["responses"]["401-unauthorized"];
+            403: components["responses"]["403-csrf-forbidden-invalid_password-reauthentication_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-idempotency_key_in_progress"];
+            413: components["responses"]["413-payload_too_large"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            429: components["responses"]["429-rate_limited"];
+            500: components["responses"]["500-internal"];
+            503: components["responses"]["503-misconfigured-service_unavailable"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminVerifyEmail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first final answer (not 5xx, not 429) is stored for 24 h for this caller (the signed-in user, otherwise the client IP) and returned again, Set-Cookie included, with `Idempotency-Replayed: true` to a retry with the same key and the same method, path and body. The same key with another request: 422 `idempotency_key_reused`; while the first is still running: 409 `idempotency_key_in_progress`. After a 503 the outcome is unknown: retry with the same key. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Verified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["AdminUser"];
+                    };
+                };
+            };
+            400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
+            401: components["responses"]["401-unauthorized"];
+            403: components["responses"]["403-csrf-forbidden-invalid_password-reauthentication_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-idempotency_key_in_progress"];
+            413: components["responses"]["413-payload_too_large"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            429: components["responses"]["429-rate_limited"];
+            500: components["responses"]["500-internal"];
+            503: components["responses"]["503-misconfigured-service_unavailable"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminListOrganizations: {
+        parameters: {
+            query?: {
+                query?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page; pass next_cursor as cursor for the next */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organizations: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            member_count: number;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400-ambiguous_credentials-invalid_request"];
+            401: components["responses"]["401-unauthorized"];
+            403: components["responses"]["403-forbidden"];
+            429: components["responses"]["429-rate_limited"];
+            500: components["responses"]["500-internal"];
+            503: components["responses"]["503-misconfigured-service_unavailable"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminListAuditEvents: {
+        parameters: {
+            query?: {
+                user_id?: string;
+                organization_id?: string;
+                action?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page; pass next_cursor as cursor for the next */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            id: string;
+                            event: string;
+                            user_id: string | null;
+                            organization_id: string | null;
+                            request_id: string | null;
+                            actor: {
+                                /** @enum {string} */
+                                type: "user" | "api_key" | "cli" | "system";
+                                id: string | null;
+                            } | null;
+                            ip: string | null;
+                            user_agent: string | null;
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400-ambiguous_credentials-invalid_request"];
+            401: components["responses"]["401-unauthorized"];
+            403: components["responses"]["403-forbidden"];
+            429: components["responses"]["429-rate_limited"];
             500: components["responses"]["500-internal"];
             503: components["responses"]["503-misconfigured-service_unavailable"];
             /** @description Error */
