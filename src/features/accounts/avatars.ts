@@ -1,10 +1,10 @@
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { randomToken } from '../../crypto/tokens.ts';
 import { loggableError } from '../../db/errors.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { readImageInfo } from '../../lib/image.ts';
 import type { StoredObject } from '../../platform/adapters/avatar-storage.ts';
-import type { DataDeps, Deps } from '../../platform/deps.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { log } from '../../platform/log.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { drainAvatarDeletions } from './avatar-deletions.ts';
