@@ -2,7 +2,7 @@
 // demoted: nobody could administer afterwards. Another enabled administrator lifts the guard; a disabled one
 // does not count. Runs in its own schema: the guard counts every administrator, and other files make some.
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { revokePlatformAdmin } from '../../../src/features/admin/platform-admins.ts';
+import { grantPlatformAdmin, listPlatformAdmins, revokePlatformAdmin } from '../../../src/features/admin/platform-admins.ts';
 import { CLI_CONTEXT, call, envWith, expectError, json, registerUser, setPlatformRole, sql, withDeps } from '../support/index.ts';
 
 const schema = inject('adminsSchema');
@@ -52,7 +52,10 @@ describe('last-admin guard', () => {
     const a = await admin();
     const b = await admin();
     expect(await revokePlatformAdmin(deps, CLI_CONTEXT, b.email)).toEqual({ ok: true, changed: true });
-    await setPlatformRole(b.user.id, 'admin', quoted);
+    expect((await listPlatformAdmins(deps)).map((x) => x.id)).toEqual([a.user.id]);
+    expect(await grantPlatformAdmin(deps, CLI_CONTEXT, b.email)).toEqual({ ok: true, changed: true });
+    expect(await grantPlatformAdmin(deps, CLI_CONTEXT, b.email)).toEqual({ ok: true, changed: false });
+    expect((await listPlatformAdmins(deps)).map((x) => x.id).sort()).toEqual([a.user.id, b.user.id].sort());
 
     // A disables themself: B remains.
     const disabled = await json<{ user: { disabled: boolean } }>(await disable(a.cookie, a.user.id));
@@ -82,6 +85,8 @@ describe('last-admin guard', () => {
     const a = await admin();
     const b = await admin();
     await json(await disable(a.cookie, b.user.id));
+    // Still listed as an administrator, but disabled.
+    expect((await listPlatformAdmins(deps)).find((x) => x.id === b.user.id)?.disabledAt).not.toBeNull();
     await expectError(await disable(a.cookie, a.user.id), 409, 'last_admin');
     await expectError(await deleteMe(a.cookie), 409, 'last_admin');
     expect(await revokePlatformAdmin(deps, CLI_CONTEXT, a.email)).toEqual({ ok: false, reason: 'last_admin' });

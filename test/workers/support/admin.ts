@@ -1,7 +1,9 @@
 // Admin API helpers: platform administrators (set on the user row, as `identsphere admin grant` would) and
 // server API keys (created with the service the CLI uses), sent as `Authorization: Bearer isk_…`.
 
+import { expect } from 'vitest';
 import { type ApiKeyScope, createApiKey } from '../../../src/features/admin/api-keys.ts';
+import { grantPlatformAdmin } from '../../../src/features/admin/platform-admins.ts';
 import type { RequestContext } from '../../../src/features/audit/audit.ts';
 import type { Env } from '../../../src/platform/config.ts';
 import type { Deps } from '../../../src/platform/deps.ts';
@@ -25,10 +27,10 @@ export async function setPlatformRole(userId: string, role: 'admin' | null, sche
   await sql(`update ${schema}.users set platform_role = $2 where id = $1`, [userId, role]);
 }
 
-/** A new user (registered through the Worker) who is a platform administrator. */
+/** A new user (registered through the Worker) made a platform administrator the way the CLI does it. */
 export async function registerAdmin(env?: Env) {
   const admin = await registerUser(undefined, undefined, env);
-  await setPlatformRole(admin.user.id, 'admin');
+  expect(await grantPlatformAdmin(testDeps(), CLI_CONTEXT, admin.email)).toEqual({ ok: true, changed: true });
   return admin;
 }
 
