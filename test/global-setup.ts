@@ -13,6 +13,11 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     schema: string;
+    /**
+     * A second schema, migrated like the first, for tests of platform-wide state that other test files would
+     * disturb (the last-admin guard counts every administrator in the schema).
+     */
+    adminsSchema: string;
     argon2Vectors: { password: string; salt: string; m: number; t: number; p: number; phc: string }[];
     /** The local OpenID provider (test/oidc-provider-server.ts); tests configure it as `local-oidc`. */
     oidcIssuer: string;
@@ -33,8 +38,12 @@ export default async function setup(project: TestProject) {
   const schema = serverUrl ? `identsphere_test_${process.pid}` : 'identsphere';
   if (serverUrl) await neon.backend.query(`drop schema if exists "${schema}" cascade`, []);
   await migrateUp(neon.backend, schema);
+  const adminsSchema = `${schema}_admins`;
+  if (serverUrl) await neon.backend.query(`drop schema if exists "${adminsSchema}" cascade`, []);
+  await migrateUp(neon.backend, adminsSchema);
   project.provide('databaseUrl', `postgres://identsphere:local@127.0.0.1:${neon.port}/identsphere`);
   project.provide('schema', schema);
+  project.provide('adminsSchema', adminsSchema);
   project.provide('argon2Vectors', await nativeArgon2Vectors());
   const oidc = await startOidcProvider('http://localhost:8787/v1/auth/oauth');
   project.provide('oidcIssuer', oidc.issuer);
@@ -48,7 +57,10 @@ export default async function setup(project: TestProject) {
     `[test] database: ${serverUrl ? `PostgreSQL ${serverUrl.replace(/\/\/[^@]*@/, '//')}` : 'PGlite (in memory)'}, schema ${schema}`,
   );
   return async () => {
-    if (serverUrl) await neon.backend.query(`drop schema if exists "${schema}" cascade`, []);
+    if (serverUrl) {
+      await neon.backend.query(`drop schema if exists "${schema}" cascade`, []);
+      await neon.backend.query(`drop schema if exists "${adminsSchema}" cascade`, []);
+    }
     await neon.close();
     await oidc.close();
     await blackHole.close();

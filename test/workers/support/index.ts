@@ -1,6 +1,7 @@
 // Helpers for the workerd integration tests, one import for all: `import { … } from '../support/index.ts'`.
 
 export * from './accounts.ts';
+export * from './admin.ts';
 export * from './argon2.ts';
 export * from './bearer.ts';
 export * from './clock.ts';

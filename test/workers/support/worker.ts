@@ -102,11 +102,23 @@ export function sessionCookie(res: Response): string {
   return header.split(';')[0]!;
 }
 
-/** Drops a session's KV cache entry: its next check needs the database (a cold check). */
-export async function evictSessionCache(cookie: string): Promise<void> {
+/** The KV key of a cookie session's cache entry. */
+async function sessionCacheKey(cookie: string): Promise<string> {
   const secret = await verifySessionJwt(TEST_JWT_SECRET, cookie.slice(cookie.indexOf('=') + 1), new Date());
   if (!secret) throw new Error('not a valid session cookie');
-  await (env as unknown as { SESSION_CACHE: KVNamespace }).SESSION_CACHE.delete(`session:${await sha256Hex(secret)}`);
+  return `session:${await sha256Hex(secret)}`;
+}
+
+const sessionKv = () => (env as unknown as { SESSION_CACHE: KVNamespace }).SESSION_CACHE;
+
+/** Drops a session's KV cache entry: its next check needs the database (a cold check). */
+export async function evictSessionCache(cookie: string): Promise<void> {
+  await sessionKv().delete(await sessionCacheKey(cookie));
+}
+
+/** Whether a cookie session has a KV cache entry (a check now would not reach the database). */
+export async function isSessionCached(cookie: string): Promise<boolean> {
+  return (await sessionKv().get(await sessionCacheKey(cookie))) !== null;
 }
 
 /** The session cookies a response set (a sign-in also sets the device cookie, left out here). */
