@@ -40,7 +40,7 @@ function userIdParam(id: string): string {
   return id;
 }
 
-const WRITE_ERRORS = ['not_found', 'reauthentication_required', 'invalid_password'] as const;
+const WRITE_ERRORS = ['not_found', 'reauthentication_required'] as const;
 
 export const adminUserRoutes = new Hono<AppEnv>()
   .get(

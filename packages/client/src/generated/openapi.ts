@@ -1598,8 +1598,8 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description `csrf`, `forbidden`, `invalid_password`, `reauthentication_required` */
-        "403-csrf-forbidden-invalid_password-reauthentication_required": {
+        /** @description `csrf`, `forbidden`, `reauthentication_required` */
+        "403-csrf-forbidden-reauthentication_required": {
             headers: {
                 [name: string]: unknown;
             };
@@ -4603,7 +4603,7 @@ export interface operations {
             };
             400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
             401: components["responses"]["401-unauthorized"];
-            403: components["responses"]["403-csrf-forbidden-invalid_password-reauthentication_required"];
+            403: components["responses"]["403-csrf-forbidden-reauthentication_required"];
             404: components["responses"]["404-not_found"];
             409: components["responses"]["409-idempotency_key_in_progress-last_admin-transfer_ownership_first"];
             413: components["responses"]["413-payload_too_large"];
@@ -4660,7 +4660,7 @@ export interface operations {
             };
             400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
             401: components["responses"]["401-unauthorized"];
-            403: components["responses"]["403-csrf-forbidden-invalid_password-reauthentication_required"];
+            403: components["responses"]["403-csrf-forbidden-reauthentication_required"];
             404: components["responses"]["404-not_found"];
             409: components["responses"]["409-idempotency_key_in_progress-last_admin"];
             413: components["responses"]["413-payload_too_large"];
@@ -4713,7 +4713,7 @@ export interface operations {
             };
             400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
             401: components["responses"]["401-unauthorized"];
-            403: components["responses"]["403-csrf-forbidden-invalid_password-reauthentication_required"];
+            403: components["responses"]["403-csrf-forbidden-reauthentication_required"];
             404: components["responses"]["404-not_found"];
             409: components["responses"]["409-idempotency_key_in_progress"];
             413: components["responses"]["413-payload_too_large"];
@@ -4766,7 +4766,7 @@ export interface operations {
             };
             400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
             401: components["responses"]["401-unauthorized"];
-            403: components["responses"]["403-csrf-forbidden-invalid_password-reauthentication_required"];
+            403: components["responses"]["403-csrf-forbidden-reauthentication_required"];
             404: components["responses"]["404-not_found"];
             409: components["responses"]["409-idempotency_key_in_progress"];
             413: components["responses"]["413-payload_too_large"];
@@ -4822,7 +4822,7 @@ export interface operations {
             };
             400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
             401: components["responses"]["401-unauthorized"];
-            403: components["responses"]["403-csrf-forbidden-invalid_password-reauthentication_required"];
+            403: components["responses"]["403-csrf-forbidden-reauthentication_required"];
             404: components["responses"]["404-not_found"];
             409: components["responses"]["409-idempotency_key_in_progress"];
             413: components["responses"]["413-payload_too_large"];
@@ -4875,7 +4875,7 @@ export interface operations {
             };
             400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
             401: components["responses"]["401-unauthorized"];
-            403: components["responses"]["403-csrf-forbidden-invalid_password-reauthentication_required"];
+            403: components["responses"]["403-csrf-forbidden-reauthentication_required"];
             404: components["responses"]["404-not_found"];
             409: components["responses"]["409-idempotency_key_in_progress"];
             413: components["responses"]["413-payload_too_large"];
