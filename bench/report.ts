@@ -122,6 +122,15 @@ function printInIsolate(rows: LoopFigures[], settings: Record<string, number>): 
         `${what}: ${fmt(x.cpuUsPerCall.median - y.cpuUsPerCall.median, 0)} µs CPU above its no-op (${ratio(x.cpuUsPerCall.median, y.cpuUsPerCall.median)})`,
       );
   };
+  const noop = by.get('identsphere-noop');
+  const bare = by.get('bare-hono-noop');
+  if (noop && bare) {
+    const cost = noop.cpuUsPerCall.median - bare.cpuUsPerCall.median;
+    console.log(
+      `IdentSphere global middlewares (no-op route minus a bare Hono route): ${fmt(cost, 0)} µs CPU per request ` +
+        `(goal: <= 40 µs; ${ratio(cost, 40)} of it)`,
+    );
+  }
   above('identsphere-session', 'identsphere-noop', 'IdentSphere session check');
   above('identsphere-token', 'identsphere-noop', 'IdentSphere access token (goal: <= 1000 µs)');
   above('identsphere-noop-logged', 'identsphere-noop', 'IdentSphere request log line under wrangler dev');

@@ -182,6 +182,13 @@ async function main(): Promise<void> {
         body: { path: '/v1/health', quiet: true },
       },
       {
+        key: 'bare-hono-noop',
+        label: 'bare Hono GET /v1/health (no middleware)',
+        server: servers.bench,
+        endpoint: '/loop',
+        body: { path: '/v1/health', quiet: true, bare: true },
+      },
+      {
         key: 'identsphere-token',
         label: 'IdentSphere POST /v1/auth/token (in-memory session cache)',
         server: servers.bench,
