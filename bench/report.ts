@@ -63,6 +63,9 @@ function printSession(rows: LoadFigures[], settings: Record<string, number>): vo
   console.log(
     `\n## Session check under load (${settings.connections} connections, ${settings.seconds} s per run, ${settings.rounds} rounds, interleaved)`,
   );
+  if (settings.logSample !== undefined && settings.logSample < 1) {
+    console.log(`IdentSphere runs with IDENTSPHERE_LOG_SAMPLE_SESSION_CHECKS=${settings.logSample} (BENCH_LOG_SAMPLE).`);
+  }
   const t = new Table(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'workerd CPU ms/req', 'SQL/req', 'SQL total', 'non-2xx']);
   for (const r of rows) {
     t.add(
