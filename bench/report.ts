@@ -15,7 +15,8 @@ export interface Results {
     loadAverageAfter: number[];
     node: string;
     workerd: string;
-    wasmBuild: { compiler: string | null; fallback_reason: string | null; cores: Record<string, { kind: string; bytes: number }> };
+    /** src/crypto/wasm/manifest.json: the committed cores. */
+    wasmBuild: { compiler: string; cores: Record<string, { kind: string; bytes: number }> };
     date: string;
   };
   settings: Record<string, number>;
@@ -191,7 +192,7 @@ export function printReport(r: Results): void {
   console.log(
     `machine: ${m.cpu}, nproc ${m.nproc}, load average ${m.loadAverageBefore.join(' ')} before / ${m.loadAverageAfter.join(' ')} after`,
   );
-  console.log(`node ${m.node}, workerd ${m.workerd}; argon2 core: ${core} (${m.wasmBuild.compiler ?? m.wasmBuild.fallback_reason})`);
+  console.log(`node ${m.node}, workerd ${m.workerd}; argon2 core: ${core} (committed, built by ${m.wasmBuild.compiler})`);
   if (r.peerNote) console.log(`Better Auth: ${r.peerNote}`);
   console.log("Wall-clock figures include wrangler dev's local plumbing and a shared, noisy machine: compare the ratios");
   console.log('and the CPU/statements per request (measured in the same run, interleaved), not absolute numbers.');

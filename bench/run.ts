@@ -52,7 +52,7 @@ const log = (line: string) => console.error(`[bench] ${line}`);
 function machine() {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
   const workerd = execFileSync(workerdBin, ['--version'], { encoding: 'utf8' }).trim();
-  const wasmBuild = JSON.parse(readFileSync(join(root, 'src/crypto/wasm/build.json'), 'utf8')) as Results['machine']['wasmBuild'];
+  const wasmBuild = JSON.parse(readFileSync(join(root, 'src/crypto/wasm/manifest.json'), 'utf8')) as Results['machine']['wasmBuild'];
   return {
     cpu: /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1] ?? 'unknown',
     nproc: availableParallelism(),
@@ -80,8 +80,6 @@ function preparePeer(): void {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(root, 'src/crypto/wasm/build.json')))
-    execFileSync(process.execPath, [join(root, 'scripts/build-wasm.ts')], { stdio: 'inherit' });
   rmSync(join(buildDir, 'state'), { recursive: true, force: true });
   mkdirSync(buildDir, { recursive: true });
   writeFileSync(join(buildDir, 'argon2-prebuilt.wasm'), extractPrebuilt('argon2'));
