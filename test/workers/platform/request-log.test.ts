@@ -2,7 +2,7 @@
 // here to parse whatever the request brings), and IDENTSPHERE_LOG_SAMPLE_SESSION_CHECKS, which may thin out
 // successful session checks only — never errors, refusals or other routes.
 import { describe, expect, it, vi } from 'vitest';
-import { pathOf, requestLogLine } from '../../../src/http/middleware/request-log.ts';
+import { pathOf, requestIdFrom, requestLogLine } from '../../../src/http/middleware/request-log.ts';
 import { parseConfig } from '../../../src/platform/config.ts';
 import { BASE, call, callWithEnv, envWith, registerUser, testEnv } from '../support/index.ts';
 
@@ -89,6 +89,31 @@ describe('request log line', () => {
       const serialised = new Request(url).url;
       expect(pathOf(serialised)).toBe(new URL(serialised).pathname);
     }
+  });
+
+  it("echoes a client's request id only if it is 8 to 128 of [A-Za-z0-9._:-]", () => {
+    const wellFormed = /^[A-Za-z0-9._:-]{8,128}$/;
+    const candidates = [
+      'abcdefgh',
+      'ABC-def_0.9:z',
+      'x'.repeat(128),
+      'x'.repeat(129),
+      'short',
+      'with space1',
+      'slash/../x',
+      'plus+sign+',
+      'ünïcode-id',
+      'tab\tinside',
+      'semi;colon;',
+      '',
+      '12345678',
+    ];
+    for (const id of candidates) {
+      const echoed = requestIdFrom(id);
+      if (wellFormed.test(id)) expect(echoed).toBe(id);
+      else expect(echoed).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    }
+    expect(requestIdFrom(null)).not.toBe(requestIdFrom(null));
   });
 
   it('an error line is printed with console.error and level error', async () => {
