@@ -15,7 +15,8 @@ export interface Results {
     loadAverageAfter: number[];
     node: string;
     workerd: string;
-    wasmBuild: { compiler: string | null; fallback_reason: string | null; cores: Record<string, { kind: string; bytes: number }> };
+    /** src/crypto/wasm/manifest.json: the committed cores. */
+    wasmBuild: { compiler: string; cores: Record<string, { kind: string; bytes: number }> };
     date: string;
   };
   settings: Record<string, number>;
@@ -63,6 +64,9 @@ function printSession(rows: LoadFigures[], settings: Record<string, number>): vo
   console.log(
     `\n## Session check under load (${settings.connections} connections, ${settings.seconds} s per run, ${settings.rounds} rounds, interleaved)`,
   );
+  if (settings.logSample !== undefined && settings.logSample < 1) {
+    console.log(`IdentSphere runs with IDENTSPHERE_LOG_SAMPLE_SESSION_CHECKS=${settings.logSample} (BENCH_LOG_SAMPLE).`);
+  }
   const t = new Table(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'workerd CPU ms/req', 'SQL/req', 'SQL total', 'non-2xx']);
   for (const r of rows) {
     t.add(
@@ -122,6 +126,15 @@ function printInIsolate(rows: LoopFigures[], settings: Record<string, number>): 
         `${what}: ${fmt(x.cpuUsPerCall.median - y.cpuUsPerCall.median, 0)} µs CPU above its no-op (${ratio(x.cpuUsPerCall.median, y.cpuUsPerCall.median)})`,
       );
   };
+  const noop = by.get('identsphere-noop');
+  const bare = by.get('bare-hono-noop');
+  if (noop && bare) {
+    const cost = noop.cpuUsPerCall.median - bare.cpuUsPerCall.median;
+    console.log(
+      `IdentSphere global middlewares (no-op route minus a bare Hono route): ${fmt(cost, 0)} µs CPU per request ` +
+        `(goal: <= 40 µs; ${ratio(cost, 40)} of it)`,
+    );
+  }
   above('identsphere-session', 'identsphere-noop', 'IdentSphere session check');
   above('identsphere-token', 'identsphere-noop', 'IdentSphere access token (goal: <= 1000 µs)');
   above('identsphere-noop-logged', 'identsphere-noop', 'IdentSphere request log line under wrangler dev');
@@ -179,7 +192,7 @@ export function printReport(r: Results): void {
   console.log(
     `machine: ${m.cpu}, nproc ${m.nproc}, load average ${m.loadAverageBefore.join(' ')} before / ${m.loadAverageAfter.join(' ')} after`,
   );
-  console.log(`node ${m.node}, workerd ${m.workerd}; argon2 core: ${core} (${m.wasmBuild.compiler ?? m.wasmBuild.fallback_reason})`);
+  console.log(`node ${m.node}, workerd ${m.workerd}; argon2 core: ${core} (committed, built by ${m.wasmBuild.compiler})`);
   if (r.peerNote) console.log(`Better Auth: ${r.peerNote}`);
   console.log("Wall-clock figures include wrangler dev's local plumbing and a shared, noisy machine: compare the ratios");
   console.log('and the CPU/statements per request (measured in the same run, interleaved), not absolute numbers.');

@@ -11,7 +11,8 @@
 // Settings (environment): BENCH_ROUNDS (3), BENCH_SECONDS per load run (5), BENCH_CONNECTIONS (4),
 // BENCH_HASHES per variant per round (4), BENCH_ARGON2_ROUNDS (7), BENCH_LOGINS per target per round (5), BENCH_STARTUP_RUNS (7),
 // BENCH_LOOP_CALLS per in-isolate run (300), BENCH_PEER=0 to leave Better Auth out, BENCH_ONLY=a,b to run only
-// some of the sections bundle, argon2, session, isolate, login.
+// some of the sections bundle, argon2, session, isolate, login; BENCH_LOG_SAMPLE=0.05 runs IdentSphere with
+// IDENTSPHERE_LOG_SAMPLE_SESSION_CHECKS=0.05 (the session check's log line printed for 1 in 20).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -38,6 +39,7 @@ const argon2Rounds = Math.max(1, setting('BENCH_ARGON2_ROUNDS', 7));
 const loginsPerRound = Math.max(1, setting('BENCH_LOGINS', 5));
 const startupRuns = Math.max(1, setting('BENCH_STARTUP_RUNS', 7));
 const loopCalls = Math.max(1, setting('BENCH_LOOP_CALLS', 300));
+const logSample = Math.min(1, setting('BENCH_LOG_SAMPLE', 1)); // read again by bench/lib/stack.ts
 const SECTIONS = ['bundle', 'argon2', 'session', 'isolate', 'login'] as const;
 const only = new Set((process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((x) => x.trim()));
 for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown section ${name}`);
@@ -50,7 +52,7 @@ const log = (line: string) => console.error(`[bench] ${line}`);
 function machine() {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
   const workerd = execFileSync(workerdBin, ['--version'], { encoding: 'utf8' }).trim();
-  const wasmBuild = JSON.parse(readFileSync(join(root, 'src/crypto/wasm/build.json'), 'utf8')) as Results['machine']['wasmBuild'];
+  const wasmBuild = JSON.parse(readFileSync(join(root, 'src/crypto/wasm/manifest.json'), 'utf8')) as Results['machine']['wasmBuild'];
   return {
     cpu: /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1] ?? 'unknown',
     nproc: availableParallelism(),
@@ -78,15 +80,13 @@ function preparePeer(): void {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(root, 'src/crypto/wasm/build.json')))
-    execFileSync(process.execPath, [join(root, 'scripts/build-wasm.ts')], { stdio: 'inherit' });
   rmSync(join(buildDir, 'state'), { recursive: true, force: true });
   mkdirSync(buildDir, { recursive: true });
   writeFileSync(join(buildDir, 'argon2-prebuilt.wasm'), extractPrebuilt('argon2'));
   preparePeer();
   const results: Results = {
     machine: machine(),
-    settings: { ...loadOptions, hashesPerRound, loginsPerRound, startupRuns, loopCalls },
+    settings: { ...loadOptions, hashesPerRound, loginsPerRound, startupRuns, loopCalls, logSample },
     peerNote,
     argon2: null,
     session: [],
@@ -180,6 +180,13 @@ async function main(): Promise<void> {
         server: servers.bench,
         endpoint: '/loop',
         body: { path: '/v1/health', quiet: true },
+      },
+      {
+        key: 'bare-hono-noop',
+        label: 'bare Hono GET /v1/health (no middleware)',
+        server: servers.bench,
+        endpoint: '/loop',
+        body: { path: '/v1/health', quiet: true, bare: true },
       },
       {
         key: 'identsphere-token',

@@ -20,8 +20,6 @@ const schema = process.env.IDENTSPHERE_SCHEMA ?? 'identsphere';
 const dbPort = Number(process.env.IDENTSPHERE_DEV_DB_PORT ?? 4444);
 const port = process.env.PORT ?? '8787';
 
-if (!existsSync(`${root}src/crypto/wasm/argon2.wasm`)) await import('./build-wasm.ts');
-
 if (!existsSync(devVars)) {
   writeFileSync(
     devVars,

@@ -9,7 +9,6 @@ import { adminUserRoutes } from './features/admin/admin-users.routes.ts';
 import { auditLogRoutes } from './features/audit/audit-logs.routes.ts';
 import { emailVerificationRoutes } from './features/email/email.routes.ts';
 import { passwordRoutes } from './features/email/password.routes.ts';
-import { idempotency } from './features/idempotency/idempotency.middleware.ts';
 import { mfaRoutes } from './features/mfa/mfa.routes.ts';
 import { oauthRoutes } from './features/oauth/oauth.routes.ts';
 import { invitationRoutes } from './features/organizations/invitations.routes.ts';
@@ -23,11 +22,8 @@ import { tokenRoutes } from './features/tokens/tokens.routes.ts';
 import { toApiError } from './http/api-error.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { provideDeps, refuseMisconfigured } from './http/middleware/config-guard.ts';
-import { cors } from './http/middleware/cors.ts';
-import { csrf } from './http/middleware/csrf.ts';
-import { requestLog } from './http/middleware/request-log.ts';
-import { securityHeaders } from './http/middleware/security-headers.ts';
-import { oneSessionCredential } from './http/session-credential.ts';
+import { requestEnvelope } from './http/middleware/request-envelope.ts';
+import { requestGuards } from './http/middleware/request-guards.ts';
 import type { AppEnv } from './http/types.ts';
 import { ApiError, errorBody } from './lib/errors.ts';
 import { openApiRoutes } from './openapi/openapi.routes.ts';
@@ -46,7 +42,7 @@ export function createMisconfiguredApp() {
 
 function buildApp(depsMiddleware: MiddlewareHandler<AppEnv>) {
   const app = new Hono<AppEnv>();
-  app.use('*', requestLog, securityHeaders, depsMiddleware, cors, oneSessionCredential, csrf, idempotency);
+  app.use('*', requestEnvelope, depsMiddleware, requestGuards);
   app.route('/v1', healthRoutes);
   app.route(
     '/v1',

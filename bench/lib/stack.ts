@@ -53,6 +53,8 @@ export async function startWorkers(neon: NeonLocal, withPeer: boolean): Promise<
       IDENTSPHERE_SCHEMA: 'identsphere',
       IDENTSPHERE_JWT_SECRET: randomBytes(32).toString('hex'),
       IDENTSPHERE_PUBLIC_BASE_URL: `http://127.0.0.1:${PORTS.ours}`,
+      // BENCH_LOG_SAMPLE: the fraction of successful session checks whose log line is printed (default: all).
+      ...(process.env.BENCH_LOG_SAMPLE ? { IDENTSPHERE_LOG_SAMPLE_SESSION_CHECKS: process.env.BENCH_LOG_SAMPLE } : {}),
     });
     // The bench database for the in-isolate app that signs access tokens (its signing key lives there).
     const bench = await start('bench-worker', 'bench/worker/wrangler.toml', PORTS.bench, '/noop', { BENCH_DATABASE_URL: databaseUrl });

@@ -4,6 +4,7 @@
 // reads workerd's CPU time around it and compares the session route with the no-op route.
 // POST /v1/auth/token needs a signing key, loaded from the database once per isolate: that app (`database`)
 // uses the bench's real database (BENCH_DATABASE_URL), whose statements the bench counts per call.
+import { Hono } from 'hono';
 import { createApp } from '../../src/app.ts';
 import { signSessionJwt } from '../../src/crypto/jwt.ts';
 import { randomToken, sha256Hex } from '../../src/crypto/tokens.ts';
@@ -67,16 +68,24 @@ async function seedSession(databaseUrl: string | undefined): Promise<SeededApp> 
 }
 
 /**
+ * The yardstick for the global middlewares' cost: a bare Hono app answering GET /v1/health as ours does, with no
+ * middleware at all (the bench subtracts it from IdentSphere's no-op route).
+ */
+const bareApp = new Hono().get('/v1/health', (c) => c.json({ status: 'ok' }));
+
+/**
  * `quiet`: console.log is a no-op during the loop. Under wrangler dev each console.log costs ~1.5 ms of CPU
  * (the dev server's log capture), which would otherwise dwarf the route itself; the bench reports it apart.
  */
 export async function runLoop(
-  { path, method = 'GET', databaseUrl }: { path: string; method?: string; databaseUrl?: string },
+  { path, method = 'GET', databaseUrl, bare = false }: { path: string; method?: string; databaseUrl?: string; bare?: boolean },
   n: number,
   ctx: ExecutionContext,
   quiet: boolean,
 ): Promise<Record<number, number>> {
-  const { env, cookie, app } = await seededApp(databaseUrl);
+  const seeded = await seededApp(databaseUrl);
+  const { env, cookie } = seeded;
+  const app = bare ? bareApp : seeded.app;
   const headers = { cookie };
   const statuses: Record<number, number> = {};
   const consoleLog = console.log;

@@ -3,8 +3,9 @@
 //   POST /hash {core: "shipped" | "prebuilt", passwords: [...], salt: base64} → {phc: [...]}: argon2id with
 //     OWASP's parameters, one hash per password. "shipped" is exactly what IdentSphere runs
 //     (src/crypto/password.ts); "prebuilt" is hash-wasm's published non-SIMD core through the same code.
-//   POST /loop {path, method, database, n, quiet} → {statuses}: IdentSphere's app called n times in this isolate
-//     (session-loop.ts); `database`: on the bench database (BENCH_DATABASE_URL) instead of none.
+//   POST /loop {path, method, database, n, quiet, bare} → {statuses}: IdentSphere's app called n times in this
+//     isolate (session-loop.ts); `database`: on the bench database (BENCH_DATABASE_URL) instead of none; `bare`: a
+//     bare Hono route with no middleware instead (the yardstick for the middlewares' cost).
 //   POST /verify-loop {n} → {statuses, jwksFetches}: the example API verifying one access token n times
 //     (verify-loop.ts).
 
@@ -21,6 +22,8 @@ interface LoopRequest {
   database?: boolean;
   n: number;
   quiet?: boolean;
+  /** A bare Hono route (no middleware) instead of IdentSphere's app. */
+  bare?: boolean;
 }
 
 function requireDatabase(env: { BENCH_DATABASE_URL?: string }): string {
@@ -41,9 +44,9 @@ export default {
     const { pathname } = new URL(request.url);
     if (pathname === '/noop') return new Response('ok');
     if (pathname === '/loop' && request.method === 'POST') {
-      const { path, method, database, n, quiet } = (await request.json()) as LoopRequest;
+      const { path, method, database, n, quiet, bare } = (await request.json()) as LoopRequest;
       const databaseUrl = database ? requireDatabase(env) : undefined;
-      return Response.json({ statuses: await runLoop({ path, method, databaseUrl }, n, ctx, quiet === true) });
+      return Response.json({ statuses: await runLoop({ path, method, databaseUrl, bare }, n, ctx, quiet === true) });
     }
     if (pathname === '/verify-loop' && request.method === 'POST') {
       const { n } = (await request.json()) as { n: number };

@@ -1,11 +1,11 @@
-// Builds the argon2 and blake2b WebAssembly cores the Worker ships (src/crypto/wasm/*.wasm). Workers forbid
-// compiling WebAssembly from bytes at run time, so the cores reach the Worker as modules wrangler precompiles.
+// Builds the argon2 and blake2b WebAssembly cores the Worker ships (src/crypto/wasm/*.wasm, committed with their
+// sha256 in src/crypto/wasm/manifest.json; scripts/build-wasm.ts). Workers forbid compiling WebAssembly from
+// bytes at run time, so the cores reach the Worker as modules wrangler precompiles.
 //
-// Preferred: compile hash-wasm's own C sources (shipped in the npm package, pinned) with clang for wasm32 with
-// SIMD, using hash-wasm's own flags plus -msimd128; argon2.c's scalar `block()` is replaced by the SIMD version
-// in argon2-block-simd.h (the hot loop: ~4x fewer instructions than hash-wasm's prebuilt, non-SIMD core).
-// Fallback (no clang/wasm-ld, or a self-check failure): hash-wasm's prebuilt cores, extracted from its dist,
-// with a loud warning — correct, but several times slower inside workerd.
+// hash-wasm's own C sources (shipped in the npm package, pinned) compiled by clang for wasm32 with SIMD, using
+// hash-wasm's own flags plus -msimd128; argon2.c's scalar `block()` is replaced by the SIMD version in
+// argon2-block-simd.h (the hot loop: ~4x fewer instructions than hash-wasm's prebuilt, non-SIMD core).
+// hash-wasm's prebuilt cores (extracted from its dist) are the self-check's oracle and the bench's yardstick.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,20 +16,17 @@ import { fileURLToPath } from 'node:url';
 import { crossCheck } from './self-check.ts';
 
 export type CoreName = 'argon2' | 'blake2b';
-export type CoreKind = 'clang-simd128' | 'hash-wasm-prebuilt';
 
 export interface BuiltCore {
   name: CoreName;
-  kind: CoreKind;
   bytes: Uint8Array;
   sha256: string;
 }
 
 export interface BuildReport {
   cores: BuiltCore[];
-  compiler: string | null;
-  /** Why the prebuilt cores were used, when they were. */
-  fallbackReason: string | null;
+  /** `clang --version`'s first line. */
+  compiler: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -48,7 +45,7 @@ const LDFLAGS = [
 ];
 const MAX_MEMORY: Record<CoreName, string> = { argon2: '2147483648', blake2b: '131072' };
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** hash-wasm's prebuilt (non-SIMD) core, base64 inside its dist bundle. */
 export function extractPrebuilt(name: CoreName): Uint8Array {
@@ -132,28 +129,32 @@ export function compileSimd(clang: string, name: CoreName): Uint8Array {
   }
 }
 
-/**
- * SIMD cores when clang and wasm-ld are available and their output agrees byte for byte with hash-wasm's
- * prebuilt cores on the self-check inputs; otherwise the prebuilt cores. Set IDENTSPHERE_WASM_BUILD=prebuilt
- * to force the fallback.
- */
-export function buildCores(): BuildReport {
-  const prebuilt = { argon2: extractPrebuilt('argon2'), blake2b: extractPrebuilt('blake2b') };
-  const useBuilt = (kind: CoreKind, bytes: Record<CoreName, Uint8Array>) =>
-    (['argon2', 'blake2b'] as const).map((name) => ({ name, kind, bytes: bytes[name], sha256: sha256(bytes[name]) }));
-
-  let reason: string;
-  const clang = findClang();
-  if (process.env.IDENTSPHERE_WASM_BUILD === 'prebuilt') reason = 'IDENTSPHERE_WASM_BUILD=prebuilt';
-  else if (!clang) reason = 'clang not found (Debian: apt-get install -y clang lld)';
-  else {
-    try {
-      const simd = { argon2: compileSimd(clang.path, 'argon2'), blake2b: compileSimd(clang.path, 'blake2b') };
-      crossCheck(simd, prebuilt);
-      return { cores: useBuilt('clang-simd128', simd), compiler: clang.version, fallbackReason: null };
-    } catch (e) {
-      reason = (e as Error).message;
-    }
+/** The C sources a build compiles, in order (the patched argon2.c, blake2b.c, the SIMD block): their sha256. */
+export function sourcesSha256(): string {
+  const hash = createHash('sha256');
+  for (const text of [
+    patchedArgon2Source(),
+    readFileSync(join(hashWasmSrc, 'blake2b.c'), 'utf8'),
+    readFileSync(join(here, 'argon2-block-simd.h'), 'utf8'),
+  ]) {
+    hash.update(text);
   }
-  return { cores: useBuilt('hash-wasm-prebuilt', prebuilt), compiler: null, fallbackReason: reason };
+  return hash.digest('hex');
+}
+
+/** The compiler and linker flags, pinned: the same sources, flags and clang give the same bytes. */
+export const BUILD_FLAGS = { cflags: CFLAGS, ldflags: LDFLAGS, max_memory: MAX_MEMORY };
+
+/**
+ * Compiles both cores with clang (SIMD) and checks them against hash-wasm's prebuilt cores on the self-check
+ * inputs. Throws when clang or wasm-ld is missing or the self-check fails: there is no fallback, the committed
+ * cores (src/crypto/wasm) are what ships.
+ */
+export function buildSimdCores(): BuildReport {
+  const clang = findClang();
+  if (!clang) throw new Error('clang not found (Debian: apt-get install -y clang lld; or set CLANG)');
+  const simd = { argon2: compileSimd(clang.path, 'argon2'), blake2b: compileSimd(clang.path, 'blake2b') };
+  crossCheck(simd, { argon2: extractPrebuilt('argon2'), blake2b: extractPrebuilt('blake2b') });
+  const cores = (['argon2', 'blake2b'] as const).map((name) => ({ name, bytes: simd[name], sha256: sha256(simd[name]) }));
+  return { cores, compiler: clang.version };
 }

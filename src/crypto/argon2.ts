@@ -1,7 +1,7 @@
 // argon2id (RFC 9106) over hash-wasm's WebAssembly cores, handed to us as precompiled modules: Workers refuse
 // `WebAssembly.compile` on bytes, so hash-wasm's own loader cannot run there. This is a thin equivalent of
 // hash-wasm's argon2.ts (same cores, same PHC output) that instantiates modules wrangler compiled at deploy.
-// The cores are built from hash-wasm's C sources with SIMD when clang is available (scripts/build-wasm.ts).
+// The cores are hash-wasm's C sources built with SIMD by clang, committed with their sha256 (scripts/build-wasm.ts).
 import argon2Module from './wasm/argon2.wasm';
 import blake2bModule from './wasm/blake2b.wasm';
 

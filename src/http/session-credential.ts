@@ -2,10 +2,9 @@
 // `Authorization: Bearer <session_token>` (native apps, which cannot keep cookies). Both carry the same token,
 // so a bearer session has the cookie's lifetimes, revocation, MFA and rate limits; only the transport differs.
 import { getCookie } from 'hono/cookie';
-import { createMiddleware } from 'hono/factory';
 import { ApiError } from '../lib/errors.ts';
 import { sessionCookieName } from './cookies.ts';
-import type { AppContext, AppEnv } from './types.ts';
+import type { AppContext } from './types.ts';
 
 /** Sent with a sign-in request by a native app: `bearer` answers with `session_token` and sets no cookie. */
 export const SESSION_TRANSPORT_HEADER = 'IdentSphere-Session-Transport';
@@ -24,26 +23,26 @@ export function bearerToken(c: AppContext): string | undefined {
   return match ? (match[1] ?? '').trim() : undefined;
 }
 
-/** Whether the request authenticates with a bearer token (and, by oneSessionCredential, no session cookie). */
+/** Whether the request authenticates with a bearer token (and, by refuseAmbiguousCredentials, no session cookie). */
 export function isBearerRequest(c: AppContext): boolean {
   return bearerToken(c) !== undefined;
 }
 
-/** The session credential of the request, from whichever transport carries it (oneSessionCredential ran first). */
+/** The session credential of the request, from whichever transport carries it (refuseAmbiguousCredentials ran first). */
 export function readSessionCredential(c: AppContext): string | undefined {
   return bearerToken(c) ?? getCookie(c, sessionCookieName(c.var.deps.config));
 }
 
 /**
  * A request must not carry both a bearer token and a session cookie: which one acts would be a guess (and a
- * logout or revocation could end the session the caller did not mean). Refused before anything else reads it.
+ * logout or revocation could end the session the caller did not mean). Refused before anything else reads it
+ * (src/http/middleware/request-guards.ts).
  */
-export const oneSessionCredential = createMiddleware<AppEnv>(async (c, next) => {
+export function refuseAmbiguousCredentials(c: AppContext): void {
   if (isBearerRequest(c) && getCookie(c, sessionCookieName(c.var.deps.config)) !== undefined) {
     throw new ApiError('ambiguous_credentials');
   }
-  return next();
-});
+}
 
 /**
  * Whether a sign-in should answer with `session_token` instead of setting the session cookie: `bearer`

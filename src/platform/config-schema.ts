@@ -96,6 +96,9 @@ export const configSchema = z.object({
     .min(60, 'must be at least 60')
     .max(3600, 'must be at most 3600')
     .default(600),
+  // Fraction (0–1) of successful session checks (GET /v1/auth/session, 2xx) whose request log line is printed;
+  // 1 keeps every line. Errors, refusals and every other route are always logged (src/http/middleware/request-log.ts).
+  IDENTSPHERE_LOG_SAMPLE_SESSION_CHECKS: z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').default(1),
   // The Cron Trigger rotates the signing key once it is this old; 0 turns automatic rotation off.
   IDENTSPHERE_SIGNING_KEY_ROTATION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   ...oauthConfigFields,

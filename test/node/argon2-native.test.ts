@@ -1,5 +1,5 @@
-// Our argon2id (the cores the Worker ships: SIMD-compiled from hash-wasm's C sources when clang is available,
-// else hash-wasm's prebuilt ones) against an independent implementation: node-argon2, bindings to the
+// Our argon2id (the cores the Worker ships: SIMD-compiled from hash-wasm's C sources, committed in
+// src/crypto/wasm) against an independent implementation: node-argon2, bindings to the
 // reference C library. Hashes must verify across both, in both directions, and agree byte for byte.
 
 import { randomBytes } from 'node:crypto';
