@@ -9,8 +9,9 @@ import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts
 import { evict } from '../sessions/session-management.ts';
 import { bumpCredentialVersion } from '../sign-in/credential-version.ts';
 import { addressUnverified, endPriorCredentials, type PriorCredentialsEnd } from '../sign-in/prior-credentials.ts';
+import { recipientLocale } from './locale.ts';
+import { passwordResetMessage } from './messages.ts';
 import { consumeTokenWithResults, findLiveToken, issueToken } from './one-time-tokens.ts';
-import { passwordResetMessage } from './templates.ts';
 
 export const RESET_TOKEN_TTL_SECONDS = 3600;
 
@@ -27,7 +28,8 @@ export async function requestPasswordReset(deps: Deps, ctx: RequestContext, emai
     .where(eq(t.users.email, email));
   if (!user || isDisabled(user, deps.clock.now())) return;
   const issued = await issueToken(deps, { userId: user.id, purpose: 'password_reset', ttlSeconds: RESET_TOKEN_TTL_SECONDS });
-  await deps.mailer.send(passwordResetMessage(deps.config, email, issued.token, RESET_TOKEN_TTL_SECONDS / 60));
+  const locale = await recipientLocale(deps, ctx, { userId: user.id });
+  await deps.mailer.send(passwordResetMessage(deps.config, locale, email, issued.token, RESET_TOKEN_TTL_SECONDS / 60));
   await db.batch([...issued.statements, auditInsert(deps, ctx, 'password.reset_requested', { userId: user.id })]);
 }
 

@@ -5,7 +5,8 @@ import { insertWhere } from '../../db/insert-where.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
-import { emailOtpMessage } from '../email/templates.ts';
+import { recipientLocale } from '../email/locale.ts';
+import { emailOtpMessage } from '../email/messages.ts';
 import { evict } from '../sessions/session-management.ts';
 import { addressUnverified, endPriorCredentials } from './prior-credentials.ts';
 import { completeSignIn } from './sign-in.ts';
@@ -74,7 +75,8 @@ export async function requestEmailOtp(deps: Deps, ctx: RequestContext, email: st
   ]);
   if (!claimed.length) return; // a code was sent less than a minute ago: no second email
   try {
-    await deps.mailer.send(emailOtpMessage(deps.config, email, code, OTP_TTL_SECONDS / 60));
+    const locale = await recipientLocale(deps, ctx, { userId: user.id });
+    await deps.mailer.send(emailOtpMessage(deps.config, locale, email, code, OTP_TTL_SECONDS / 60));
   } catch (err) {
     await db.batch([
       db.delete(codes).where(and(eq(codes.email, email), eq(codes.codeHash, codeHash))),
