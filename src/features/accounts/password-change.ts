@@ -4,6 +4,7 @@ import { insertWhere } from '../../db/insert-where.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { auditValues, type RequestContext } from '../audit/audit.ts';
+import { enqueueEmail } from '../email/email-jobs.ts';
 import { recipientLocale } from '../email/locale.ts';
 import { passwordChangedMessage } from '../email/messages.ts';
 import { evict } from '../sessions/session-management.ts';
@@ -15,7 +16,7 @@ import { assertPasswordNotBreached } from './breached-password.ts';
 /** "Your password was changed" (after a change or a reset): the owner learns of it even if it was not them. */
 export async function sendPasswordChanged(deps: Deps, ctx: RequestContext, user: { userId: string; email: string }): Promise<void> {
   const locale = await recipientLocale(deps, ctx, { userId: user.userId });
-  await deps.mailer.send(passwordChangedMessage(deps.config, locale, user.email, deps.clock.now()));
+  await enqueueEmail(deps, passwordChangedMessage(deps.config, locale, user.email, deps.clock.now()));
 }
 
 /**

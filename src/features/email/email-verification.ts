@@ -8,6 +8,7 @@ import { evict } from '../sessions/session-management.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
 import { endPriorCredentials, type PriorCredentialsEnd } from '../sign-in/prior-credentials.ts';
 import { sendOrUnavailable } from './email-delivery.ts';
+import { enqueueEmail } from './email-jobs.ts';
 import { recipientLocale } from './locale.ts';
 import { verifyEmailMessage } from './messages.ts';
 import { consumeTokenWithResults, type IssuedToken, issueToken } from './one-time-tokens.ts';
@@ -27,8 +28,9 @@ async function message(deps: Deps, ctx: RequestContext, userId: string, email: s
 }
 
 /**
- * Background delivery of the token registration stored. If the provider fails, the token is withdrawn (it
- * was never delivered) so the resend window does not stop the user from asking again at once.
+ * Queues the email of the token registration stored (sent while the token is live). If the queue refuses
+ * it, or the provider never takes it (email-jobs.ts), the token is withdrawn so the resend window does not
+ * stop the user from asking again at once.
  */
 export async function deliverRegistrationVerification(
   deps: Deps,
@@ -36,11 +38,12 @@ export async function deliverRegistrationVerification(
   user: { id: string; email: string },
   token: string,
 ): Promise<void> {
+  const tokenHash = await sha256Hex(token);
   try {
-    await deps.mailer.send(await message(deps, ctx, user.id, user.email, token));
+    await enqueueEmail(deps, await message(deps, ctx, user.id, user.email, token), { tokenHash });
   } catch (err) {
     const tokens = deps.t.oneTimeTokens;
-    await deps.db.delete(tokens).where(eq(tokens.tokenHash, await sha256Hex(token)));
+    await deps.db.delete(tokens).where(eq(tokens.tokenHash, tokenHash));
     throw err;
   }
 }

@@ -6,7 +6,8 @@ import { log } from '../log.ts';
 
 /**
  * A job: a JSON message whose `kind` names its handler (registered in src/jobs.ts). It carries ids, never
- * secrets: the handler reads what it needs from the database when it runs.
+ * secrets in clear: the handler reads what it needs from the database when it runs (an email job, whose link
+ * cannot be read back from a hash, carries its message sealed: src/features/email/email-jobs.ts).
  */
 export interface Job {
   kind: string;
