@@ -5,7 +5,6 @@ import { createApp } from '../../../src/app.ts';
 import { verifySessionJwt } from '../../../src/crypto/jwt.ts';
 import { sha256Hex } from '../../../src/crypto/tokens.ts';
 import worker from '../../../src/index.ts';
-import { InProcessJobQueue } from '../../../src/platform/adapters/job-queue.ts';
 import type { Env } from '../../../src/platform/config.ts';
 import { buildDeps, type Deps, type DepsOverrides } from '../../../src/platform/deps.ts';
 import { TEST_JWT_SECRET } from '../../test-secrets.ts';
@@ -75,9 +74,7 @@ const ownApps = new WeakMap<Env, ReturnType<typeof createApp>>();
  * (`call(path, { env })`, callWithEnv) go to an app created for them.
  */
 export function withDeps(env: Env, overrides: DepsOverrides = {}): Deps {
-  // Jobs (emails) run in-process, inside the request's waitUntil, so `settle()` awaits them deterministically.
-  // The test env has the JOBS binding: the Worker's own handler (`call` without env) uses the real local queue.
-  const built = buildDeps(env, { jobs: new InProcessJobQueue(), ...overrides });
+  const built = buildDeps(env, overrides);
   if (!built.ok) throw new Error(`test env misconfigured: ${JSON.stringify(built.problems)}`);
   ownApps.set(env, createApp(built.deps));
   return built.deps;
