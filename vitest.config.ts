@@ -2,7 +2,11 @@
 // driver, against real Postgres (PGlite by default, a PostgreSQL server with IDENTSPHERE_TEST_DATABASE_URL).
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { templatesDir, writeOverrides } from './src/cli/email-templates.ts';
 import { TEST_ENCRYPTION_KEY, TEST_JWT_SECRET } from './test/test-secrets.ts';
+
+// The Worker under test bundles the test fixtures' template overrides (test/workers/email/email-templates.test.ts).
+writeOverrides(templatesDir('test/fixtures/email-templates'));
 
 export default defineConfig({
   plugins: [

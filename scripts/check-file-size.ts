@@ -10,7 +10,7 @@ const max = Number(process.argv[3] ?? 300);
 const lineCount = (text: string) => text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 
 const tooLong = readdirSync(dir, { recursive: true, withFileTypes: true })
-  .filter((entry) => entry.isFile() && /\.(ts|cjs|mjs|js)$/.test(entry.name))
+  .filter((entry) => entry.isFile() && /\.(ts|cjs|mjs|js)$/.test(entry.name) && !entry.name.endsWith('.generated.ts'))
   .map((entry) => join(entry.parentPath, entry.name))
   .map((file) => ({ file: relative(root, file), lines: lineCount(readFileSync(file, 'utf8')) }))
   .filter(({ lines }) => lines > max);

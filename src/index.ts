@@ -1,4 +1,6 @@
 import { createApp, createMisconfiguredApp } from './app.ts';
+import { consumeJobs } from './jobs.ts';
+import type { Job } from './platform/adapters/job-queue.ts';
 import type { Env } from './platform/config.ts';
 import { getDeps } from './platform/deps.ts';
 import { scheduled } from './scheduled.ts';
@@ -21,4 +23,5 @@ function appFor(env: Env): App {
 export default {
   fetch: (request, env, ctx) => appFor(env).fetch(request, env, ctx),
   scheduled: (controller, env, ctx) => ctx.waitUntil(scheduled(controller, env)),
-} satisfies ExportedHandler<Env>;
+  queue: (batch, env) => consumeJobs(batch, env),
+} satisfies ExportedHandler<Env, Job>;

@@ -19,6 +19,8 @@ export interface DoctorInput {
     crons: string[];
     observability: boolean;
     analyticsEngine: string[];
+    queueProducers: { binding: string; queue: string }[];
+    queueConsumers: { queue: string; dead_letter_queue?: string }[];
   };
   /** Variables and secrets as the Worker would see them (wrangler vars overlaid by secrets). */
   values: Record<string, string>;

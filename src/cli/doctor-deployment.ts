@@ -60,6 +60,31 @@ export function deploymentChecks(input: DoctorInput, { check, manual, info }: Ch
   );
   manual('Observability', 'Audit-log queries wired into your SIEM', 'GET /v1/auth/audit-logs or the audit_logs table');
 
+  // Background jobs: emails (and webhooks) are sent by this Worker's consumer of the JOBS queue, with retries.
+  const producer = input.wrangler.queueProducers.find((p) => p.binding === 'JOBS');
+  const consumer = producer && input.wrangler.queueConsumers.find((c) => c.queue === producer.queue);
+  check(
+    'Background jobs',
+    'Queue producer JOBS bound (emails, webhooks)',
+    !!producer,
+    'add [[queues.producers]] binding = "JOBS" (wrangler queues create identsphere-jobs)',
+    producer?.queue,
+  );
+  check(
+    'Background jobs',
+    'This Worker consumes the JOBS queue (it sends the emails)',
+    !!consumer,
+    `add [[queues.consumers]] queue = "${producer?.queue ?? 'identsphere-jobs'}"`,
+    consumer?.queue,
+  );
+  check(
+    'Background jobs',
+    'Jobs out of retries go to a dead-letter queue',
+    !!consumer?.dead_letter_queue,
+    'set dead_letter_queue on the [[queues.consumers]] entry (wrangler queues create identsphere-jobs-dlq)',
+    consumer?.dead_letter_queue,
+  );
+
   // Operational
   const kv = input.wrangler.kvNamespaces.find((k) => k.binding === 'SESSION_CACHE');
   check(

@@ -79,6 +79,8 @@ export async function doctor(opts: DoctorOptions): Promise<CheckResult[]> {
       crons: config.triggers?.crons ?? [],
       observability: config.observability?.enabled === true,
       analyticsEngine: (config.analytics_engine_datasets ?? []).map((d: { binding: string }) => d.binding),
+      queueProducers: config.queues?.producers ?? [],
+      queueConsumers: config.queues?.consumers ?? [],
     },
     values,
     otherSecretFingerprints: others,

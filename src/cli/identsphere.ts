@@ -18,6 +18,11 @@ const USAGE = `usage: identsphere <command>
   keys rotate                    add an access-token signing key (signs after the JWKS caches learned it)
   keys list                      the signing keys and their state (pending, signing, retired, expired)
   secret generate                32 random bytes, hex (for IDENTSPHERE_JWT_SECRET, IDENTSPHERE_ENCRYPTION_KEY)
+  email preview <kind> [--locale en|de|fr|es] [--out DIR] [--templates DIR]
+                                 write <kind>.<locale>.html and .txt with sample values (overrides from
+                                 email-templates/ applied); kinds: verify_email, password_reset, email_otp,
+                                 password_changed, email_change_verify, email_change_in_use,
+                                 email_changed_notice, organization_invitation
 
   users list [--query Q] [--disabled | --enabled] [--limit N] [--cursor C]
                                  find users (email prefix or name), newest first
@@ -158,6 +163,9 @@ async function main(argv: string[]): Promise<number> {
       until: { type: 'string' },
       passkeys: { type: 'boolean', default: false },
       yes: { type: 'boolean', default: false },
+      locale: { type: 'string' },
+      out: { type: 'string' },
+      templates: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -213,6 +221,14 @@ async function main(argv: string[]): Promise<number> {
       });
       if (result.stdout.length) console.log(result.stdout.join('\n'));
       if (result.stderr.length) console.error(result.stderr.join('\n'));
+      return result.code;
+    }
+    case 'email': {
+      if (sub !== 'preview') fail(`unknown email command: ${sub ?? '(none)'}`);
+      const { emailPreview } = await import('./email-preview.ts');
+      const result = emailPreview(arg, values);
+      if (result.code === 2) fail(result.lines.join('\n'));
+      console.log(result.lines.join('\n'));
       return result.code;
     }
     case 'secret':

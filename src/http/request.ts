@@ -11,6 +11,7 @@ export function requestContext(c: AppContext): RequestContext {
     requestId: c.var.requestId,
     ip: c.req.header('cf-connecting-ip') ?? null,
     userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
+    acceptLanguage: c.req.header('accept-language')?.slice(0, 256) ?? null,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Job } from './adapters/job-queue.ts';
 import type { RateLimitBindings } from './adapters/rate-limiter.ts';
 import { oauthConfigProblems, oauthProductionProblems } from './config-oauth.ts';
 import type { ConfigProblem } from './config-problem.ts';
@@ -42,6 +43,8 @@ export interface Env extends RateLimitBindings {
   SESSION_CACHE?: KVNamespace;
   METRICS?: AnalyticsEngineDataset;
   AVATARS?: R2Bucket;
+  /** Producer of the background-job queue (src/platform/adapters/job-queue.ts); consumed by this Worker. */
+  JOBS?: Queue<Job>;
 }
 
 export type { ConfigProblem } from './config-problem.ts';

@@ -3,6 +3,7 @@ import { type AvatarStorage, MemoryAvatarStorage, R2AvatarStorage } from './adap
 import { type BreachedPasswordCheck, noBreachCheck, PwnedPasswordsRangeCheck } from './adapters/breached-passwords.ts';
 import type { EmailSender } from './adapters/email.ts';
 import { createMailer } from './adapters/email-providers.ts';
+import { CloudflareJobQueue, InProcessJobQueue, type JobQueue } from './adapters/job-queue.ts';
 import { AnalyticsEngineMetrics, MemoryMetrics, type Metrics } from './adapters/metrics.ts';
 import { createRateLimiters, RATE_LIMITS, type RateLimiters } from './adapters/rate-limiter.ts';
 import { KvSessionCache, MemorySessionCache, type SessionCache } from './adapters/session-cache.ts';
@@ -20,6 +21,8 @@ export interface Deps extends Database {
   metrics: Metrics;
   avatars: AvatarStorage;
   breachedPasswords: BreachedPasswordCheck;
+  /** Background jobs: the JOBS queue, or in-process (dev/test without the binding). */
+  jobs: JobQueue;
   /** Outbound HTTP to third parties (OAuth/OIDC providers): tests replace it to fake them at the fetch boundary. */
   fetch: typeof fetch;
   /** Every call to a provider gives up after this long (src/features/oauth/discovery.ts providerFetch). */
@@ -72,6 +75,9 @@ export function buildDeps(env: Env, overrides: DepsOverrides = {}): DepsResult {
   const breachedPasswords = config.IDENTSPHERE_BREACHED_PASSWORD_CHECK ? new PwnedPasswordsRangeCheck() : noBreachCheck;
   const metrics = env.METRICS ? new AnalyticsEngineMetrics(env.METRICS) : new MemoryMetrics();
   const avatars = env.AVATARS ? new R2AvatarStorage(env.AVATARS) : new MemoryAvatarStorage();
+  // Tests run jobs in-process even though the test env has the binding: a request's emails are then sent when
+  // its background work settles, in order (the queue path is tested through the consumer, email-queue.test.ts).
+  const jobs = env.JOBS && config.IDENTSPHERE_ENV !== 'test' ? new CloudflareJobQueue(env.JOBS) : new InProcessJobQueue();
   const outbound: typeof fetch = (input, init) => fetch(input, init);
   return {
     ok: true,
@@ -84,6 +90,7 @@ export function buildDeps(env: Env, overrides: DepsOverrides = {}): DepsResult {
       breachedPasswords,
       metrics,
       avatars,
+      jobs,
       fetch: outbound,
       providerTimeoutMs: 10_000,
       ...createDatabase(config),
@@ -98,6 +105,8 @@ function missingBindings(env: Env): ConfigProblem[] {
   if (!env.SESSION_CACHE) problems.push({ setting: 'SESSION_CACHE', reason: 'KV namespace binding is required in production' });
   // The in-memory twin keeps avatars in one isolate's memory: production needs real object storage (R2).
   if (!env.AVATARS) problems.push({ setting: 'AVATARS', reason: 'R2 bucket binding is required in production' });
+  // In-process jobs are not retried across isolates: an email or webhook could be lost.
+  if (!env.JOBS) problems.push({ setting: 'JOBS', reason: 'Queue producer binding is required in production' });
   for (const { binding } of Object.values(RATE_LIMITS)) {
     if (!env[binding]) problems.push({ setting: binding, reason: 'rate-limit binding is required in production' });
   }

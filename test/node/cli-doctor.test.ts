@@ -25,8 +25,16 @@ afterAll(async () => {
   await local?.close();
 });
 
+const JOBS_QUEUES = `[[queues.producers]]
+binding = "JOBS"
+queue = "identsphere-jobs"
+[[queues.consumers]]
+queue = "identsphere-jobs"
+max_retries = 14
+dead_letter_queue = "identsphere-jobs-dlq"`;
+
 /** A fully valid production setup: wrangler.toml, a secrets file, a migrated database, a dev.vars to compare. */
-async function fullyValid() {
+async function fullyValid(queues = JOBS_QUEUES) {
   const dir = mkdtempSync(join(tmpdir(), 'doctor-'));
   const schema = 'doctor_ok';
   await migrateUp(local.backend, schema);
@@ -61,6 +69,7 @@ bucket_name = "identsphere-avatars"
 [[analytics_engine_datasets]]
 binding = "METRICS"
 dataset = "identsphere_requests"
+${queues}
 ${['LOGIN', 'REGISTER', 'PASSWORD_FORGOT', 'EMAIL_OTP', 'MFA_CHALLENGE', 'ACCOUNT', 'ADMIN']
   .map((n, i) => `[[ratelimits]]\nname = "RATE_LIMIT_${n}"\nnamespace_id = "${3001 + i}"\nsimple = { limit = 10, period = 60 }`)
   .join('\n')}
@@ -107,6 +116,8 @@ describe('identsphere doctor', () => {
     // Items that hold in the stanza pass; items no program can check are manual.
     expect(res.stdout).toMatch(/PASS {4}POST \/v1\/auth\/login is rate-limited/);
     expect(res.stdout).toMatch(/PASS {4}IDENTSPHERE_COOKIES_SECURE=true/);
+    expect(res.stdout).toMatch(/PASS {4}This Worker consumes the JOBS queue \(it sends the emails\) — identsphere-jobs/);
+    expect(res.stdout).toMatch(/PASS {4}Jobs out of retries go to a dead-letter queue — identsphere-jobs-dlq/);
     expect(res.stdout).toMatch(/PASS {4}IDENTSPHERE_APP_URL is the frontend's https:\/\/ URL.* — https:\/\/app\.example\.com/);
     expect(res.stdout).toMatch(/MANUAL {2}Backups configured AND verified via restore/);
     expect(res.stdout).toMatch(/\d+ passed, \d+ failed, \d+ manual steps/);
@@ -124,6 +135,23 @@ describe('identsphere doctor', () => {
     const shared = await cli([...args, '--compare-vars', dev], env);
     expect(shared.code).toBe(1);
     expect(shared.stdout).toMatch(/FAIL {4}IDENTSPHERE_JWT_SECRET is distinct from every other environment — same secret as .*dev\.vars/);
+  });
+
+  it('fails without the JOBS queue producer, its consumer or a dead-letter queue', async () => {
+    const none = await fullyValid('');
+    const res = await cli(none.args, none.env);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toMatch(/FAIL {4}Queue producer JOBS bound \(emails, webhooks\) — add \[\[queues\.producers\]\]/);
+    expect(res.stdout).toMatch(/FAIL {4}This Worker consumes the JOBS queue/);
+
+    const producerOnly = await fullyValid(JOBS_QUEUES.split('[[queues.consumers]]')[0]!);
+    const half = await cli(producerOnly.args, producerOnly.env);
+    expect(half.code).toBe(1);
+    expect(half.stdout).toMatch(/PASS {4}Queue producer JOBS bound \(emails, webhooks\) — identsphere-jobs/);
+    expect(half.stdout).toMatch(
+      /FAIL {4}This Worker consumes the JOBS queue \(it sends the emails\) — add \[\[queues\.consumers\]\] queue = "identsphere-jobs"/,
+    );
+    expect(half.stdout).toMatch(/FAIL {4}Jobs out of retries go to a dead-letter queue/);
   });
 
   it('fails when IDENTSPHERE_APP_URL is unset or http://', async () => {

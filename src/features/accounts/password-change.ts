@@ -4,7 +4,9 @@ import { insertWhere } from '../../db/insert-where.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { auditValues, type RequestContext } from '../audit/audit.ts';
-import { passwordChangedMessage } from '../email/templates.ts';
+import { enqueueEmail } from '../email/email-jobs.ts';
+import { recipientLocale } from '../email/locale.ts';
+import { passwordChangedMessage } from '../email/messages.ts';
 import { evict } from '../sessions/session-management.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
 import { bumpCredentialVersion } from '../sign-in/credential-version.ts';
@@ -12,8 +14,9 @@ import { verifyPasswordReentry } from '../sign-in/password-reentry.ts';
 import { assertPasswordNotBreached } from './breached-password.ts';
 
 /** "Your password was changed" (after a change or a reset): the owner learns of it even if it was not them. */
-export function sendPasswordChanged(deps: Deps, email: string): Promise<void> {
-  return deps.mailer.send(passwordChangedMessage(deps.config, email, deps.clock.now()));
+export async function sendPasswordChanged(deps: Deps, ctx: RequestContext, user: { userId: string; email: string }): Promise<void> {
+  const locale = await recipientLocale(deps, ctx, { userId: user.userId });
+  await enqueueEmail(deps, passwordChangedMessage(deps.config, locale, user.email, deps.clock.now()));
 }
 
 /**

@@ -14,6 +14,8 @@ export interface RequestContext {
   requestId: string;
   ip: string | null;
   userAgent: string | null;
+  /** The request's Accept-Language: the language of emails to people without a stored locale. */
+  acceptLanguage?: string | null;
   /** Absent: the signed-in user (or an anonymous caller) acts for themself. */
   actor?: Actor;
 }

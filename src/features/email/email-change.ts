@@ -8,10 +8,10 @@ import { enforceLimit } from '../../platform/adapters/rate-limiter.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
 import { evictUserSessions } from '../sessions/session-cache-eviction.ts';
-import { emailChangeAddressInUse, emailChangeVerification } from './email-change.email.ts';
 import { sendOrUnavailable } from './email-delivery.ts';
+import { recipientLocale } from './locale.ts';
+import { emailChangeAddressInUse, emailChangedMessage, emailChangeVerification } from './messages.ts';
 import { consumeToken, issueToken } from './one-time-tokens.ts';
-import { emailChangedMessage } from './templates.ts';
 
 export const EMAIL_CHANGE_TTL_SECONDS = 60 * 60;
 
@@ -32,7 +32,8 @@ export async function prepareEmailChange(
   const audit = auditInsert(deps, ctx, 'user.email_change_requested', { userId: user.id });
   const [taken] = await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, newEmail));
   if (taken) {
-    await sendOrUnavailable(deps, emailChangeAddressInUse(newEmail));
+    // Written in the language of the address's own account, not the requester's.
+    await sendOrUnavailable(deps, emailChangeAddressInUse(deps.config, await recipientLocale(deps, ctx, { email: newEmail }), newEmail));
     return [audit];
   }
   const issued = await issueToken(deps, {
@@ -41,7 +42,8 @@ export async function prepareEmailChange(
     ttlSeconds: EMAIL_CHANGE_TTL_SECONDS,
     payload: { new_email: newEmail },
   });
-  await sendOrUnavailable(deps, emailChangeVerification(deps.config, newEmail, issued.token, EMAIL_CHANGE_TTL_SECONDS / 60));
+  const locale = await recipientLocale(deps, ctx, { userId: user.id });
+  await sendOrUnavailable(deps, emailChangeVerification(deps.config, locale, newEmail, issued.token, EMAIL_CHANGE_TTL_SECONDS / 60));
   return [...issued.statements, audit];
 }
 
@@ -75,7 +77,8 @@ export async function confirmEmailChange(deps: Deps, ctx: RequestContext, token:
   if (taken) throw new ApiError('email_taken');
 
   // Told before the change commits: if the old owner cannot be told, nothing changes (fails closed).
-  await sendOrUnavailable(deps, emailChangedMessage(deps.config, pending.oldEmail, newEmail, now));
+  const locale = await recipientLocale(deps, ctx, { userId: pending.userId });
+  await sendOrUnavailable(deps, emailChangedMessage(deps.config, locale, pending.oldEmail, newEmail, now));
   let consumed;
   try {
     consumed = await consumeToken(deps, 'email_change', token, (guard, row) => [

@@ -8,8 +8,10 @@ import { evict } from '../sessions/session-management.ts';
 import type { ValidSession } from '../sessions/sessions.ts';
 import { endPriorCredentials, type PriorCredentialsEnd } from '../sign-in/prior-credentials.ts';
 import { sendOrUnavailable } from './email-delivery.ts';
+import { enqueueEmail } from './email-jobs.ts';
+import { recipientLocale } from './locale.ts';
+import { verifyEmailMessage } from './messages.ts';
 import { consumeTokenWithResults, type IssuedToken, issueToken } from './one-time-tokens.ts';
-import { verifyEmailMessage } from './templates.ts';
 
 export const VERIFY_EMAIL_TTL_SECONDS = 24 * 3600;
 /** At most one verification email per account per this many seconds. */
@@ -20,20 +22,28 @@ export function issueVerificationToken(deps: Deps, userId: string, email: string
   return issueToken(deps, { userId, purpose: 'verify_email', ttlSeconds: VERIFY_EMAIL_TTL_SECONDS, payload: { email } });
 }
 
-function message(deps: Deps, email: string, token: string) {
-  return verifyEmailMessage(deps.config, email, token, VERIFY_EMAIL_TTL_SECONDS / 3600);
+async function message(deps: Deps, ctx: RequestContext, userId: string, email: string, token: string) {
+  const locale = await recipientLocale(deps, ctx, { userId });
+  return verifyEmailMessage(deps.config, locale, email, token, VERIFY_EMAIL_TTL_SECONDS / 3600);
 }
 
 /**
- * Background delivery of the token registration stored. If the provider fails, the token is withdrawn (it
- * was never delivered) so the resend window does not stop the user from asking again at once.
+ * Queues the email of the token registration stored (sent while the token is live). If the queue refuses
+ * it, or the provider never takes it (email-jobs.ts), the token is withdrawn so the resend window does not
+ * stop the user from asking again at once.
  */
-export async function deliverRegistrationVerification(deps: Deps, email: string, token: string): Promise<void> {
+export async function deliverRegistrationVerification(
+  deps: Deps,
+  ctx: RequestContext,
+  user: { id: string; email: string },
+  token: string,
+): Promise<void> {
+  const tokenHash = await sha256Hex(token);
   try {
-    await deps.mailer.send(message(deps, email, token));
+    await enqueueEmail(deps, await message(deps, ctx, user.id, user.email, token), { tokenHash });
   } catch (err) {
     const tokens = deps.t.oneTimeTokens;
-    await deps.db.delete(tokens).where(eq(tokens.tokenHash, await sha256Hex(token)));
+    await deps.db.delete(tokens).where(eq(tokens.tokenHash, tokenHash));
     throw err;
   }
 }
@@ -60,7 +70,7 @@ export async function requestEmailVerification(deps: Deps, ctx: RequestContext, 
 
   const issued = await issueVerificationToken(deps, userId, user.email);
   // Send first, then store: if the provider fails, nothing changed (and the previous link still works).
-  await sendOrUnavailable(deps, message(deps, user.email, issued.token));
+  await sendOrUnavailable(deps, await message(deps, ctx, userId, user.email, issued.token));
   await db.batch([...issued.statements, auditInsert(deps, ctx, 'email.verification_sent', { userId })]);
 }
 

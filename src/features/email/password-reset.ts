@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../../crypto/password.ts';
+import { sha256Hex } from '../../crypto/tokens.ts';
 import { isDisabled } from '../../db/account-status.ts';
 import { insertWhere } from '../../db/insert-where.ts';
 import { ApiError } from '../../lib/errors.ts';
@@ -9,15 +10,17 @@ import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts
 import { evict } from '../sessions/session-management.ts';
 import { bumpCredentialVersion } from '../sign-in/credential-version.ts';
 import { addressUnverified, endPriorCredentials, type PriorCredentialsEnd } from '../sign-in/prior-credentials.ts';
+import { enqueueEmail } from './email-jobs.ts';
+import { recipientLocale } from './locale.ts';
+import { passwordResetMessage } from './messages.ts';
 import { consumeTokenWithResults, findLiveToken, issueToken } from './one-time-tokens.ts';
-import { passwordResetMessage } from './templates.ts';
 
 export const RESET_TOKEN_TTL_SECONDS = 3600;
 
 /**
  * Forgot password, run in the background after the (identical) 202: for an unknown or disabled address it
- * does nothing. The link is sent before the token is stored, so a provider failure changes nothing (an
- * earlier link keeps working); a new token supersedes the account's earlier ones.
+ * does nothing. The token is stored (superseding the account's earlier ones), then its email is queued; the
+ * consumer sends it only while this token is still the live one. If the queue refuses, it is withdrawn.
  */
 export async function requestPasswordReset(deps: Deps, ctx: RequestContext, email: string): Promise<void> {
   const { db, t } = deps;
@@ -27,8 +30,16 @@ export async function requestPasswordReset(deps: Deps, ctx: RequestContext, emai
     .where(eq(t.users.email, email));
   if (!user || isDisabled(user, deps.clock.now())) return;
   const issued = await issueToken(deps, { userId: user.id, purpose: 'password_reset', ttlSeconds: RESET_TOKEN_TTL_SECONDS });
-  await deps.mailer.send(passwordResetMessage(deps.config, email, issued.token, RESET_TOKEN_TTL_SECONDS / 60));
+  const locale = await recipientLocale(deps, ctx, { userId: user.id });
+  const message = passwordResetMessage(deps.config, locale, email, issued.token, RESET_TOKEN_TTL_SECONDS / 60);
   await db.batch([...issued.statements, auditInsert(deps, ctx, 'password.reset_requested', { userId: user.id })]);
+  const tokenHash = await sha256Hex(issued.token);
+  try {
+    await enqueueEmail(deps, message, { tokenHash });
+  } catch (err) {
+    await db.delete(t.oneTimeTokens).where(eq(t.oneTimeTokens.tokenHash, tokenHash));
+    throw err;
+  }
 }
 
 export interface ResetDone {

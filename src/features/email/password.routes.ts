@@ -50,9 +50,10 @@ export const passwordRoutes = new Hono<AppEnv>()
     async (c) => {
       const input = await parseJson(c, ResetBody);
       await enforceRateLimit(c, 'passwordForgot');
-      const { userId, email } = await resetPassword(c.var.deps, requestContext(c), input);
+      const ctx = requestContext(c);
+      const { userId, email } = await resetPassword(c.var.deps, ctx, input);
       c.set('userId', userId);
-      runInBackground(c, 'password changed email', () => sendPasswordChanged(c.var.deps, email));
+      runInBackground(c, 'password changed email', () => sendPasswordChanged(c.var.deps, ctx, { userId, email }));
       return c.body(null, 204);
     },
   )
@@ -70,8 +71,10 @@ export const passwordRoutes = new Hono<AppEnv>()
     requireSession,
     async (c) => {
       const input = await parseJson(c, ChangeBody);
-      const { email } = await changePassword(c.var.deps, requestContext(c), c.var.session, input);
-      runInBackground(c, 'password changed email', () => sendPasswordChanged(c.var.deps, email));
+      const ctx = requestContext(c);
+      const { email } = await changePassword(c.var.deps, ctx, c.var.session, input);
+      const userId = c.var.session.record.user.id;
+      runInBackground(c, 'password changed email', () => sendPasswordChanged(c.var.deps, ctx, { userId, email }));
       return c.body(null, 204);
     },
   );

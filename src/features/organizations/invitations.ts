@@ -8,8 +8,9 @@ import { enforceLimit } from '../../platform/adapters/rate-limiter.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
 import { sendOrUnavailable } from '../email/email-delivery.ts';
+import { recipientLocale } from '../email/locale.ts';
+import { invitationMessage } from '../email/messages.ts';
 import { cacheRecord, type NewSession, prepareSession, type SessionRecord, userView, type ValidSession } from '../sessions/sessions.ts';
-import { invitationEmail } from './invitation.email.ts';
 import { authorize, type Role } from './org-access.ts';
 
 export const INVITATION_TTL_DAYS = 7;
@@ -71,7 +72,7 @@ export async function inviteMember(
   };
   await sendOrUnavailable(
     deps,
-    invitationEmail(deps.config, {
+    invitationMessage(deps.config, await recipientLocale(deps, ctx, { email: input.email }), {
       to: input.email,
       token,
       organizationName: membership.organization.name,

@@ -49,8 +49,9 @@ export const authRoutes = new Hono<AppEnv>()
     async (c) => {
       const input = await parseJson(c, RegisterBody);
       await enforceRateLimit(c, 'register', input.email);
-      const { record, session, verificationToken } = await register(c.var.deps, requestContext(c), input);
-      runInBackground(c, 'verification email', () => deliverRegistrationVerification(c.var.deps, record.user.email, verificationToken));
+      const ctx = requestContext(c);
+      const { record, session, verificationToken } = await register(c.var.deps, ctx, input);
+      runInBackground(c, 'verification email', () => deliverRegistrationVerification(c.var.deps, ctx, record.user, verificationToken));
       return respondSession(c, record, session, 201);
     },
   )

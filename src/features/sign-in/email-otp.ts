@@ -5,7 +5,9 @@ import { insertWhere } from '../../db/insert-where.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts';
-import { emailOtpMessage } from '../email/templates.ts';
+import { enqueueEmail } from '../email/email-jobs.ts';
+import { recipientLocale } from '../email/locale.ts';
+import { emailOtpMessage } from '../email/messages.ts';
 import { evict } from '../sessions/session-management.ts';
 import { addressUnverified, endPriorCredentials } from './prior-credentials.ts';
 import { completeSignIn } from './sign-in.ts';
@@ -36,9 +38,9 @@ export function otpHash(email: string, code: string): Promise<string> {
 /**
  * Email sign-in code request, run in the background after the (identical) 202. Unknown or disabled
  * addresses: nothing is stored or sent. Otherwise one conditional upsert claims the resend window and
- * replaces the previous code (which stops working); only the request that claimed it sends. If the
- * provider fails, the code is withdrawn, so the user can ask again at once instead of waiting out the window
- * for a code that never arrived.
+ * replaces the previous code (which stops working); only the request that claimed it queues the email,
+ * sent while the code is live. If the queue refuses it or the provider never takes it (email-jobs.ts), the
+ * code is withdrawn, so the user can ask again at once instead of waiting out the window for it.
  */
 export async function requestEmailOtp(deps: Deps, ctx: RequestContext, email: string): Promise<void> {
   const { db, t } = deps;
@@ -74,7 +76,8 @@ export async function requestEmailOtp(deps: Deps, ctx: RequestContext, email: st
   ]);
   if (!claimed.length) return; // a code was sent less than a minute ago: no second email
   try {
-    await deps.mailer.send(emailOtpMessage(deps.config, email, code, OTP_TTL_SECONDS / 60));
+    const locale = await recipientLocale(deps, ctx, { userId: user.id });
+    await enqueueEmail(deps, emailOtpMessage(deps.config, locale, email, code, OTP_TTL_SECONDS / 60), { otp: { email, codeHash } });
   } catch (err) {
     await db.batch([
       db.delete(codes).where(and(eq(codes.email, email), eq(codes.codeHash, codeHash))),

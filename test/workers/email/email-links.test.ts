@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import {
   emailChangedMessage,
   emailOtpMessage,
-  escapeHtml,
   passwordChangedMessage,
   passwordResetMessage,
   verifyEmailMessage,
-} from '../../../src/features/email/templates.ts';
+} from '../../../src/features/email/messages.ts';
+import { escapeHtml } from '../../../src/features/email/templates.ts';
 import { flowEnv, mails } from '../support/index.ts';
 
 const SPOOF = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
@@ -46,11 +46,11 @@ describe('email templates', () => {
   const config = { IDENTSPHERE_APP_URL: 'https://app.example.com', IDENTSPHERE_PUBLIC_BASE_URL: 'https://auth.example.com' };
   const at = new Date('2026-01-02T03:04:05Z');
   const all = [
-    verifyEmailMessage(config, 'ada@example.com', 'tok', 24),
-    passwordResetMessage(config, 'ada@example.com', 'tok', 60),
-    emailOtpMessage(config, 'ada@example.com', '042917', 10),
-    passwordChangedMessage(config, 'ada@example.com', at),
-    emailChangedMessage(config, 'ada@example.com', 'new@example.com', at),
+    verifyEmailMessage(config, 'en', 'ada@example.com', 'tok', 24),
+    passwordResetMessage(config, 'en', 'ada@example.com', 'tok', 60),
+    emailOtpMessage(config, 'en', 'ada@example.com', '042917', 10),
+    passwordChangedMessage(config, 'en', 'ada@example.com', at),
+    emailChangedMessage(config, 'en', 'ada@example.com', 'new@example.com', at),
   ];
 
   it('each has a subject, a tag, a plain-text part and an HTML part saying the same', () => {
@@ -66,11 +66,11 @@ describe('email templates', () => {
     expect(all[2]!.subject).not.toContain('042917');
     expect(all[4]!.to).toBe('ada@example.com');
     expect(all[4]!.text).toContain('new@example.com');
-    expect(all[3]!.text).toContain('Fri, 02 Jan 2026 03:04:05 GMT');
+    expect(all[3]!.text).toContain('Friday, January 2, 2026 at 3:04 AM (UTC)');
   });
 
   it('escapes what it interpolates into HTML', () => {
-    const m = emailChangedMessage(config, 'ada@example.com', '"><script>alert(1)</script>@x.example', at);
+    const m = emailChangedMessage(config, 'en', 'ada@example.com', '"><script>alert(1)</script>@x.example', at);
     expect(m.html).not.toContain('<script>');
     expect(m.html).toContain('&#34;&#62;&#60;script&#62;');
     expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&#60;a href=&#34;x&#34; onclick=&#39;y&#39;&#62;&#38;&#60;/a&#62;');

@@ -1,7 +1,7 @@
 // The real email senders, against fakes of the providers' HTTP APIs at the fetch boundary: the exact request
 // each one makes, and what a refusal (4xx), a failure (5xx) or silence (timeout) becomes.
 import { describe, expect, it, vi } from 'vitest';
-import { passwordResetMessage } from '../../../src/features/email/templates.ts';
+import { passwordResetMessage } from '../../../src/features/email/messages.ts';
 import { type EmailMessage, LogOnlySender, MemorySender } from '../../../src/platform/adapters/email.ts';
 import { createMailer, EmailDeliveryError, PostmarkSender, ResendSender } from '../../../src/platform/adapters/email-providers.ts';
 import { loadConfig } from '../../../src/platform/config.ts';
@@ -148,6 +148,7 @@ describe('sender selection (IDENTSPHERE_EMAIL_PROVIDER)', () => {
     vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
     const message = passwordResetMessage(
       { IDENTSPHERE_PUBLIC_BASE_URL: 'http://localhost:8787', IDENTSPHERE_APP_URL: undefined },
+      'en',
       'ada@example.com',
       'TOKEN123',
       60,

@@ -2,6 +2,7 @@
 // the app with withDeps. The in-memory mailbox and bucket themselves are the ones dev mode uses (src).
 import { MemoryAvatarStorage, type StoredObject } from '../../../src/platform/adapters/avatar-storage.ts';
 import { type EmailMessage, MemorySender } from '../../../src/platform/adapters/email.ts';
+import type { Job, JobQueue } from '../../../src/platform/adapters/job-queue.ts';
 
 /** Counts down the failures asked for with failNext. */
 class Failures {
@@ -46,5 +47,13 @@ export class FlakyAvatarStorage extends MemoryAvatarStorage {
   override async delete(key: string): Promise<void> {
     this.failures.take('storage');
     return super.delete(key);
+  }
+}
+
+/** A queue that keeps what is sent, for a test to hand to the consumer (src/jobs.ts consumeJobs) itself. */
+export class RecordingJobQueue implements JobQueue {
+  readonly jobs: Job[] = [];
+  async send(jobs: Job[]): Promise<void> {
+    this.jobs.push(...jobs);
   }
 }

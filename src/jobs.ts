@@ -1,0 +1,47 @@
+// The background-job consumer: the Worker's `queue` handler for the JOBS queue, and the handler the in-process
+// twin runs in dev/test. Each feature registers its job kinds here (the composition root, like app.ts).
+import { deliverEmailJob, EMAIL_JOB } from './features/email/email-jobs.ts';
+import type { Job, JobOutcome } from './platform/adapters/job-queue.ts';
+import type { Env } from './platform/config.ts';
+import { type Deps, getDeps } from './platform/deps.ts';
+import { log } from './platform/log.ts';
+
+export type JobHandlers = Record<string, (deps: Deps, job: Job, attempt: number) => Promise<JobOutcome>>;
+
+const handlers: JobHandlers = {
+  [EMAIL_JOB]: deliverEmailJob,
+};
+
+/** Runs one attempt of a job. An unknown kind (a message from a newer or older deployment) is logged and dropped. */
+export async function runJob(deps: Deps, job: Job, attempt: number): Promise<JobOutcome> {
+  const handler = handlers[job.kind];
+  if (!handler) {
+    log('error', 'job of unknown kind dropped', { kind: job.kind });
+    return { done: true };
+  }
+  return handler(deps, job, attempt);
+}
+
+/**
+ * The Worker's `queue` handler. Each message is acknowledged or retried on its own; a handler that throws
+ * (a database outage) is retried after a minute. Messages past the consumer's max_retries go to the dead-letter
+ * queue (wrangler.toml). A misconfigured Worker retries everything later rather than losing it.
+ */
+export async function consumeJobs(batch: MessageBatch<Job>, env: Env): Promise<void> {
+  const built = getDeps(env);
+  if (!built.ok) {
+    log('error', 'queue batch deferred: configuration is unsafe or invalid', { queue: batch.queue });
+    batch.retryAll({ delaySeconds: 300 });
+    return;
+  }
+  for (const message of batch.messages) {
+    try {
+      const outcome = await runJob(built.deps, message.body, message.attempts);
+      if (outcome.done) message.ack();
+      else message.retry({ delaySeconds: outcome.retryAfterSeconds });
+    } catch (err) {
+      log('error', 'job failed; retrying', { kind: message.body?.kind, attempt: message.attempts, error: String(err) });
+      message.retry({ delaySeconds: 60 });
+    }
+  }
+}
