@@ -38,8 +38,6 @@ export function fakeReceiver() {
   };
 }
 
-export type Receiver = ReturnType<typeof fakeReceiver>;
-
 /**
  * The real app without the JOBS binding; its fetch sends receiver URLs to `receiver` and everything else to
  * `other` (fake OAuth providers), else refuses.
@@ -85,6 +83,18 @@ export async function eventually<T>(check: () => T | Promise<T>, what: string, t
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/** Waits until at least `count` requests about the user (of `type`, if given) reached the receiver; returns them. */
+export async function receivedAbout(
+  receiver: ReturnType<typeof fakeReceiver>,
+  userId: string,
+  count = 1,
+  type?: string,
+): Promise<Received[]> {
+  const matching = () => receiver.about(userId).filter((r) => !type || r.payload.type === type);
+  await eventually(() => matching().length >= count, `${count} × ${type ?? 'any event'} about ${userId}`);
+  return matching();
 }
 
 /** Verifies a received request with the reference library; returns the verified payload (throws if forged). */

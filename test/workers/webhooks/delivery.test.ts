@@ -14,6 +14,7 @@ import {
   createWebhook,
   eventually,
   PASSWORD,
+  receivedAbout,
   registerUser,
   TEST_ACTOR,
   uniqueEmail,
@@ -39,10 +40,7 @@ describe('webhook delivery', () => {
   it('a sign-up reaches the receiver as user.created, signed so that standardwebhooks verifies it', async () => {
     const { env, receiver, hook } = await setup();
     const { user } = await registerUser(uniqueEmail(), PASSWORD, env);
-    const [got] = await eventually(
-      () => receiver.about(user.id).filter((r) => r.payload.type === 'user.created').length && receiver.about(user.id),
-      'user.created',
-    );
+    const [got] = await receivedAbout(receiver, user.id, 1, 'user.created');
     expect(got!.url).toBe('https://receiver.example.test/hook');
     expect(got!.headers['content-type']).toBe('application/json');
     expect(got!.headers['webhook-id']).toMatch(/^[0-9a-f-]{36}$/);
@@ -59,7 +57,7 @@ describe('webhook delivery', () => {
     let calls = 0;
     receiver.answerWith(() => new Response(null, { status: ++calls === 1 ? 500 : 200 }));
     const { user } = await registerUser(uniqueEmail(), PASSWORD, env);
-    const got = await eventually(() => receiver.about(user.id).length >= 2 && receiver.about(user.id), 'two attempts');
+    const got = await receivedAbout(receiver, user.id, 2);
     expect(got.map((r) => r.headers['webhook-id'])).toEqual([got[0]!.headers['webhook-id'], got[0]!.headers['webhook-id']]);
     for (const r of got) expect(verified(hook.secret, r)).toEqual(r.payload);
     const res = await adminCall(env, key, `/v1/admin/webhooks/${hook.id}/deliveries`);
@@ -78,7 +76,7 @@ describe('webhook delivery', () => {
     const { env, receiver } = await setup({ event_types: ['session.created'] });
     const { email, user } = await registerUser(uniqueEmail(), PASSWORD, env);
     expect((await call('/v1/auth/login', { env, method: 'POST', json: { email, password: PASSWORD } })).status).toBe(200);
-    await eventually(() => receiver.about(user.id).length, 'session.created');
+    await receivedAbout(receiver, user.id);
     await new Promise((r) => setTimeout(r, 200));
     expect(receiver.about(user.id).map((r) => r.payload.type)).toEqual(['session.created']);
     expect(receiver.about(user.id)[0]!.payload.data).toMatchObject({ method: 'password', session_id: expect.any(String) });
@@ -105,7 +103,7 @@ describe('webhook delivery', () => {
     expect(receiver.about(user.id)).toEqual([]);
     jobs.refuse = false;
     await sweepWebhookEvents(deps);
-    await eventually(() => receiver.about(user.id).length, 'the swept event');
+    await receivedAbout(receiver, user.id);
     expect(receiver.about(user.id).map((r) => r.payload.type)).toEqual(['user.created']);
   });
 
@@ -115,7 +113,7 @@ describe('webhook delivery', () => {
     await disableUser(deps, TEST_ACTOR, user.id, { reason: 'test' });
     expect(receiver.about(user.id)).toEqual([]);
     await sweepWebhookEvents(deps);
-    const [got] = await eventually(() => receiver.about(user.id).length && receiver.about(user.id), 'user.disabled');
+    const [got] = await receivedAbout(receiver, user.id);
     expect(got!.payload.data).toEqual({ user_id: user.id, actor: { type: 'cli', id: 'test' } });
   });
 });
