@@ -1,6 +1,6 @@
 // The outbox side of webhooks: event types, the explicit outbox insert for deletions, and the producer that
 // hands committed events to the JOBS queue (after each request, and from the Cron sweep for anything missed).
-import { and, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { insertWhere } from '../../db/insert-where.ts';
 import type { Job } from '../../platform/adapters/job-queue.ts';
@@ -103,4 +103,18 @@ export async function sweepWebhookEvents(deps: Deps): Promise<number> {
     if (sent < CLAIM_LIMIT) break;
   }
   return total;
+}
+
+/** The delivery log's horizon: processed events older than this go (their deliveries with them). */
+const EVENT_RETENTION_MS = 30 * 86_400_000;
+
+/** Scheduled maintenance: deletes processed webhook events past EVENT_RETENTION_MS. */
+export async function purgeWebhookEvents(deps: Deps): Promise<number> {
+  const e = deps.t.webhookEvents;
+  const cutoff = new Date(deps.clock.now().getTime() - EVENT_RETENTION_MS);
+  const deleted = await deps.db
+    .delete(e)
+    .where(and(isNotNull(e.processedAt), lt(e.createdAt, cutoff)))
+    .returning({ id: e.id });
+  return deleted.length;
 }

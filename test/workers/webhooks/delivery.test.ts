@@ -1,10 +1,10 @@
 // Webhook delivery end to end: the audit trigger writes the outbox row in the change's transaction, the
 // request's producer hands it to the (in-process) queue, the consumer signs and POSTs it; retries keep the
 // webhook-id; a lost enqueue is found by the Cron sweep.
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { disableUser } from '../../../src/features/admin/user-moderation.ts';
-import { sweepWebhookEvents } from '../../../src/features/webhooks/webhook-events.ts';
+import { purgeWebhookEvents, sweepWebhookEvents } from '../../../src/features/webhooks/webhook-events.ts';
 import type { Job } from '../../../src/platform/adapters/job-queue.ts';
 import { InProcessJobQueue } from '../../../src/platform/adapters/job-queue.ts';
 import {
@@ -115,5 +115,45 @@ describe('webhook delivery', () => {
     await sweepWebhookEvents(deps);
     const [got] = await receivedAbout(receiver, user.id);
     expect(got!.payload.data).toEqual({ user_id: user.id, actor: { type: 'cli', id: 'test' } });
+  });
+
+  it('the scheduled maintenance drops processed events after 30 days, and keeps newer or unprocessed ones', async () => {
+    const { deps } = webhookEnv();
+    const { webhookEvents } = deps.t;
+    const day = 86_400_000;
+    const rows = [
+      {
+        id: crypto.randomUUID(),
+        type: 'user.created',
+        createdAt: new Date(Date.now() - 31 * day),
+        processedAt: new Date(Date.now() - 31 * day),
+      },
+      {
+        id: crypto.randomUUID(),
+        type: 'user.created',
+        createdAt: new Date(Date.now() - 29 * day),
+        processedAt: new Date(Date.now() - 29 * day),
+      },
+      // Never processed (no endpoint took it yet): kept for the sweep.
+      { id: crypto.randomUUID(), type: 'user.created', createdAt: new Date(Date.now() - 31 * day), enqueuedAt: new Date() },
+    ];
+    await deps.db.insert(webhookEvents).values(rows);
+    expect(await purgeWebhookEvents(deps)).toBeGreaterThanOrEqual(1);
+    const left = await deps.db
+      .select({ id: webhookEvents.id })
+      .from(webhookEvents)
+      .where(
+        inArray(
+          webhookEvents.id,
+          rows.map((r) => r.id),
+        ),
+      );
+    expect(left.map((r) => r.id).sort()).toEqual([rows[1]!.id, rows[2]!.id].sort());
+    await deps.db.delete(webhookEvents).where(
+      inArray(
+        webhookEvents.id,
+        rows.map((r) => r.id),
+      ),
+    );
   });
 });
