@@ -49,7 +49,7 @@ describe('webhook delivery', () => {
     expect(got!.payload).toMatchObject({ type: 'user.created', data: { user_id: user.id } });
     expect(Date.parse(got!.payload.timestamp)).not.toBeNaN();
     // Signed with this endpoint's secret only: another secret does not verify.
-    expect(() => verified('whsec_' + btoa('x'.repeat(32)), got!)).toThrow();
+    expect(() => verified(`whsec_${btoa('x'.repeat(32))}`, got!)).toThrow();
   });
 
   it('a receiver answering 500 then 200 gets the same webhook-id twice, acknowledged once', async () => {
