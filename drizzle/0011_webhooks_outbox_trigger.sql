@@ -67,7 +67,11 @@ BEGIN
     'actor', CASE WHEN NEW.actor_type IS NOT NULL THEN jsonb_build_object('type', NEW.actor_type, 'id', NEW.actor_id) END
   ));
   INSERT INTO "identsphere".webhook_events (audit_id, request_id, type, user_id, organization_id, data, created_at)
-  SELECT NEW.id, NEW.request_id, t, subject::uuid, NEW.organization_id, payload, NEW.created_at FROM unnest(types) AS t;
+  -- Never fail the change itself over an event: a subject that is not a UUID is recorded without one.
+  SELECT NEW.id, NEW.request_id, t,
+         CASE WHEN subject ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN subject::uuid END,
+         NEW.organization_id, payload, NEW.created_at
+  FROM unnest(types) AS t;
   RETURN NULL;
 END
 $$;

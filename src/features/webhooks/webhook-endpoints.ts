@@ -39,7 +39,8 @@ function view(row: EndpointRow): WebhookEndpointView {
 /**
  * Where events may be sent: https:// in production (payloads and signatures must not travel in the clear),
  * http:// as well in development and tests. Credentials in the URL are refused: they would be stored and
- * shown in plain text in every endpoint listing.
+ * shown in plain text in every endpoint listing. Only administrators choose URLs, and a Worker's fetch reaches
+ * the public internet only (no private network behind it to probe).
  */
 export function checkEndpointUrl(deps: Pick<Deps, 'config'>, raw: string): string {
   let url: URL;
