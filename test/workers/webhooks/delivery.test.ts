@@ -2,7 +2,7 @@
 // request's producer hands it to the (in-process) queue, the consumer signs and POSTs it; retries keep the
 // webhook-id; a lost enqueue is found by the Cron sweep.
 import { eq, inArray } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { disableUser } from '../../../src/features/admin/user-moderation.ts';
 import { purgeWebhookEvents, sweepWebhookEvents } from '../../../src/features/webhooks/webhook-events.ts';
 import type { Job } from '../../../src/platform/adapters/job-queue.ts';
@@ -12,7 +12,9 @@ import {
   apiKey,
   call,
   createWebhook,
+  type DatabaseRequest,
   eventually,
+  interceptDatabase,
   PASSWORD,
   receivedAbout,
   registerUser,
@@ -105,6 +107,27 @@ describe('webhook delivery', () => {
     await sweepWebhookEvents(deps);
     await receivedAbout(receiver, user.id);
     expect(receiver.about(user.id).map((r) => r.payload.type)).toEqual(['user.created']);
+  });
+
+  it('the database failing between the commit and the enqueue (the claim) loses nothing: the sweep sends it', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { env, receiver, deps } = await setup({ event_types: ['user.created'] });
+    const claims = (r: DatabaseRequest) => r.statements.some((s) => /^\s*update "[^"]+"\."webhook_events" set enqueued_at/.test(s));
+    const db = interceptDatabase((r) => {
+      if (claims(r)) throw new TypeError('Network connection lost.');
+      return undefined;
+    });
+    let userId: string;
+    try {
+      userId = (await registerUser(uniqueEmail(), PASSWORD, env)).user.id;
+      await eventually(() => db.requests.some(claims), 'the failed claim');
+    } finally {
+      db.restore();
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(receiver.about(userId)).toEqual([]);
+    await sweepWebhookEvents(deps);
+    expect((await receivedAbout(receiver, userId)).map((r) => r.payload.type)).toEqual(['user.created']);
   });
 
   it('a change no request produced (the CLI) is sent by the sweep', async () => {
