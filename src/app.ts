@@ -19,6 +19,8 @@ import { authRoutes } from './features/sign-in/auth.routes.ts';
 import { emailOtpRoutes } from './features/sign-in/email-otp.routes.ts';
 import { jwksRoutes } from './features/tokens/jwks.routes.ts';
 import { tokenRoutes } from './features/tokens/tokens.routes.ts';
+import { webhookProducer } from './features/webhooks/webhooks.middleware.ts';
+import { webhookRoutes } from './features/webhooks/webhooks.routes.ts';
 import { toApiError } from './http/api-error.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { provideDeps, refuseMisconfigured } from './http/middleware/config-guard.ts';
@@ -46,7 +48,7 @@ export function createMisconfiguredApp() {
 
 function buildApp(depsMiddleware: MiddlewareHandler<AppEnv>) {
   const app = new Hono<AppEnv>();
-  app.use('*', requestEnvelope, depsMiddleware, requestGuards);
+  app.use('*', requestEnvelope, depsMiddleware, webhookProducer, requestGuards);
   app.route('/v1', healthRoutes);
   app.route(
     '/v1',
@@ -70,6 +72,7 @@ function buildApp(depsMiddleware: MiddlewareHandler<AppEnv>) {
   app.route('/v1/auth', tokenRoutes);
   app.route('/.well-known', jwksRoutes);
   app.route('/v1/admin/users', adminUserRoutes);
+  app.route('/v1/admin/webhooks', webhookRoutes);
   app.route('/v1/admin', adminRoutes);
 
   app.notFound((c) => c.json(errorBody(new ApiError('not_found', 'No such route.'), c.var.requestId), 404));

@@ -1,6 +1,7 @@
 // The background-job consumer: the Worker's `queue` handler for the JOBS queue, and the handler the in-process
 // twin runs in dev/test. Each feature registers its job kinds here (the composition root, like app.ts).
 import { deliverEmailJob, EMAIL_JOB } from './features/email/email-jobs.ts';
+import { webhookJobHandlers } from './features/webhooks/webhook-delivery.ts';
 import type { Job, JobOutcome } from './platform/adapters/job-queue.ts';
 import type { Env } from './platform/config.ts';
 import { type Deps, getDeps } from './platform/deps.ts';
@@ -10,6 +11,7 @@ export type JobHandlers = Record<string, (deps: Deps, job: Job, attempt: number)
 
 const handlers: JobHandlers = {
   [EMAIL_JOB]: deliverEmailJob,
+  ...webhookJobHandlers,
 };
 
 /** Runs one attempt of a job. An unknown kind (a message from a newer or older deployment) is logged and dropped. */

@@ -5,6 +5,7 @@ import { clearExpiredDisables } from './features/admin/user-moderation.ts';
 import { purgeAuditLogs } from './features/audit/audit-retention.ts';
 import { purgeExpiredIdempotencyKeys } from './features/idempotency/idempotency.ts';
 import { pruneExpiredSigningKeys, rotateSigningKeyIfDue } from './features/tokens/signing-keys.ts';
+import { purgeWebhookEvents } from './features/webhooks/webhook-events.ts';
 import type { Deps } from './platform/deps.ts';
 import { log } from './platform/log.ts';
 
@@ -18,8 +19,8 @@ export async function purgeExpiredInvitations(deps: Deps): Promise<number> {
 /**
  * The Cron Trigger's work ([triggers] crons in wrangler.toml): audit-log retention, avatar objects whose
  * deletion failed earlier, expired invitations, expired idempotency keys, signing-key rotation (when the
- * active key is older than IDENTSPHERE_SIGNING_KEY_ROTATION_DAYS), keys no longer published and timed disables
- * that have ended. Each task runs even if another failed.
+ * active key is older than IDENTSPHERE_SIGNING_KEY_ROTATION_DAYS), keys no longer published, timed disables
+ * that have ended and webhook events past the delivery log's 30 days. Each task runs even if another failed.
  */
 export async function runScheduledMaintenance(deps: Deps): Promise<Record<string, number | string>> {
   const tasks: Record<string, () => Promise<number>> = {
@@ -30,6 +31,7 @@ export async function runScheduledMaintenance(deps: Deps): Promise<Record<string
     signing_keys_rotated: () => rotateSigningKeyIfDue(deps),
     signing_keys_pruned: () => pruneExpiredSigningKeys(deps),
     disables_expired: () => clearExpiredDisables(deps),
+    webhook_events_purged: () => purgeWebhookEvents(deps),
   };
   const outcome: Record<string, number | string> = {};
   for (const [name, task] of Object.entries(tasks)) {

@@ -28,4 +28,7 @@ export const {
   idempotencyKeys,
   signingKeys,
   apiKeys,
+  webhookEndpoints,
+  webhookEvents,
+  webhookDeliveries,
 } = defineTables(DEFAULT_SCHEMA);

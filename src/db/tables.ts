@@ -9,6 +9,7 @@ import { defineOrganizationTables } from '../features/organizations/organization
 import { definePasskeyTables } from '../features/passkeys/passkeys.tables.ts';
 import { defineSignInTables } from '../features/sign-in/sign-in.tables.ts';
 import { defineSigningKeyTables } from '../features/tokens/tokens.tables.ts';
+import { defineWebhookTables } from '../features/webhooks/webhooks.tables.ts';
 import { defineCoreTables } from './tables-core.ts';
 
 /**
@@ -34,6 +35,7 @@ export function defineTables(schemaName: string) {
     ...defineIdempotencyTables(core),
     ...defineSigningKeyTables(core),
     ...defineAdminTables(core),
+    ...defineWebhookTables(core),
   };
 }
 

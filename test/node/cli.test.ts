@@ -81,6 +81,30 @@ describe.each(targets)('identsphere migrate on $name', (target) => {
     expect(status.stdout).toMatch(/ 0 pending/);
   });
 
+  it('the webhook outbox trigger writes into the same non-default schema (its function body renamed too)', async () => {
+    const env = { ...target.env(), IDENTSPHERE_SCHEMA: schema };
+    await cli(['migrate', 'up'], env);
+    const user = randomUUID();
+    // No enabled endpoint: nothing accumulates.
+    await target.sql(`insert into "${schema}".audit_logs (event, user_id) values ('user.registered', '${user}')`);
+    expect(await target.sql(`select type from "${schema}".webhook_events where user_id = '${user}'`)).toEqual([]);
+    await target.sql(
+      `insert into "${schema}".webhook_endpoints (id, url, secret_sealed, created_at, updated_at) values ('${randomUUID()}', 'https://r.example/', 'x', now(), now())`,
+    );
+    await target.sql(
+      `insert into "${schema}".audit_logs (event, user_id, metadata) values ('organization.invitation_accepted', '${user}', '{"role": "member", "invitation_id": "i1", "token": "leak"}')`,
+    );
+    expect(
+      await target.sql(
+        `select type, data->>'role', coalesce(data->>'token', 'none') from "${schema}".webhook_events where user_id = '${user}' order by type`,
+      ),
+    ).toEqual([
+      ['invitation.accepted', 'member', 'none'],
+      ['membership.added', 'member', 'none'],
+    ]);
+    await target.sql(`delete from "${schema}".audit_logs where user_id = '${user}'`);
+  });
+
   it('prunes audit rows older than N days, in batches', async () => {
     const env = { ...target.env(), IDENTSPHERE_SCHEMA: schema };
     await cli(['migrate', 'up'], env);

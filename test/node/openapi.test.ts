@@ -164,7 +164,7 @@ describe('OpenAPI document', () => {
       expect(op.security, name).toEqual([
         { session: [] },
         { bearer: [] },
-        ...(admin ? [{ apiKey: [expect.stringMatching(/^(users|organizations|audit):(read|write)$/)] }] : []),
+        ...(admin ? [{ apiKey: [expect.stringMatching(/^(users|organizations|audit|webhooks):(read|write)$/)] }] : []),
       ]);
     }
     expect(components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'isk_…' });

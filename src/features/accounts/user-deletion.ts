@@ -7,6 +7,7 @@ import { lockAdmins, notLastAdmin } from '../admin/platform-admins.ts';
 import { auditValues, type RequestContext } from '../audit/audit.ts';
 import { evictTokenHashes } from '../sessions/session-cache-eviction.ts';
 import { bumpCredentialVersion } from '../sign-in/credential-version.ts';
+import { userDeletedEventInsert } from '../webhooks/webhook-events.ts';
 import { drainAvatarDeletions } from './avatar-deletions.ts';
 
 /** Organizations where the user is the only owner while others are members: deletion would orphan them. */
@@ -114,9 +115,10 @@ export async function deleteUser(deps: DataDeps, ctx: RequestContext, user: { id
       .where(and(eq(t.users.id, userId), deletable))
       .returning({ id: t.users.id }),
     insertWhere(db, a, auditValues(deps, anonymous, 'user.deleted', {}), gone),
+    userDeletedEventInsert(deps, ctx, userId, gone),
   ]);
-  // The last four statements' results: queued avatar keys, deleted sessions, the deleted user, the audit insert.
-  const [queuedResult, sessionsResult, deletedResult] = results.slice(-4);
+  // The results of the statements before the two inserts: queued avatar keys, deleted sessions, the deleted user.
+  const [queuedResult, sessionsResult, deletedResult] = results.slice(-5, -2);
   const queued = (queuedResult as { rows: { key: string }[] }).rows.map((r) => r.key);
   const sessions = sessionsResult as { tokenHash: string }[];
   const deleted = deletedResult as { id: string }[];

@@ -75,7 +75,13 @@ export type AuditEvent =
   | 'admin.granted'
   | 'admin.revoked'
   | 'api_key.created'
-  | 'api_key.revoked';
+  | 'api_key.revoked'
+  // Webhook endpoints (admin API)
+  | 'webhook.created'
+  | 'webhook.updated'
+  | 'webhook.deleted'
+  | 'webhook.secret_rotated'
+  | 'webhook.redelivered';
 
 type AuditFields = { userId?: string | null; organizationId?: string | null; metadata?: Record<string, unknown> };
 

@@ -88,7 +88,7 @@ export async function completeSignIn(deps: Deps, ctx: RequestContext, plan: Sign
       signInAudit(deps, ctx, 'login.succeeded', {
         userId: user.id,
         organizationId: organization?.id,
-        metadata: { method, ...plan.auditMetadata },
+        metadata: { method, session_id: session.row.id, ...plan.auditMetadata },
       }),
     ]);
   } catch (err) {

@@ -1,7 +1,7 @@
 // Schema rules that make export and deletion complete for every table, including tables added by other
 // features: every reference to users(id) is a foreign key that cascades (or sets null), and every column that
 // looks like a user reference is one (audit_logs.user_id and webauthn_challenges.user_id excepted: deletion
-// handles them explicitly).
+// handles them explicitly; webhook_events.user_id: events about a deleted user still have to be delivered).
 import { describe, expect, it } from 'vitest';
 import { sql, testEnv } from '../support/index.ts';
 
@@ -49,7 +49,9 @@ describe('per-user data is reachable from users(id)', () => {
       [schema],
     );
     // Exceptions, each deleted explicitly by account deletion: audit rows are detached, and WebAuthn ceremony
-    // challenges bind unknown-email hints to random ids (so no foreign key is possible).
-    expect(unreferenced.map((r) => r.ref).sort()).toEqual(['audit_logs.user_id', 'webauthn_challenges.user_id']);
+    // challenges bind unknown-email hints to random ids (so no foreign key is possible). Webhook events must
+    // outlive the user to be delivered (user.deleted itself is about a deleted user): ids only, purged 30 days
+    // after processing.
+    expect(unreferenced.map((r) => r.ref).sort()).toEqual(['audit_logs.user_id', 'webauthn_challenges.user_id', 'webhook_events.user_id']);
   });
 });

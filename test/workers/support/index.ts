@@ -14,4 +14,5 @@ export * from './outages.ts';
 export * from './production.ts';
 export * from './takeover.ts';
 export * from './webauthn.ts';
+export * from './webhooks.ts';
 export * from './worker.ts';
