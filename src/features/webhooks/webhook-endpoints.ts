@@ -5,7 +5,7 @@ import { newId } from '../../crypto/tokens.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
-import type { WebhookEventType } from './webhook-events.ts';
+import { forgetEndpointPresence, type WebhookEventType } from './webhook-events.ts';
 import { newWebhookSecret, sealWebhookSecret } from './webhook-signing.ts';
 
 type EndpointRow = Deps['t']['webhookEndpoints']['$inferSelect'];
@@ -83,6 +83,7 @@ export async function createEndpoint(
     deps.db.insert(deps.t.webhookEndpoints).values(row),
     auditInsert(deps, ctx, 'webhook.created', { metadata: { webhook_id: id, url: row.url, event_types: row.eventTypes } }),
   ]);
+  forgetEndpointPresence(deps);
   return { endpoint: view(row), secret };
 }
 
@@ -123,6 +124,7 @@ export async function updateEndpoint(
   ]);
   const row = updated[0];
   if (!row) throw new ApiError('not_found', 'No such webhook endpoint.');
+  forgetEndpointPresence(deps);
   return view(row);
 }
 

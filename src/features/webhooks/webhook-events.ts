@@ -1,6 +1,6 @@
 // The outbox side of webhooks: event types, the explicit outbox insert for deletions, and the producer that
 // hands committed events to the JOBS queue (after each request, and from the Cron sweep for anything missed).
-import { and, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { insertWhere } from '../../db/insert-where.ts';
 import type { Job } from '../../platform/adapters/job-queue.ts';
@@ -73,6 +73,9 @@ export function userDeletedEventInsert(deps: Database & Pick<Deps, 'clock'>, ctx
  * Returns how many events were sent.
  */
 export async function enqueueWebhookEvents(deps: Deps, requestId?: string): Promise<number> {
+  // The producer (one request's events) skips its query while this isolate knows of no enabled endpoint:
+  // the trigger writes events only when one exists, and any it wrote meanwhile wait for the sweep.
+  if (requestId && !(await anyEnabledEndpoint(deps))) return 0;
   const { webhookEvents: e } = deps.t;
   const now = deps.clock.now();
   const which = requestId
@@ -92,6 +95,26 @@ export async function enqueueWebhookEvents(deps: Deps, requestId?: string): Prom
     throw err;
   }
   return jobs.length;
+}
+
+/** How long an isolate trusts what it learned about endpoints existing (other isolates' changes show after it). */
+const PRESENCE_TTL_MS = 60_000;
+const endpointPresence = new WeakMap<Deps, { checkedAt: number; any: boolean }>();
+
+/** Whether an enabled endpoint exists, asked at most once a minute per isolate: writes stay one query cheaper. */
+async function anyEnabledEndpoint(deps: Deps): Promise<boolean> {
+  const now = deps.clock.now().getTime();
+  const known = endpointPresence.get(deps);
+  if (known && now - known.checkedAt < PRESENCE_TTL_MS && now >= known.checkedAt) return known.any;
+  const { webhookEndpoints: w } = deps.t;
+  const rows = await deps.db.select({ id: w.id }).from(w).where(eq(w.enabled, true)).limit(1);
+  endpointPresence.set(deps, { checkedAt: now, any: rows.length > 0 });
+  return rows.length > 0;
+}
+
+/** After an endpoint is created or re-enabled here: this isolate asks again on its next write. */
+export function forgetEndpointPresence(deps: Deps): void {
+  endpointPresence.delete(deps);
 }
 
 /** The Cron sweep: claims and sends until nothing is left (bounded, the next run continues). */

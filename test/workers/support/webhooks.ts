@@ -2,7 +2,6 @@
 // the queue consumer) whose outbound fetch reaches a fake receiver, API keys for the admin API, and waiting
 // for deliveries that arrive in the background.
 import { Webhook } from 'standardwebhooks';
-import { createApiKey } from '../../../src/features/admin/api-keys.ts';
 import type { Env } from '../../../src/platform/config.ts';
 import type { DepsOverrides } from '../../../src/platform/deps.ts';
 import { call, envWith, withDeps } from './worker.ts';
@@ -53,13 +52,6 @@ export function webhookEnv(options: { other?: typeof fetch; overrides?: Paramete
   }) as typeof fetch;
   const deps = withDeps(env, { fetch: outbound, ...options.deps });
   return { env, deps, receiver };
-}
-
-export const TEST_ACTOR = { requestId: 'test', ip: null, userAgent: null, actor: { type: 'cli' as const, id: 'test' } };
-
-/** A server API key with these scopes (made as the CLI does). */
-export async function apiKey(deps: Parameters<typeof createApiKey>[0], scopes: Parameters<typeof createApiKey>[2]['scopes']) {
-  return (await createApiKey(deps, TEST_ACTOR, { name: 'webhook tests', scopes })).key;
 }
 
 export function adminCall(env: Env, key: string, path: string, init: { method?: string; json?: unknown } = {}) {

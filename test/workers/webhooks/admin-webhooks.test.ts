@@ -33,7 +33,7 @@ afterEach(async () => {
 
 async function setup(body: Record<string, unknown> = {}) {
   const w = webhookEnv();
-  const key = await apiKey(w.deps, ['webhooks:write']);
+  const key = (await apiKey(['webhooks:write'], w.deps)).key;
   const hook = await createWebhook(w.env, key, body);
   cleanups.push(() => adminCall(w.env, key, `/v1/admin/webhooks/${hook.id}`, { method: 'DELETE' }));
   return { ...w, key, hook };
@@ -48,7 +48,7 @@ async function deliveries(env: Parameters<typeof adminCall>[0], key: string, hoo
 describe('admin webhooks API', () => {
   it('validates the URL and event types: http(s) only, https only in production, no credentials', async () => {
     const { env, deps } = webhookEnv();
-    const key = await apiKey(deps, ['webhooks:write']);
+    const key = (await apiKey(['webhooks:write'], deps)).key;
     for (const url of ['ftp://receiver.example.test/', 'javascript:alert(1)', 'https://user:pw@receiver.example.test/', 'not a url']) {
       await expectError(await adminCall(env, key, '/v1/admin/webhooks', { method: 'POST', json: { url } }), 400, 'invalid_request');
     }
@@ -65,7 +65,7 @@ describe('admin webhooks API', () => {
 
   it('needs the webhooks:write scope (or a platform administrator); anyone else is refused', async () => {
     const { env, deps } = webhookEnv();
-    const readOnly = await apiKey(deps, ['users:read', 'audit:read']);
+    const readOnly = (await apiKey(['users:read', 'audit:read'], deps)).key;
     await expectError(await adminCall(env, readOnly, '/v1/admin/webhooks'), 403, 'forbidden');
     await expectError(
       await adminCall(env, readOnly, '/v1/admin/webhooks', { method: 'POST', json: { url: `${RECEIVER}/x` } }),

@@ -10,6 +10,7 @@ import { InProcessJobQueue } from '../../../src/platform/adapters/job-queue.ts';
 import {
   adminCall,
   apiKey,
+  CLI_CONTEXT,
   call,
   createWebhook,
   type DatabaseRequest,
@@ -18,7 +19,6 @@ import {
   PASSWORD,
   receivedAbout,
   registerUser,
-  TEST_ACTOR,
   uniqueEmail,
   verified,
   webhookEnv,
@@ -32,7 +32,7 @@ afterEach(async () => {
 
 async function setup(json: Record<string, unknown> = {}, options: Parameters<typeof webhookEnv>[0] = {}) {
   const w = webhookEnv(options);
-  const key = await apiKey(w.deps, ['webhooks:write', 'users:write']);
+  const key = (await apiKey(['webhooks:write', 'users:write'], w.deps)).key;
   const hook = await createWebhook(w.env, key, json);
   cleanups.push(() => adminCall(w.env, key, `/v1/admin/webhooks/${hook.id}`, { method: 'DELETE' }));
   return { ...w, key, hook };
@@ -133,7 +133,7 @@ describe('webhook delivery', () => {
   it('a change no request produced (the CLI) is sent by the sweep', async () => {
     const { env, receiver, deps } = await setup({ event_types: ['user.disabled'] });
     const { user } = await registerUser(uniqueEmail(), PASSWORD, env);
-    await disableUser(deps, TEST_ACTOR, user.id, { reason: 'test' });
+    await disableUser(deps, CLI_CONTEXT, user.id, { reason: 'test' });
     expect(receiver.about(user.id)).toEqual([]);
     await sweepWebhookEvents(deps);
     const [got] = await receivedAbout(receiver, user.id);

@@ -47,7 +47,7 @@ const post = (path: string, cookie: string, body?: unknown, e: Env = env) => cal
 
 describe('webhook event types', () => {
   it('each type reaches the receiver from its route, verified, with ids only', async () => {
-    const key = await apiKey(deps, ['webhooks:write', 'users:write']);
+    const key = (await apiKey(['webhooks:write', 'users:write'], deps)).key;
     const hook = await createWebhook(env, key);
     cleanup = () => adminCall(env, key, `/v1/admin/webhooks/${hook.id}`, { method: 'DELETE' });
     const secrets: string[] = [PASSWORD];

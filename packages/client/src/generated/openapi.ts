@@ -1030,6 +1030,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every webhook endpoint, newest first */
+        get: operations["adminListWebhooks"];
+        put?: never;
+        /** Register an endpoint; the answer carries its signing secret, shown this once */
+        post: operations["adminCreateWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook endpoint (never its secret) */
+        get: operations["adminGetWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete an endpoint and its delivery log; nothing more is sent to it */
+        delete: operations["adminDeleteWebhook"];
+        options?: never;
+        head?: never;
+        /** Change the URL, event types, description, or enable/disable (enabling clears `failing`) */
+        patch: operations["adminUpdateWebhook"];
+        trace?: never;
+    };
+    "/v1/admin/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret at once; the new one is shown this once */
+        post: operations["adminRotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's deliveries (status, attempts, last answer), newest first, cursor-paginated */
+        get: operations["adminListWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/webhooks/{id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again (same webhook-id), whatever its status */
+        post: operations["adminRedeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/organizations": {
         parameters: {
             query?: never;
@@ -1194,6 +1282,37 @@ export interface components {
             disabled_at: string | null;
             disabled_until: string | null;
             disabled_reason: string | null;
+        };
+        WebhookEndpoint: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string | null;
+            event_types: string[];
+            enabled: boolean;
+            failing: boolean;
+            failing_since: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        WebhookDelivery: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            event_id: string;
+            event_type: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed" | "dead";
+            attempts: number;
+            last_status: number | null;
+            last_error: string | null;
+            last_attempt_at: string | null;
+            next_attempt_at: string | null;
+            delivered_at: string | null;
+            /** Format: date-time */
+            created_at: string;
         };
         Error: {
             error: {
@@ -1609,6 +1728,15 @@ export interface components {
         };
         /** @description `idempotency_key_in_progress`, `last_admin` */
         "409-idempotency_key_in_progress-last_admin": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description `csrf`, `forbidden`, `invalid_password`, `reauthentication_required` */
+        "403-csrf-forbidden-invalid_password-reauthentication_required": {
             headers: {
                 [name: string]: unknown;
             };
@@ -4876,6 +5004,394 @@ export interface operations {
             400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
             401: components["responses"]["401-unauthorized"];
             403: components["responses"]["403-csrf-forbidden-reauthentication_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-idempotency_key_in_progress"];
+            413: components["responses"]["413-payload_too_large"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            429: components["responses"]["429-rate_limited"];
+            500: components["responses"]["500-internal"];
+            503: components["responses"]["503-misconfigured-service_unavailable"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminListWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhooks: components["schemas"]["WebhookEndpoint"][];
+                    };
+                };
+            };
+            400: components["responses"]["400-ambiguous_credentials"];
+            401: components["responses"]["401-unauthorized"];
+            403: components["responses"]["403-forbidden"];
+            429: components["responses"]["429-rate_limited"];
+            500: components["responses"]["500-internal"];
+            503: components["responses"]["503-misconfigured-service_unavailable"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminCreateWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first final answer (not 5xx, not 429) is stored for 24 h for this caller (the signed-in user, otherwise the client IP) and returned again, Set-Cookie included, with `Idempotency-Replayed: true` to a retry with the same key and the same method, path and body. The same key with another request: 422 `idempotency_key_reused`; while the first is still running: 409 `idempotency_key_in_progress`. After a 503 the outcome is unknown: retry with the same key. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url: string;
+                    event_types?: ("user.created" | "user.updated" | "user.deleted" | "user.disabled" | "user.enabled" | "session.created" | "session.revoked" | "email.verified" | "password.changed" | "mfa.enabled" | "mfa.disabled" | "passkey.added" | "passkey.removed" | "identity.linked" | "identity.unlinked" | "organization.created" | "organization.deleted" | "membership.added" | "membership.removed" | "membership.role_changed" | "invitation.created" | "invitation.revoked" | "invitation.accepted")[];
+                    description?: string;
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook: components["schemas"]["WebhookEndpoint"];
+                        secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
+            401: components["responses"]["401-unauthorized"];
+            403: components["responses"]["403-csrf-forbidden-invalid_password-reauthentication_required"];
+            409: components["responses"]["409-idempotency_key_in_progress"];
+            413: components["responses"]["413-payload_too_large"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            429: components["responses"]["429-rate_limited"];
+            500: components["responses"]["500-internal"];
+            503: components["responses"]["503-misconfigured-service_unavailable"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminGetWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook: components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+            };
+            400: components["responses"]["400-ambiguous_credentials"];
+            401: components["responses"]["401-unauthorized"];
+            403: components["responses"]["403-forbidden"];
+            404: components["responses"]["404-not_found"];
+            429: components["responses"]["429-rate_limited"];
+            500: components["responses"]["500-internal"];
+            503: components["responses"]["503-misconfigured-service_unavailable"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminDeleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first final answer (not 5xx, not 429) is stored for 24 h for this caller (the signed-in user, otherwise the client IP) and returned again, Set-Cookie included, with `Idempotency-Replayed: true` to a retry with the same key and the same method, path and body. The same key with another request: 422 `idempotency_key_reused`; while the first is still running: 409 `idempotency_key_in_progress`. After a 503 the outcome is unknown: retry with the same key. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
+            401: components["responses"]["401-unauthorized"];
+            403: components["responses"]["403-csrf-forbidden-invalid_password-reauthentication_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-idempotency_key_in_progress"];
+            413: components["responses"]["413-payload_too_large"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            429: components["responses"]["429-rate_limited"];
+            500: components["responses"]["500-internal"];
+            503: components["responses"]["503-misconfigured-service_unavailable"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminUpdateWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first final answer (not 5xx, not 429) is stored for 24 h for this caller (the signed-in user, otherwise the client IP) and returned again, Set-Cookie included, with `Idempotency-Replayed: true` to a retry with the same key and the same method, path and body. The same key with another request: 422 `idempotency_key_reused`; while the first is still running: 409 `idempotency_key_in_progress`. After a 503 the outcome is unknown: retry with the same key. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url?: string;
+                    event_types?: ("user.created" | "user.updated" | "user.deleted" | "user.disabled" | "user.enabled" | "session.created" | "session.revoked" | "email.verified" | "password.changed" | "mfa.enabled" | "mfa.disabled" | "passkey.added" | "passkey.removed" | "identity.linked" | "identity.unlinked" | "organization.created" | "organization.deleted" | "membership.added" | "membership.removed" | "membership.role_changed" | "invitation.created" | "invitation.revoked" | "invitation.accepted")[];
+                    description?: string | null;
+                    enabled?: boolean;
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook: components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+            };
+            400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
+            401: components["responses"]["401-unauthorized"];
+            403: components["responses"]["403-csrf-forbidden-invalid_password-reauthentication_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-idempotency_key_in_progress"];
+            413: components["responses"]["413-payload_too_large"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            429: components["responses"]["429-rate_limited"];
+            500: components["responses"]["500-internal"];
+            503: components["responses"]["503-misconfigured-service_unavailable"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminRotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first final answer (not 5xx, not 429) is stored for 24 h for this caller (the signed-in user, otherwise the client IP) and returned again, Set-Cookie included, with `Idempotency-Replayed: true` to a retry with the same key and the same method, path and body. The same key with another request: 422 `idempotency_key_reused`; while the first is still running: 409 `idempotency_key_in_progress`. After a 503 the outcome is unknown: retry with the same key. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new secret */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
+            401: components["responses"]["401-unauthorized"];
+            403: components["responses"]["403-csrf-forbidden-invalid_password-reauthentication_required"];
+            404: components["responses"]["404-not_found"];
+            409: components["responses"]["409-idempotency_key_in_progress"];
+            413: components["responses"]["413-payload_too_large"];
+            415: components["responses"]["415-unsupported_media_type"];
+            422: components["responses"]["422-idempotency_key_reused"];
+            429: components["responses"]["429-rate_limited"];
+            500: components["responses"]["500-internal"];
+            503: components["responses"]["503-misconfigured-service_unavailable"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminListWebhookDeliveries: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page; pass next_cursor as cursor for the next */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deliveries: components["schemas"]["WebhookDelivery"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400-ambiguous_credentials-invalid_request"];
+            401: components["responses"]["401-unauthorized"];
+            403: components["responses"]["403-forbidden"];
+            404: components["responses"]["404-not_found"];
+            429: components["responses"]["429-rate_limited"];
+            500: components["responses"]["500-internal"];
+            503: components["responses"]["503-misconfigured-service_unavailable"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminRedeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first final answer (not 5xx, not 429) is stored for 24 h for this caller (the signed-in user, otherwise the client IP) and returned again, Set-Cookie included, with `Idempotency-Replayed: true` to a retry with the same key and the same method, path and body. The same key with another request: 422 `idempotency_key_reused`; while the first is still running: 409 `idempotency_key_in_progress`. After a 503 the outcome is unknown: retry with the same key. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        delivery: components["schemas"]["WebhookDelivery"];
+                    };
+                };
+            };
+            400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
+            401: components["responses"]["401-unauthorized"];
+            403: components["responses"]["403-csrf-forbidden-invalid_password-reauthentication_required"];
             404: components["responses"]["404-not_found"];
             409: components["responses"]["409-idempotency_key_in_progress"];
             413: components["responses"]["413-payload_too_large"];
