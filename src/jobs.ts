@@ -25,6 +25,14 @@ export async function runJob(deps: Deps, job: Job, attempt: number): Promise<Job
 }
 
 /**
+ * A job given up before its retries ran out goes where max_retries would have put it: the dead-letter queue,
+ * for an operator to inspect or replay. Without the binding (dev) the handler's error log is all there is.
+ */
+async function deadLetter(env: Env, job: Job): Promise<void> {
+  if (env.JOBS_DLQ) await env.JOBS_DLQ.send(job, { contentType: 'json' });
+}
+
+/**
  * The Worker's `queue` handler. Each message is acknowledged or retried on its own; a handler that throws
  * (a database outage) is retried after a minute. Messages past the consumer's max_retries go to the dead-letter
  * queue (wrangler.toml). A misconfigured Worker retries everything later rather than losing it.
@@ -39,6 +47,7 @@ export async function consumeJobs(batch: MessageBatch<Job>, env: Env): Promise<v
   for (const message of batch.messages) {
     try {
       const outcome = await runJob(built.deps, message.body, message.attempts);
+      if (outcome.done && outcome.deadLetter) await deadLetter(env, message.body);
       if (outcome.done) message.ack();
       else message.retry({ delaySeconds: outcome.retryAfterSeconds });
     } catch (err) {

@@ -45,6 +45,8 @@ export interface Env extends RateLimitBindings {
   AVATARS?: R2Bucket;
   /** Producer of the background-job queue (src/platform/adapters/job-queue.ts); consumed by this Worker. */
   JOBS?: Queue<Job>;
+  /** Producer of the dead-letter queue: jobs given up at once (an email the provider refuses with a 4xx). */
+  JOBS_DLQ?: Queue<Job>;
 }
 
 export type { ConfigProblem } from './config-problem.ts';

@@ -7,8 +7,9 @@ import type { Deps } from '../../platform/deps.ts';
 import { log } from '../../platform/log.ts';
 
 // Background email through the JOBS queue (src/jobs.ts): the service renders the message, the consumer sends
-// it. A provider 5xx, 429 or timeout is retried with backoff; a 4xx is given up at once (dead letter) with an
-// error log. A message whose link or code is no longer live (superseded, used, expired) is not sent late.
+// it. A provider 5xx, 429 or timeout is retried with backoff; a 4xx (or the last failure) is given up with an
+// error log and moved to the dead-letter queue. A message whose link or code is no longer live (superseded,
+// used, expired) is not sent late.
 
 export const EMAIL_JOB = 'email';
 
@@ -105,7 +106,7 @@ export async function deliverEmailJob(deps: Deps, job: Job, attempt: number): Pr
       const why = permanent(err) ? 'refused by the provider' : `undelivered after ${attempt} attempts`;
       log('error', `email ${why}: given up (dead letter)`, { tag, attempt, provider, status, error });
       if (body.live) await withdraw(deps, body.live);
-      return { done: true };
+      return { done: true, deadLetter: true };
     }
     const retryAfterSeconds = emailRetryDelaySeconds(attempt);
     log('warn', 'email provider failed: retrying', { tag, attempt, provider, status, retryAfterSeconds, error });

@@ -14,8 +14,11 @@ export interface Job {
   [field: string]: unknown;
 }
 
-/** What a handler decides about one attempt: done (or given up, logged), or try again after a pause. */
-export type JobOutcome = { done: true } | { done: false; retryAfterSeconds: number };
+/**
+ * What a handler decides about one attempt: done; done but undeliverable (`deadLetter`: the consumer moves the
+ * message to the dead-letter queue for an operator to inspect); or try again after a pause.
+ */
+export type JobOutcome = { done: true; deadLetter?: boolean } | { done: false; retryAfterSeconds: number };
 
 export type JobHandler = (job: Job, attempt: number) => Promise<JobOutcome>;
 

@@ -7,14 +7,20 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EMAIL_MAX_ATTEMPTS, emailRetryDelaySeconds } from '../../../src/features/email/email-jobs.ts';
 import { consumeJobs } from '../../../src/jobs.ts';
 import { CloudflareJobQueue, type Job } from '../../../src/platform/adapters/job-queue.ts';
+import type { Env } from '../../../src/platform/config.ts';
 import { call, envWith, flowEnv, mails, RecordingJobQueue, registerUser, sql, withDeps } from '../support/index.ts';
 
 const RESEND = 'https://api.resend.com/emails';
-const consumerEnv = envWith({
-  IDENTSPHERE_EMAIL_PROVIDER: 'resend',
-  IDENTSPHERE_EMAIL_API_KEY: 're_test_key_never_logged',
-  IDENTSPHERE_FROM_EMAIL: 'no-reply@example.com',
-});
+/** What the consumer moved to the dead-letter queue (the JOBS_DLQ producer, recorded). */
+const deadLetters: Job[] = [];
+const consumerEnv: Env = {
+  ...envWith({
+    IDENTSPHERE_EMAIL_PROVIDER: 'resend',
+    IDENTSPHERE_EMAIL_API_KEY: 're_test_key_never_logged',
+    IDENTSPHERE_FROM_EMAIL: 'no-reply@example.com',
+  }),
+  JOBS_DLQ: { send: async (job: Job) => void deadLetters.push(job) } as unknown as Queue<Job>,
+};
 
 interface SentMail {
   to: string[];
@@ -70,7 +76,10 @@ async function forgot(flow: ReturnType<typeof queuedFlow>, email: string): Promi
   return job;
 }
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  deadLetters.length = 0;
+});
 
 describe('email through the queue', () => {
   it('provider answering 503 then 200: retried after 30 s, delivered exactly once, the link works', async () => {
@@ -111,7 +120,7 @@ describe('email through the queue', () => {
     expect([1, 2, 7, 8, 14].map(emailRetryDelaySeconds)).toEqual([30, 60, 1920, 3600, 3600]);
   });
 
-  it('a 4xx is not retried: acked once, logged as given up, the undelivered link withdrawn', async () => {
+  it('a 4xx is not retried: acked once, moved to the dead-letter queue, logged as given up, the link withdrawn', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const flow = queuedFlow();
     const { email, user } = await flow.register();
@@ -119,6 +128,7 @@ describe('email through the queue', () => {
     const resend = fakeResend(() => Response.json({ message: 'invalid `to` field' }, { status: 422 }));
 
     expect(await consume(job, 1)).toEqual({ acked: ['msg-1'], retried: [] });
+    expect(deadLetters).toEqual([job]);
     expect(resend.sent).toHaveLength(1);
     const [line] = errors.mock.calls.map((args) => JSON.parse(String(args[0])) as Record<string, unknown>);
     expect(line).toMatchObject({
@@ -137,6 +147,7 @@ describe('email through the queue', () => {
     const job = await forgot(flow, email);
     fakeResend(down);
     expect(await consume(job, EMAIL_MAX_ATTEMPTS)).toEqual({ acked: ['msg-1'], retried: [] });
+    expect(deadLetters).toEqual([job]);
     expect(String(errors.mock.calls[0]![0])).toContain(`email undelivered after ${EMAIL_MAX_ATTEMPTS} attempts: given up (dead letter)`);
   });
 
