@@ -1,4 +1,4 @@
-import { lt, sql } from 'drizzle-orm';
+import { type AnyColumn, lt, type SQL, sql } from 'drizzle-orm';
 import { newId, randomToken, sha256Hex } from '../../crypto/tokens.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { RequestContext } from '../audit/audit.ts';
@@ -8,12 +8,30 @@ import type { MfaMethod, SignInOutcome, SignInPlan } from '../sign-in/sign-in-ty
 export const MFA_TOKEN_TTL_SECONDS = 300;
 
 /** MFA is on once TOTP is confirmed. A passkey is offered as an alternative (passkey sign-in is multi-factor). */
-export async function mfaStatus(deps: Deps, userId: string): Promise<{ enabled: boolean; methods: MfaMethod[] }> {
+export async function mfaStatus(deps: Deps, userId: string): Promise<MfaStatus> {
+  const { totp, passkey } = mfaStatusColumns(deps, sql`${userId}::uuid`);
+  const result = await deps.db.execute<{ totp: boolean; passkey: boolean }>(sql`select ${totp} as totp, ${passkey} as passkey`);
+  return mfaStatusOf(result.rows[0]);
+}
+
+export interface MfaStatus {
+  enabled: boolean;
+  methods: MfaMethod[];
+}
+
+/**
+ * The MFA status as two columns of another query (`userId`: that query's user id column or value), so a sign-in
+ * reads it with the user in its one query before the hash instead of a round trip of its own.
+ */
+export function mfaStatusColumns(deps: Pick<Deps, 't'>, userId: SQL | AnyColumn) {
   const { totpCredentials: totp, passkeys } = deps.t;
-  const result = await deps.db.execute<{ totp: boolean; passkey: boolean }>(sql`select
-    exists (select 1 from ${totp} where ${totp.userId} = ${userId} and ${totp.confirmedAt} is not null) as totp,
-    exists (select 1 from ${passkeys} where ${passkeys.userId} = ${userId}) as passkey`);
-  const row = result.rows[0];
+  return {
+    totp: sql<boolean>`exists (select 1 from ${totp} where ${totp.userId} = ${userId} and ${totp.confirmedAt} is not null)`,
+    passkey: sql<boolean>`exists (select 1 from ${passkeys} where ${passkeys.userId} = ${userId})`,
+  };
+}
+
+export function mfaStatusOf(row: { totp: boolean; passkey: boolean } | undefined): MfaStatus {
   const enabled = row?.totp === true;
   return { enabled, methods: enabled ? ['totp', 'recovery_code', ...(row?.passkey ? (['passkey'] as const) : [])] : [] };
 }

@@ -4,6 +4,7 @@ import { isDisabled } from '../../db/account-status.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
+import { mfaStatusColumns, mfaStatusOf } from '../mfa/mfa-pending.ts';
 import { countFailureSql } from './backoff.ts';
 import { clearDeviceFailures, countDeviceFailure, deviceHash, deviceLockedUntil, isDeviceTokenFor } from './device-trust.ts';
 import { completeSignIn } from './sign-in.ts';
@@ -30,12 +31,19 @@ function genericFailure(): ApiError {
 }
 
 /**
- * Password sign-in. One query before the hash (the user and their first organization), one batch after it.
+ * Password sign-in. One query before the hash (the user, their first organization and MFA status), one batch
+ * after it.
  */
 export async function login(deps: Deps, ctx: RequestContext, input: LoginInput): Promise<SignInResult> {
   const { db, t } = deps;
   const rows = await db
-    .select({ u: t.users, orgId: t.memberships.organizationId, orgName: t.organizations.name, role: t.memberships.role })
+    .select({
+      u: t.users,
+      orgId: t.memberships.organizationId,
+      orgName: t.organizations.name,
+      role: t.memberships.role,
+      ...mfaStatusColumns(deps, t.users.id),
+    })
     .from(t.users)
     .leftJoin(t.memberships, eq(t.memberships.userId, t.users.id))
     .leftJoin(t.organizations, eq(t.organizations.id, t.memberships.organizationId))
@@ -93,6 +101,7 @@ export async function login(deps: Deps, ctx: RequestContext, input: LoginInput):
     user,
     method: 'password',
     organization,
+    mfa: mfaStatusOf(row),
     commit: {
       statements: [
         ...(Object.keys(userUpdate).length

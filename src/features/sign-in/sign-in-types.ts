@@ -68,6 +68,11 @@ export interface SignInPlan {
   commit: SignInCommit;
   /** Extra metadata of the `login.succeeded` (or `mfa.required`) audit event, next to `method`. */
   auditMetadata: Record<string, unknown>;
+  /**
+   * The user's MFA status when the caller read it with the user (mfaStatusColumns): spares a round trip.
+   * Absent: completeSignIn reads it. (Read before the hash, it is as current as a sign-in a moment earlier.)
+   */
+  mfa?: { enabled: boolean; methods: MfaMethod[] };
 }
 
 /**

@@ -68,7 +68,7 @@ export async function completeSignIn(deps: Deps, ctx: RequestContext, plan: Sign
   const { user, method } = plan;
   const [organization, mfa] = await Promise.all([
     resolveOrganization(deps, user.id, plan.organization),
-    MULTI_FACTOR_METHODS.has(method) ? null : mfaStatus(deps, user.id),
+    MULTI_FACTOR_METHODS.has(method) ? null : (plan.mfa ?? mfaStatus(deps, user.id)),
   ]);
   if (mfa?.enabled) return issueMfaChallenge(deps, ctx, plan, organization?.id ?? null, mfa.methods);
 
