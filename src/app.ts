@@ -27,17 +27,15 @@ import { provideDeps, refuseMisconfigured } from './http/middleware/config-guard
 import { requestEnvelope } from './http/middleware/request-envelope.ts';
 import { requestGuards } from './http/middleware/request-guards.ts';
 import type { AppEnv } from './http/types.ts';
-import { runJob } from './jobs.ts';
+import { runJobsInProcess } from './jobs.ts';
 import { ApiError, errorBody } from './lib/errors.ts';
 import { openApiRoutes } from './openapi/openapi.routes.ts';
-import { InProcessJobQueue } from './platform/adapters/job-queue.ts';
 import type { Deps } from './platform/deps.ts';
 import { log } from './platform/log.ts';
 
 /** The Worker's HTTP app, serving with `deps` (built once per isolate and environment, never per request). */
 export function createApp(deps: Deps) {
-  // Without a JOBS binding (dev/test) jobs run in this isolate, through the same handlers as the consumer.
-  if (deps.jobs instanceof InProcessJobQueue) deps.jobs.attach((job, attempt) => runJob(deps, job, attempt));
+  runJobsInProcess(deps);
   return buildApp(provideDeps(deps));
 }
 

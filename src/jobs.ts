@@ -2,7 +2,7 @@
 // twin runs in dev/test. Each feature registers its job kinds here (the composition root, like app.ts).
 import { deliverEmailJob, EMAIL_JOB } from './features/email/email-jobs.ts';
 import { webhookJobHandlers } from './features/webhooks/webhook-delivery.ts';
-import type { Job, JobOutcome } from './platform/adapters/job-queue.ts';
+import { InProcessJobQueue, type Job, type JobOutcome } from './platform/adapters/job-queue.ts';
 import type { Env } from './platform/config.ts';
 import { type Deps, getDeps } from './platform/deps.ts';
 import { log } from './platform/log.ts';
@@ -13,6 +13,14 @@ const handlers: JobHandlers = {
   [EMAIL_JOB]: deliverEmailJob,
   ...webhookJobHandlers,
 };
+
+/**
+ * Without a JOBS binding (dev/test) jobs run in this isolate, through the same handlers as the consumer: every
+ * entry point that may enqueue (the app, the Cron Trigger) wires them to its deps first. Idempotent.
+ */
+export function runJobsInProcess(deps: Deps): void {
+  if (deps.jobs instanceof InProcessJobQueue) deps.jobs.attach((job, attempt) => runJob(deps, job, attempt));
+}
 
 /** Runs one attempt of a job. An unknown kind (a message from a newer or older deployment) is logged and dropped. */
 export async function runJob(deps: Deps, job: Job, attempt: number): Promise<JobOutcome> {

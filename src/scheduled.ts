@@ -1,4 +1,6 @@
+import { loggableError } from './db/errors.ts';
 import { sweepWebhookEvents } from './features/webhooks/webhook-events.ts';
+import { runJobsInProcess } from './jobs.ts';
 import type { Env } from './platform/config.ts';
 import { getDeps } from './platform/deps.ts';
 import { log } from './platform/log.ts';
@@ -14,7 +16,13 @@ export async function scheduled(controller: ScheduledController, env: Env): Prom
     log('error', 'scheduled run skipped: configuration is unsafe or invalid', { cron: controller.cron });
     return;
   }
-  // Every run sends webhook events the request producers missed (a crash between commit and enqueue).
-  await sweepWebhookEvents(built.deps);
+  runJobsInProcess(built.deps);
+  // Every run sends webhook events the request producers missed (a crash between commit and enqueue). A failed
+  // sweep (the queue or the database down) is logged and retried by the next run; the maintenance still runs.
+  try {
+    await sweepWebhookEvents(built.deps);
+  } catch (err) {
+    log('error', 'webhook sweep failed', loggableError(err));
+  }
   if (controller.cron !== SWEEP_CRON) await runScheduledMaintenance(built.deps);
 }

@@ -137,7 +137,7 @@ describe('webhook delivery', () => {
     expect(receiver.about(user.id)).toEqual([]);
     await sweepWebhookEvents(deps);
     const [got] = await receivedAbout(receiver, user.id);
-    expect(got!.payload.data).toEqual({ user_id: user.id, actor: { type: 'cli', id: 'test' } });
+    expect(got!.payload.data).toEqual({ user_id: user.id, actor: CLI_CONTEXT.actor });
   });
 
   it('the scheduled maintenance drops processed events after 30 days, and keeps newer or unprocessed ones', async () => {
