@@ -20,13 +20,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractPrebuilt } from '../scripts/wasm/build.ts';
+import { randomIp } from './lib/flows.ts';
 import { workerdBin } from './lib/processes.ts';
 import { buildDir, root, startDatabase, startOurs, startWorkers } from './lib/stack.ts';
 import { printReport, type Results } from './report.ts';
 import { benchArgon2 } from './scenarios/argon2.ts';
 import { measureBundles } from './scenarios/bundle.ts';
 import { type LoopScenario, runLoops } from './scenarios/in-isolate.ts';
-import { benchLogins, randomIp } from './scenarios/login.ts';
+import { benchLogins } from './scenarios/login.ts';
 import { benchRoutes } from './scenarios/routes.ts';
 import { betterAuthSession, identsphereSession, type LoadScenario, runLoadScenarios } from './scenarios/session.ts';
 

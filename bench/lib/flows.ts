@@ -10,7 +10,7 @@ import { oursLogFile } from './stack.ts';
 export const PASSWORD = 'bench password, long enough';
 export const randomIp = () => `10.${randomBytes(3).join('.')}`;
 export const uniqueEmail = (tag: string) => `bench-${tag}-${randomBytes(6).toString('hex')}@example.com`;
-const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+export const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]!);
 
 /** The measured request: sends it and says whether the answer was the expected one. */
 export type Measured = () => Promise<boolean>;
