@@ -102,6 +102,7 @@ export const oursFlows = {
     const before = readFileSync(oursLogFile, 'utf8').length;
     await expectStatus(await post(server, '/v1/auth/email-otp/request', { email }), 202, 'email-otp request');
     const code = await emailedCode(email, before);
+    await sleep(300); // the request's background work may still write after printing the email: not counted
     return async () => (await statusOf(post(server, '/v1/auth/email-otp/verify', { email, code }))) === 200;
   },
   sessionCheck: (server: DevServer, cookie: string): Measured => {
