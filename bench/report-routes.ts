@@ -25,7 +25,6 @@ export function printRoutes(r: RouteFigures, rounds: number): void {
     );
   }
   console.log(t.render());
-  for (const row of r.trips) if (row.note) console.log(`${row.label}: ${row.note}`);
 
   console.log(
     `\n## Latency at a distance (goal 5): p50 wall ms, every database request delayed by the simulated RTT (${r.samplesPerDelay} per delay)`,

@@ -3,6 +3,7 @@
 // returns the one request to measure. TOTP codes are computed here from RFC 6238, never by the code under test.
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { BenchPasskey } from './passkey.ts';
 import type { DevServer } from './processes.ts';
 import { sleep } from './processes.ts';
 import { oursLogFile } from './stack.ts';
@@ -111,6 +112,22 @@ export const oursFlows = {
       await res.arrayBuffer();
       return res.status === 200;
     };
+  },
+  /** A user with a passkey, its challenge fetched (login/options, not measured); measured: login/verify. */
+  passkeySignIn: async (server: DevServer): Promise<Measured> => {
+    const email = uniqueEmail('pk');
+    const cookie = await oursRegister(server, email);
+    const passkey = new BenchPasskey(server.url);
+    const options = await expectStatus(await post(server, '/v1/auth/passkeys/register/options', {}, { cookie }), 200, 'passkey options');
+    const attestation = passkey.attest(options as { challenge: string; rp: { id: string }; user: { id: string } });
+    await expectStatus(
+      await post(server, '/v1/auth/passkeys/register/verify', { response: attestation }, { cookie }),
+      201,
+      'passkey register',
+    );
+    const login = await expectStatus(await post(server, '/v1/auth/passkeys/login/options', { email }), 200, 'passkey login options');
+    const response = passkey.assert(login as { challenge: string; rpId: string });
+    return async () => (await statusOf(post(server, '/v1/auth/passkeys/login/verify', { response }))) === 200;
   },
 };
 
