@@ -1,10 +1,12 @@
 // The printed report: every figure with its ratio, each as median (min–max) over rounds.
 
 import { fmt, fmtSpread, ratio, Table } from './lib/stats.ts';
+import { printRoutes, printStartupGoal } from './report-routes.ts';
 import type { Argon2Figures } from './scenarios/argon2.ts';
 import type { BundleFigures } from './scenarios/bundle.ts';
 import type { LoopFigures } from './scenarios/in-isolate.ts';
 import type { LoginFigures } from './scenarios/login.ts';
+import type { RouteFigures } from './scenarios/routes.ts';
 import type { LoadFigures } from './scenarios/session.ts';
 
 export interface Results {
@@ -25,6 +27,7 @@ export interface Results {
   session: LoadFigures[];
   inIsolate: LoopFigures[];
   login: LoginFigures[];
+  routes: RouteFigures | null;
   bundle: Partial<Record<'identsphere' | 'better-auth', BundleFigures>>;
 }
 
@@ -178,6 +181,7 @@ function printBundle(bundle: Results['bundle']): void {
   );
   const ours = bundle.identsphere;
   const peer = bundle['better-auth'];
+  printStartupGoal(ours);
   if (ours && peer) {
     console.log(
       `Better Auth vs IdentSphere: gzip ${ratio(peer.gzipBytes, ours.gzipBytes)}, start-up CPU ${ratio(peer.startupCpuMs, ours.startupCpuMs)}`,
@@ -201,4 +205,5 @@ export function printReport(r: Results): void {
   if (r.inIsolate.length) printInIsolate(r.inIsolate, r.settings);
   if (r.login.length) printLogin(r.login, r.settings);
   if (Object.keys(r.bundle).length) printBundle(r.bundle);
+  if (r.routes) printRoutes(r.routes, r.settings.rounds!);
 }

@@ -5,26 +5,30 @@
 //      and the same routes' CPU inside one isolate (no dev-server plumbing);
 //   3. sign-in end to end: latency, CPU, database round trips and statements per sign-in;
 //   4. bundle size (raw, gzip) and global-scope start-up time;
-//   5. the same session-check, sign-in, bundle and start-up figures for Better Auth (bench/peers).
+//   5. the same session-check, sign-in, bundle and start-up figures for Better Auth (bench/peers);
+//   6. routes: database round trips per route against issue 17's goals, p50 latency at 0/50/150 ms simulated
+//      database RTT, and the first request's CPU in a fresh isolate (bench/scenarios/routes.ts).
 // Scenarios run interleaved, several rounds; each figure prints as median (min–max) over rounds.
 //
 // Settings (environment): BENCH_ROUNDS (3), BENCH_SECONDS per load run (5), BENCH_CONNECTIONS (4),
 // BENCH_HASHES per variant per round (4), BENCH_ARGON2_ROUNDS (7), BENCH_LOGINS per target per round (5), BENCH_STARTUP_RUNS (7),
 // BENCH_LOOP_CALLS per in-isolate run (300), BENCH_PEER=0 to leave Better Auth out, BENCH_ONLY=a,b to run only
-// some of the sections bundle, argon2, session, isolate, login; BENCH_LOG_SAMPLE=0.05 runs IdentSphere with
+// some of the sections bundle, argon2, session, isolate, login, routes; BENCH_ROUTE_SAMPLES per simulated RTT (5); BENCH_LOG_SAMPLE=0.05 runs IdentSphere with
 // IDENTSPHERE_LOG_SAMPLE_SESSION_CHECKS=0.05 (the session check's log line printed for 1 in 20).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractPrebuilt } from '../scripts/wasm/build.ts';
+import { randomIp } from './lib/flows.ts';
 import { workerdBin } from './lib/processes.ts';
-import { buildDir, root, startDatabase, startWorkers } from './lib/stack.ts';
+import { buildDir, root, startDatabase, startOurs, startWorkers } from './lib/stack.ts';
 import { printReport, type Results } from './report.ts';
 import { benchArgon2 } from './scenarios/argon2.ts';
 import { measureBundles } from './scenarios/bundle.ts';
 import { type LoopScenario, runLoops } from './scenarios/in-isolate.ts';
-import { benchLogins, randomIp } from './scenarios/login.ts';
+import { benchLogins } from './scenarios/login.ts';
+import { benchRoutes } from './scenarios/routes.ts';
 import { betterAuthSession, identsphereSession, type LoadScenario, runLoadScenarios } from './scenarios/session.ts';
 
 const setting = (name: string, fallback: number) => {
@@ -39,8 +43,9 @@ const argon2Rounds = Math.max(1, setting('BENCH_ARGON2_ROUNDS', 7));
 const loginsPerRound = Math.max(1, setting('BENCH_LOGINS', 5));
 const startupRuns = Math.max(1, setting('BENCH_STARTUP_RUNS', 7));
 const loopCalls = Math.max(1, setting('BENCH_LOOP_CALLS', 300));
+const routeSamples = Math.max(1, setting('BENCH_ROUTE_SAMPLES', 5));
 const logSample = Math.min(1, setting('BENCH_LOG_SAMPLE', 1)); // read again by bench/lib/stack.ts
-const SECTIONS = ['bundle', 'argon2', 'session', 'isolate', 'login'] as const;
+const SECTIONS = ['bundle', 'argon2', 'session', 'isolate', 'login', 'routes'] as const;
 const only = new Set((process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((x) => x.trim()));
 for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown section ${name}`);
 const runs = (section: (typeof SECTIONS)[number]) => only.has(section);
@@ -86,12 +91,13 @@ async function main(): Promise<void> {
   preparePeer();
   const results: Results = {
     machine: machine(),
-    settings: { ...loadOptions, hashesPerRound, loginsPerRound, startupRuns, loopCalls, logSample },
+    settings: { ...loadOptions, hashesPerRound, loginsPerRound, startupRuns, loopCalls, logSample, routeSamples },
     peerNote,
     argon2: null,
     session: [],
     inIsolate: [],
     login: [],
+    routes: null,
     bundle: {},
   };
 
@@ -272,6 +278,24 @@ async function main(): Promise<void> {
           rounds,
           loginsPerRound,
         );
+
+    if (runs('routes')) {
+      log(`routes: round trips (${rounds} each), latency at 0/50/150 ms RTT (${routeSamples} each), first requests…`);
+      let restarts = 0;
+      results.routes = await benchRoutes(
+        {
+          neon,
+          peer: servers.peer,
+          ours: () => servers.ours,
+          restartOurs: async () => {
+            await servers.ours.stop();
+            servers.ours = await startOurs(neon, `identsphere-fresh-${++restarts}`);
+          },
+        },
+        rounds,
+        routeSamples,
+      );
+    }
   } finally {
     await stopAll();
   }

@@ -23,41 +23,65 @@ export interface Stack {
 }
 
 export async function startDatabase(): Promise<NeonLocal> {
-  const neon = await startNeonLocal({ port: 0 });
+  // delayMs 0 whatever NEON_LOCAL_DELAY_MS says: the latency section sets the simulated distance itself.
+  const neon = await startNeonLocal({ port: 0, delayMs: 0 });
   await migrateUp(neon.backend, 'identsphere');
   await neon.backend.exec(readFileSync(join(root, 'bench/peers/better-auth/schema.sql'), 'utf8'));
   return neon;
 }
 
-export async function startWorkers(neon: NeonLocal, withPeer: boolean): Promise<Omit<Stack, 'neon' | 'stop'>> {
+const databaseUrlOf = (neon: NeonLocal) => `postgres://bench:local@127.0.0.1:${neon.port}/bench`;
+/** One per bench run: sessions signed before a restart of our Worker stay valid after it. */
+const jwtSecret = randomBytes(32).toString('hex');
+/** Where our Worker's log goes (the email codes of the log-only mailer are read from it). */
+export const oursLogFile = join(buildDir, 'logs', 'identsphere.log');
+
+function start(name: string, config: string, port: number, readyPath: string, vars: Record<string, string>, state = name) {
   mkdirSync(join(buildDir, 'logs'), { recursive: true });
-  const databaseUrl = `postgres://bench:local@127.0.0.1:${neon.port}/bench`;
-  const started: DevServer[] = [];
-  const start = async (name: string, config: string, port: number, readyPath: string, vars: Record<string, string>) => {
-    const server = await startWranglerDev({
-      name,
-      config: join(root, config),
-      port,
-      readyPath,
-      vars,
-      logFile: join(buildDir, 'logs', `${name}.log`),
-      persistTo: join(buildDir, 'state', name),
-    });
-    started.push(server);
-    return server;
-  };
-  try {
-    const ours = await start('identsphere', 'wrangler.toml', PORTS.ours, '/v1/health', {
-      DATABASE_URL: databaseUrl,
+  return startWranglerDev({
+    name,
+    config: join(root, config),
+    port,
+    readyPath,
+    vars,
+    logFile: join(buildDir, 'logs', `${name}.log`),
+    persistTo: join(buildDir, 'state', state),
+  });
+}
+
+/**
+ * IdentSphere under `wrangler dev`. `state` names its KV/R2 directory: a new one (with a new process) is a
+ * fresh isolate with an empty session cache — every session created before is then checked cold.
+ */
+export function startOurs(neon: NeonLocal, state = 'identsphere'): Promise<DevServer> {
+  return start(
+    'identsphere',
+    'wrangler.toml',
+    PORTS.ours,
+    '/v1/health',
+    {
+      DATABASE_URL: databaseUrlOf(neon),
       IDENTSPHERE_DATABASE_LOCAL_HTTP: 'true',
       IDENTSPHERE_SCHEMA: 'identsphere',
-      IDENTSPHERE_JWT_SECRET: randomBytes(32).toString('hex'),
+      IDENTSPHERE_JWT_SECRET: jwtSecret,
       IDENTSPHERE_PUBLIC_BASE_URL: `http://127.0.0.1:${PORTS.ours}`,
+      IDENTSPHERE_EMAIL_PROVIDER: 'log',
       // BENCH_LOG_SAMPLE: the fraction of successful session checks whose log line is printed (default: all).
       ...(process.env.BENCH_LOG_SAMPLE ? { IDENTSPHERE_LOG_SAMPLE_SESSION_CHECKS: process.env.BENCH_LOG_SAMPLE } : {}),
-    });
+    },
+    state,
+  );
+}
+
+export async function startWorkers(neon: NeonLocal, withPeer: boolean): Promise<Omit<Stack, 'neon' | 'stop'>> {
+  const databaseUrl = databaseUrlOf(neon);
+  const started: DevServer[] = [];
+  try {
+    const ours = await startOurs(neon);
+    started.push(ours);
     // The bench database for the in-isolate app that signs access tokens (its signing key lives there).
     const bench = await start('bench-worker', 'bench/worker/wrangler.toml', PORTS.bench, '/noop', { BENCH_DATABASE_URL: databaseUrl });
+    started.push(bench);
     const peer = withPeer
       ? await start('better-auth', 'bench/peers/better-auth/wrangler.toml', PORTS.peer, '/health', {
           DATABASE_URL: databaseUrl,
@@ -66,6 +90,7 @@ export async function startWorkers(neon: NeonLocal, withPeer: boolean): Promise<
           BETTER_AUTH_URL: `http://127.0.0.1:${PORTS.peer}`,
         })
       : null;
+    if (peer) started.push(peer);
     return { ours, bench, peer };
   } catch (e) {
     for (const server of started) await server.stop();

@@ -1,7 +1,6 @@
 // Sign-in end to end: IdentSphere's POST /v1/auth/login against Better Auth's POST /api/auth/sign-in/email,
 // sequential requests interleaved by round. Per sign-in: wall latency, workerd CPU, and the database round
 // trips (HTTP requests to the local Neon endpoint) and SQL statements it caused.
-import { randomBytes } from 'node:crypto';
 import type { NeonLocal } from '@identsphere/neon-local';
 import { cpuNs, type DevServer } from '../lib/processes.ts';
 import { interleave, median, type Spread, spread } from '../lib/stats.ts';
@@ -77,5 +76,3 @@ async function signIn(t: LoginTarget): Promise<boolean> {
   await res.arrayBuffer();
   return res.ok;
 }
-
-export const randomIp = () => `10.${randomBytes(3).join('.')}`;

@@ -3,8 +3,8 @@
 // interleaved by round. Load comes from a separate process (bench/lib/load-generator.ts); per run we read
 // workerd's CPU time and the SQL statements the local Neon-HTTP endpoint executed, before and after.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import type { NeonLocal } from '@identsphere/neon-local';
+import { cookiesOf, randomIp } from '../lib/flows.ts';
 import type { LoadResult } from '../lib/load-generator.ts';
 import { cpuNs, type DevServer } from '../lib/processes.ts';
 import { interleave, type Spread, spread } from '../lib/stats.ts';
@@ -90,14 +90,11 @@ export async function runLoadScenarios(scenarios: LoadScenario[], neon: NeonLoca
   });
 }
 
-const ip = () => `10.${randomBytes(3).join('.')}`;
-const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-
 /** A signed-in IdentSphere user: its session cookie (registration signs in and fills the cache). */
 export async function identsphereSession(server: DevServer, email: string, password: string): Promise<string> {
   const res = await fetch(`${server.url}/v1/auth/register`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip() },
+    headers: { 'content-type': 'application/json', 'cf-connecting-ip': randomIp() },
     body: JSON.stringify({ email, password, organization_name: 'Bench' }),
   });
   if (res.status !== 201) throw new Error(`identsphere register: ${res.status} ${await res.text()}`);

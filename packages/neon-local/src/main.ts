@@ -1,5 +1,5 @@
 // CLI: node packages/neon-local/src/main.ts [--port 4444] [--host 127.0.0.1] [--data-dir .data/pglite]
-//                                            [--database-url postgres://…] [--verbose]
+//                                            [--database-url postgres://…] [--delay-ms 50] [--verbose]
 // Prints the endpoint URL alone on stdout's first line; everything else goes to stderr.
 import { parseArgs } from 'node:util';
 import { startNeonLocal } from './server.ts';
@@ -10,6 +10,7 @@ const USAGE = `Local Neon SQL-over-HTTP endpoint (for neonConfig.fetchEndpoint i
   --host ADDR          address to listen on (default 127.0.0.1)
   --data-dir DIR       PGlite data directory, kept between runs (default: in memory)
   --database-url URL   use this PostgreSQL server instead of PGlite
+  --delay-ms MS        delay every request by MS (a database far away; default: NEON_LOCAL_DELAY_MS or 0)
   --verbose            log every request (errors are always logged)
   --help`;
 
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       'data-dir': { type: 'string' },
       'database-url': { type: 'string' },
+      'delay-ms': { type: 'string' },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
     host: values.host,
     dataDir: values['data-dir'],
     databaseUrl: values['database-url'],
+    delayMs: values['delay-ms'] === undefined ? undefined : Number(values['delay-ms']),
     log: (line) => {
       if (values.verbose || !/^\w+ \S+ [23]\d\d /.test(line)) console.error(line);
     },
@@ -44,7 +47,8 @@ async function main(): Promise<void> {
     ? `PostgreSQL ${values['database-url'].replace(/\/\/[^@/]*@/, '//')}`
     : `PGlite ${values['data-dir'] ? `at ${values['data-dir']}` : 'in memory'}`;
   console.log(neon.url);
-  console.error(`neon-local: listening on ${neon.url} (${where}); Ctrl-C to stop`);
+  const delay = neon.delayMs ? `, every request delayed ${neon.delayMs} ms` : '';
+  console.error(`neon-local: listening on ${neon.url} (${where}${delay}); Ctrl-C to stop`);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -34,6 +34,9 @@ export interface NeonLocalOptions {
   maxBodyBytes?: number;
   /** pg Pool size with databaseUrl (default 20). */
   poolSize?: number;
+  /** Delays every POST /sql answer by this many ms (default 0): a database far from the Worker, one network
+   *  round trip per request. Also read from NEON_LOCAL_DELAY_MS when the option is absent. */
+  delayMs?: number;
 }
 
 export interface NeonLocalStats {
@@ -50,6 +53,8 @@ export interface NeonLocal {
   port: number;
   backend: SqlBackend;
   stats: NeonLocalStats;
+  /** The simulated round-trip time (ms) added to every POST /sql request; may be changed while running. */
+  delayMs: number;
   close(): Promise<void>;
 }
 
@@ -68,6 +73,13 @@ class HttpError extends Error {
 }
 
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
+
+function delaySetting(option: number | undefined): number {
+  const raw = option ?? process.env.NEON_LOCAL_DELAY_MS ?? 0;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`invalid delay: ${raw} (ms, >= 0)`);
+  return value;
+}
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 /**
@@ -85,6 +97,7 @@ function refuseBrowserRequests(req: IncomingMessage): void {
 }
 
 export async function startNeonLocal(opts: NeonLocalOptions = {}): Promise<NeonLocal> {
+  let delayMs = delaySetting(opts.delayMs);
   const backend = await openBackend(opts);
   const stats: NeonLocalStats = { requests: 0, statements: 0 };
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
@@ -110,6 +123,8 @@ export async function startNeonLocal(opts: NeonLocalOptions = {}): Promise<NeonL
       }
       refuseBrowserRequests(req);
       stats.requests++;
+      // The whole round trip's network time, paid once per request before the database sees it.
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       const rawText = req.headers['neon-raw-text-output'] === 'true';
       const arrayMode = req.headers['neon-array-mode'] === 'true';
       const txn = transactionOptions(req);
@@ -177,6 +192,12 @@ export async function startNeonLocal(opts: NeonLocalOptions = {}): Promise<NeonL
     port: address.port,
     backend,
     stats,
+    get delayMs() {
+      return delayMs;
+    },
+    set delayMs(ms: number) {
+      delayMs = delaySetting(ms);
+    },
     close: () =>
       (closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
