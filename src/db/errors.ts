@@ -70,9 +70,23 @@ function statementShape(query: string): string {
     .replace(/\s+/g, ' ')
     .replace(/'(?:[^']|'')*'/g, "'?'")
     .replace(/\b\d+(\.\d+)?\b/g, (n, _f, offset: number, all: string) => (all[offset - 1] === '$' ? n : '?'))
-    .replace(/^(with .*? )?select (?!\$).*? from /i, (_m, w: string | undefined) => `${w ?? ''}select … from `)
     .replace(/ \("[^)]*\) values .*$/i, ' (…) values …');
-  return shape.length > 200 ? `${shape.slice(0, 200)}…` : shape;
+  const collapsed = collapseSelectList(shape);
+  return collapsed.length > 200 ? `${collapsed.slice(0, 200)}…` : collapsed;
+}
+
+/** `select <list> from t …` → `select … from t …`: up to the list's own FROM, past subqueries inside the list. */
+function collapseSelectList(shape: string): string {
+  const start = /^(with .*? )?select (?!\$)/i.exec(shape);
+  if (!start) return shape;
+  let depth = 0;
+  for (let i = start[0].length; i < shape.length; i++) {
+    const ch = shape[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (depth === 0 && shape.slice(i, i + 6).toLowerCase() === ' from ') return `${start[1] ?? ''}select … from ${shape.slice(i + 6)}`;
+  }
+  return shape;
 }
 
 /**
