@@ -63,9 +63,14 @@ export async function attemptDelivery(deps: Deps, job: Job, attempt: number): Pr
   if (!row || row.delivery.status === 'delivered' || row.delivery.status === 'dead' || !row.endpoint.enabled) return { done: true };
   const { delivery, endpoint, event } = row;
   const body = JSON.stringify({ type: event.type, timestamp: event.createdAt.toISOString(), data: event.data });
-  const secret = await openWebhookSecret(deps.config.IDENTSPHERE_ENCRYPTION_KEY, endpoint.id, endpoint.secretSealed);
   const now = deps.clock.now();
-  const headers = await signatureHeaders(secret, event.id, Math.floor(now.getTime() / 1000), body);
+  const sealed = [endpoint.secretSealed];
+  if (endpoint.previousSecretSealed && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) {
+    sealed.push(endpoint.previousSecretSealed);
+  }
+  const key = deps.config.IDENTSPHERE_ENCRYPTION_KEY;
+  const secrets = await Promise.all(sealed.map((s) => openWebhookSecret(key, endpoint.id, s)));
+  const headers = await signatureHeaders(secrets, event.id, Math.floor(now.getTime() / 1000), body);
   let status: number | null = null;
   let error: string | null = null;
   try {

@@ -1,6 +1,6 @@
 // Webhook endpoints: created, changed, deleted and given new secrets through the admin API, each change audited
 // with its actor. The signing secret is returned once (creation, rotation) and stored sealed.
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { newId } from '../../crypto/tokens.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -74,6 +74,8 @@ export async function createEndpoint(
     description: input.description ?? null,
     eventTypes: [...new Set(input.event_types ?? [])],
     secretSealed: await sealWebhookSecret(deps.config.IDENTSPHERE_ENCRYPTION_KEY, id, secret),
+    previousSecretSealed: null,
+    previousSecretExpiresAt: null,
     enabled: true,
     failingSince: null,
     createdAt: now,
@@ -138,16 +140,36 @@ export async function deleteEndpoint(deps: Deps, ctx: RequestContext, id: string
   if (!deleted.length) throw new ApiError('not_found', 'No such webhook endpoint.');
 }
 
-/** A new secret replaces the old one at once (shown once, like at creation); later attempts sign with it. */
-export async function rotateEndpointSecret(deps: Deps, ctx: RequestContext, id: string): Promise<{ secret: string }> {
+/**
+ * A new secret (shown once, like at creation). The replaced one keeps signing beside it until
+ * `overlapSeconds` have passed, so a receiver can deploy the new secret without failing deliveries meanwhile.
+ */
+export async function rotateEndpointSecret(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  overlapSeconds: number,
+): Promise<{ secret: string; previous_secret_expires_at: string | null }> {
   const e = deps.t.webhookEndpoints;
   await findEndpoint(deps, id);
   const secret = newWebhookSecret();
   const sealed = await sealWebhookSecret(deps.config.IDENTSPHERE_ENCRYPTION_KEY, id, secret);
+  const now = deps.clock.now();
+  const expiresAt = overlapSeconds > 0 ? new Date(now.getTime() + overlapSeconds * 1000) : null;
   const [updated] = await deps.db.batch([
-    deps.db.update(e).set({ secretSealed: sealed, updatedAt: deps.clock.now() }).where(eq(e.id, id)).returning({ id: e.id }),
-    auditInsert(deps, ctx, 'webhook.secret_rotated', { metadata: { webhook_id: id } }),
+    deps.db
+      .update(e)
+      .set({
+        secretSealed: sealed,
+        // The stored value at the update, not one read earlier: concurrent rotations cannot drop a secret shown.
+        previousSecretSealed: expiresAt ? sql`${e.secretSealed}` : null,
+        previousSecretExpiresAt: expiresAt,
+        updatedAt: now,
+      })
+      .where(eq(e.id, id))
+      .returning({ id: e.id }),
+    auditInsert(deps, ctx, 'webhook.secret_rotated', { metadata: { webhook_id: id, previous_secret_expires_in: overlapSeconds } }),
   ]);
   if (!updated.length) throw new ApiError('not_found', 'No such webhook endpoint.');
-  return { secret };
+  return { secret, previous_secret_expires_at: expiresAt?.toISOString() ?? null };
 }

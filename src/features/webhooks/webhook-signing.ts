@@ -25,19 +25,23 @@ export async function openWebhookSecret(encryptionKey: string | undefined, endpo
   return new TextDecoder().decode(await openSecret(encryptionKey, sealed, sealedFor(endpointId)));
 }
 
-/** The three Standard Webhooks headers for one attempt (`timestamp` in seconds since the epoch). */
-export async function signatureHeaders(secret: string, id: string, timestamp: number, body: string): Promise<Record<string, string>> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    Uint8Array.from(atob(secret.slice(SECRET_PREFIX.length)), (c) => c.charCodeAt(0)),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
+/**
+ * The three Standard Webhooks headers for one attempt (`timestamp` in seconds since the epoch): one `v1,`
+ * signature per secret, space-separated (receivers accept the delivery when any of them verifies).
+ */
+export async function signatureHeaders(secrets: string[], id: string, timestamp: number, body: string): Promise<Record<string, string>> {
+  const content = new TextEncoder().encode(`${id}.${timestamp}.${body}`);
+  const signatures = await Promise.all(
+    secrets.map(async (secret) => {
+      const key = await crypto.subtle.importKey(
+        'raw',
+        Uint8Array.from(atob(secret.slice(SECRET_PREFIX.length)), (c) => c.charCodeAt(0)),
+        { name: 'HMAC', hash: 'SHA-256' },
+        false,
+        ['sign'],
+      );
+      return `v1,${base64(new Uint8Array(await crypto.subtle.sign('HMAC', key, content)))}`;
+    }),
   );
-  const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${id}.${timestamp}.${body}`));
-  return {
-    'webhook-id': id,
-    'webhook-timestamp': String(timestamp),
-    'webhook-signature': `v1,${base64(new Uint8Array(mac))}`,
-  };
+  return { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signatures.join(' ') };
 }

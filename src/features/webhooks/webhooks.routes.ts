@@ -11,6 +11,7 @@ import { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, rotateEndpo
 import {
   CreateWebhookBody,
   DeliveriesQuery,
+  RotateSecretBody,
   UpdateWebhookBody,
   WebhookDeliveryAnswer,
   WebhookDeliveryPage,
@@ -124,8 +125,9 @@ export const webhookRoutes = new Hono<AppEnv>()
     describeRoute({
       ...contract,
       operationId: 'adminRotateWebhookSecret',
-      summary: 'Replace the signing secret at once; the new one is shown this once',
-      body: AdminWriteBody,
+      summary:
+        'Replace the signing secret (shown this once); the replaced one keeps signing beside it for previous_secret_expires_in seconds (default 24 h, 0: at once)',
+      body: RotateSecretBody,
       bodyRequired: false,
       responses: { 200: { description: 'The new secret', schema: WebhookSecretRotated } },
       errors: [...WRITE_ERRORS],
@@ -133,8 +135,10 @@ export const webhookRoutes = new Hono<AppEnv>()
     requireAdmin('webhooks:write'),
     async (c) => {
       const id = idParam(c.req.param('id'), 'webhook endpoint');
-      const ctx = await adminWriteContext(c, (await parseOptionalJson(c, AdminWriteBody)).password);
-      return c.json((await rotateEndpointSecret(c.var.deps, ctx, id)) satisfies z.input<typeof WebhookSecretRotated>);
+      const { password, previous_secret_expires_in } = await parseOptionalJson(c, RotateSecretBody);
+      const ctx = await adminWriteContext(c, password);
+      const rotated = await rotateEndpointSecret(c.var.deps, ctx, id, previous_secret_expires_in);
+      return c.json(rotated satisfies z.input<typeof WebhookSecretRotated>);
     },
   )
   .get(

@@ -19,6 +19,17 @@ export const UpdateWebhookBody = z.strictObject({
   enabled: z.boolean().optional(),
   password,
 });
+/** How long the replaced secret keeps signing beside the new one (Standard Webhooks receivers accept either). */
+export const MAX_SECRET_OVERLAP_SECONDS = 7 * 24 * 3600;
+export const RotateSecretBody = z.strictObject({
+  previous_secret_expires_in: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_SECRET_OVERLAP_SECONDS)
+    .default(24 * 3600),
+  password,
+});
 export const DeliveriesQuery = z.strictObject({
   cursor: z.string().min(1).max(512).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_DELIVERY_PAGE).default(50),
@@ -42,7 +53,11 @@ export const WebhookEndpoint = z
 export const WebhookEndpointAnswer = z.strictObject({ webhook: WebhookEndpoint });
 // The signing secret (`whsec_…`) appears in these two answers only: it cannot be read back later.
 export const WebhookEndpointCreated = z.strictObject({ webhook: WebhookEndpoint, secret: z.string() });
-export const WebhookSecretRotated = z.strictObject({ secret: z.string() });
+export const WebhookSecretRotated = z.strictObject({
+  secret: z.string(),
+  // Until then deliveries carry a signature with the replaced secret as well; null: replaced at once.
+  previous_secret_expires_at: z.iso.datetime().nullable(),
+});
 export const WebhookEndpointList = z.strictObject({ webhooks: z.array(WebhookEndpoint) });
 
 export const WebhookDelivery = z

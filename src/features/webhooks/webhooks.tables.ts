@@ -19,6 +19,10 @@ export function defineWebhookTables({ schema }: CoreTables) {
       eventTypes: text('event_types').array().notNull().default(sql`'{}'::text[]`),
       // The `whsec_…` signing secret, sealed (src/crypto/secret-box.ts): it must be read back to sign.
       secretSealed: text('secret_sealed').notNull(),
+      // After a rotation the replaced secret keeps signing too (a second `v1,` signature) until it expires, so
+      // receivers can switch secrets without rejecting deliveries in between.
+      previousSecretSealed: text('previous_secret_sealed'),
+      previousSecretExpiresAt: ts('previous_secret_expires_at'),
       enabled: boolean('enabled').notNull().default(true),
       // Set when a delivery exhausted its attempts; cleared by a successful delivery or re-enabling.
       failingSince: ts('failing_since'),

@@ -103,7 +103,7 @@ describe('admin webhooks API', () => {
     expect(audit.some((a) => a.metadata.webhook_id === hook.id)).toBe(true);
 
     const rotated = await json<{ secret: string }>(
-      await adminCall(env, key, `/v1/admin/webhooks/${hook.id}/rotate-secret`, { method: 'POST' }),
+      await adminCall(env, key, `/v1/admin/webhooks/${hook.id}/rotate-secret`, { method: 'POST', json: { previous_secret_expires_in: 0 } }),
     );
     expect(rotated.secret).toMatch(/^whsec_/);
     expect(rotated.secret).not.toBe(hook.secret);

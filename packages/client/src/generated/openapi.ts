@@ -1076,7 +1076,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replace the signing secret at once; the new one is shown this once */
+        /** Replace the signing secret (shown this once); the replaced one keeps signing beside it for previous_secret_expires_in seconds (default 24 h, 0: at once) */
         post: operations["adminRotateWebhookSecret"];
         delete?: never;
         options?: never;
@@ -5275,6 +5275,8 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": {
+                    /** @default 86400 */
+                    previous_secret_expires_in?: number;
                     password?: string;
                 };
             };
@@ -5288,6 +5290,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         secret: string;
+                        previous_secret_expires_at: string | null;
                     };
                 };
             };
