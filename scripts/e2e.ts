@@ -27,7 +27,7 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import { startFrontend } from '../examples/frontend/server.ts';
 import { migrateUp } from '../src/cli/migrate.ts';
 import { startOidcProvider } from '../test/oidc-provider-server.ts';
-import { freePort, mailbox, pickPort, results, waitFor } from './e2e/harness.ts';
+import { check, freePort, mailbox, pickPort, results, waitFor } from './e2e/harness.ts';
 import { linkScenarios } from './e2e/links.ts';
 import { signInScenarios } from './e2e/sign-in.ts';
 
@@ -128,7 +128,8 @@ async function run(): Promise<void> {
     });
     cleanups.unshift(() => context.close());
     const page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (err) => console.error(`[e2e] page error: ${err.message}`));
+    // An uncaught exception in any tab of the demo fails the run.
+    context.on('weberror', (err) => check(false, `no uncaught error in the page (${err.error().message})`));
 
     const cdp = await context.newCDPSession(page);
     await cdp.send('WebAuthn.enable');

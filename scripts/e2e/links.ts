@@ -1,8 +1,7 @@
 // Scenarios, part 2: the pages behind the other emailed links (email change, invitation, password reset) and a
 // sign-out in one tab seen by another through onSessionChange.
 import { randomBytes } from 'node:crypto';
-import type { authenticator } from './harness.ts';
-import { check, clickStep, open, sessionStatus, stepResult } from './harness.ts';
+import { type authenticator, check, clickStep, open, sessionStatus, stepResult } from './harness.ts';
 import { credentials, type Scenario } from './sign-in.ts';
 
 export async function linkScenarios(s: Scenario, app: ReturnType<typeof authenticator>): Promise<void> {
