@@ -62,7 +62,10 @@ export async function signInScenarios(s: Scenario): Promise<ReturnType<typeof au
   check(enrolling.ok && confirmed.ok, `mfa.enroll + mfa.confirm with a TOTP code (${confirmed.text})`);
 
   const signedOut = await clickStep(page, 'sign-out', 'sign-out');
-  check(signedOut.ok && (await sessionStatus(page)) === 'signed-out', 'signOut: the session is gone');
+  const told = (await sessionStatus(page)) === 'signed-out';
+  // Asked again: the API itself no longer knows the session (GET /v1/auth/session answers 401).
+  const asked = await clickStep(page, 'show-session', 'session');
+  check(signedOut.ok && told && asked.text.includes('signed out'), 'signOut: the page is told, and session.get() is null');
   const signIn = await clickStep(page, 'sign-in', 'sign-in');
   check(signIn.ok && signIn.text.includes('MFA required') && (await sessionStatus(page)) === 'signed-out', 'signIn answers the MFA step');
   const mfa = await finishMfa(page, await app.code());
