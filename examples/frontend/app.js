@@ -1,22 +1,26 @@
-// A frontend on its own origin calling IdentSphere with cookies (credentials: 'include'). No framework, no
-// build step: @simplewebauthn/browser's UMD bundle provides SimpleWebAuthnBrowser.
-const AUTH = window.IDENTSPHERE_URL;
-const { startRegistration, startAuthentication } = window.SimpleWebAuthnBrowser;
+// A frontend on its own origin using @identsphere/client (served bundled as /sdk.js by server.ts). One HTML file
+// serves every page a frontend must provide; the path picks the page:
+//   /                       sign-up, sign-in (+ the MFA step), MFA set-up, passkeys, OAuth, email change, invitations
+//   /verify-email           #token=…  from the verification email
+//   /reset-password         #token=…  from the password-reset email
+//   /email-change/confirm   #token=…  from the email sent to the new address
+//   /invitations/accept     #token=…  from the invitation email
+//   /oauth/callback         the OAuth landing: signed in, ?error=<code>, or #mfa_token=… (MFA on)
+import { createClient } from '/sdk.js';
+
+const auth = createClient({ baseUrl: window.IDENTSPHERE_URL });
 const $ = (id) => document.getElementById(id);
+const page = location.pathname.replace(/^\/+|\/+$/g, '') || 'home';
+const OAUTH_LANDING = `${location.origin}/oauth/callback`;
 
 $('page-origin').textContent = location.origin;
-$('auth-origin').textContent = AUTH;
+$('auth-origin').textContent = window.IDENTSPHERE_URL;
+for (const section of document.querySelectorAll('[data-page]')) section.hidden = section.dataset.page !== page;
 
-async function api(method, path, body) {
-  const res = await fetch(AUTH + path, {
-    method,
-    credentials: 'include',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+// Emailed links carry their secret in the fragment (never sent to a server); drop it from the address bar and
+// the history once read.
+const fragment = new URLSearchParams(location.hash.slice(1));
+if (location.hash) history.replaceState(null, '', location.pathname + location.search);
 
 /** Records a step: visible in the list and as data-* attributes the end-to-end test waits on. */
 function step(name, ok, detail) {
@@ -26,70 +30,155 @@ function step(name, ok, detail) {
   li.dataset.step = name;
   li.dataset.ok = String(ok);
   $('log').append(li);
-  document.body.dataset.lastStep = `${name}:${ok ? 'ok' : 'fail'}`;
 }
 
-async function showSession() {
-  const { status, body } = await api('GET', '/v1/auth/session');
+function showSession(session) {
   const box = $('session');
-  box.dataset.status = String(status);
-  if (status === 200) {
-    box.className = 'signed-in';
-    box.textContent = `Signed in as ${body.user.email}\nsession ${body.session.id}\norganization ${body.organization?.name ?? '—'}`;
-  } else {
-    box.className = 'signed-out';
-    box.textContent = `Signed out (GET /v1/auth/session → ${status})`;
-  }
-  return status;
+  box.dataset.status = session ? 'signed-in' : 'signed-out';
+  box.className = box.dataset.status;
+  box.textContent = session
+    ? `Signed in as ${session.user.email}\norganization ${session.organization?.name ?? '—'}`
+    : 'Signed out';
 }
 
-function run(name, fn) {
-  return async () => {
+// Sign-ins and sign-outs here and in every other tab of this app.
+auth.onSessionChange(({ event, session }) => {
+  $('session').dataset.event = event;
+  showSession(session);
+});
+
+/** A button's handler: failures (IdentSphereError carries the API's code) are recorded as failed steps. */
+function on(id, name, fn) {
+  $(id).onclick = async () => {
     try {
       await fn();
     } catch (err) {
-      step(name, false, String(err?.message ?? err));
+      step(name, false, err.code ? `${err.code} (${err.status})` : String(err?.message ?? err));
     }
   };
 }
 
-$('register').onclick = run('register', async () => {
-  const { status, body } = await api('POST', '/v1/auth/register', {
-    email: $('email').value,
-    password: $('password').value,
-    organization_name: 'Demo',
+/** A sign-in's result: signed in, or the MFA step to finish with a code. */
+function signedInOrMfa(name, result) {
+  if (!result.mfaRequired) return step(name, true, `signed in as ${result.session.user.email}`);
+  askForMfaCode(name, result);
+}
+
+function askForMfaCode(name, mfaStep) {
+  $('mfa-step').hidden = false;
+  step(name, true, 'MFA required');
+  on('mfa-verify', 'mfa', async () => {
+    const { session } = await mfaStep.verify($('mfa-code').value);
+    $('mfa-step').hidden = true;
+    step('mfa', true, `signed in as ${session.user.email}`);
   });
-  // The session box is refreshed before the step is recorded: the end-to-end test reads both once the step appears.
-  await showSession();
-  step('register', status === 201, status === 201 ? `201, user ${body.user.email}` : `${status} ${body?.error?.code}`);
+}
+
+const credentials = () => ({ email: $('email').value, password: $('password').value });
+
+on('register', 'register', async () => {
+  const { session } = await auth.signUp({ ...credentials(), organization_name: 'Demo' });
+  step('register', true, `signed up as ${session.user.email}`);
+});
+on('sign-in', 'sign-in', async () => signedInOrMfa('sign-in', await auth.signIn(credentials())));
+on('show-session', 'session', async () => {
+  const session = await auth.session.get();
+  showSession(session);
+  step('session', true, session ? session.user.email : 'signed out');
+});
+on('sign-out', 'sign-out', async () => {
+  await auth.signOut();
+  step('sign-out', true, 'signed out');
+});
+on('forgot', 'forgot', async () => {
+  await auth.password.forgot($('email').value);
+  step('forgot', true, 'if the account exists, a reset link is on its way');
 });
 
-$('show-session').onclick = run('session', async () => {
-  const status = await showSession();
-  step('session', true, `GET /v1/auth/session → ${status}`);
+on('mfa-enroll', 'mfa-enroll', async () => {
+  const { secret } = await auth.mfa.enroll({ password: $('password').value });
+  $('mfa-secret').textContent = secret; // a real app shows otpauth_uri as a QR code
+  $('mfa-setup').hidden = false;
+  step('mfa-enroll', true, 'scan the secret, then enter a code');
+});
+on('mfa-confirm', 'mfa-confirm', async () => {
+  const recoveryCodes = await auth.mfa.confirm($('mfa-confirm-code').value);
+  step('mfa-confirm', true, `MFA on; ${recoveryCodes.length} recovery codes to keep`);
 });
 
-$('enroll-passkey').onclick = run('enroll', async () => {
-  const options = await api('POST', '/v1/auth/passkeys/register/options', {});
-  if (options.status !== 200) throw new Error(`options ${options.status} ${options.body?.error?.code}`);
-  const response = await startRegistration({ optionsJSON: options.body });
-  const { status, body } = await api('POST', '/v1/auth/passkeys/register/verify', { response, name: 'Demo passkey' });
-  step('enroll', status === 201, status === 201 ? `201, passkey "${body.passkey.name}"` : `${status} ${body?.error?.code}`);
+on('passkey-register', 'passkey-register', async () => {
+  const passkey = await auth.passkeys.register({ password: $('password').value, name: 'Demo passkey' });
+  step('passkey-register', true, `passkey "${passkey.name}" added`);
+});
+on('passkey-sign-in', 'passkey-sign-in', async () => {
+  const { session } = await auth.passkeys.signIn();
+  step('passkey-sign-in', true, `signed in as ${session.user.email}`);
 });
 
-$('logout').onclick = run('logout', async () => {
-  const { status } = await api('POST', '/v1/auth/logout');
-  const after = await showSession();
-  step('logout', status === 204 && after === 401, `logout → ${status}, then session → ${after}`);
+on('change-email', 'change-email', async () => {
+  const { email_change } = await auth.profile.update({ email: $('new-email').value, current_password: $('password').value });
+  step('change-email', email_change?.status === 'verification_sent', `confirmation link sent to ${email_change?.email}`);
+});
+on('invite', 'invite', async () => {
+  const session = await auth.session.get();
+  const invitation = await auth.organizations.invitations.create(session.organization.id, { email: $('invite-email').value });
+  step('invite', true, `invited ${invitation.email}`);
 });
 
-$('passkey-login').onclick = run('passkey-login', async () => {
-  const options = await api('POST', '/v1/auth/passkeys/login/options', {});
-  if (options.status !== 200) throw new Error(`options ${options.status} ${options.body?.error?.code}`);
-  const response = await startAuthentication({ optionsJSON: options.body });
-  const { status, body } = await api('POST', '/v1/auth/passkeys/login/verify', { response });
-  await showSession();
-  step('passkey-login', status === 200, status === 200 ? `200, signed in as ${body.user.email}` : `${status} ${body?.error?.code}`);
-});
+/** The pages behind emailed links and the OAuth landing. */
+const pages = {
+  async home() {
+    for (const provider of await auth.oauth.providers()) {
+      const button = document.createElement('button');
+      button.id = `oauth-${provider.id}`;
+      button.textContent = `Sign in with ${provider.name}`;
+      // A top-level navigation, not fetch: the provider's pages and the callback's cookie need it.
+      button.onclick = () => location.assign(auth.oauth.start(provider.id, OAUTH_LANDING));
+      $('providers').append(button);
+    }
+  },
+  async 'verify-email'() {
+    await auth.email.verify(fragment.get('token') ?? '');
+    step('verify-email', true, 'email address verified');
+  },
+  async 'reset-password'() {
+    on('reset', 'reset-password', async () => {
+      await auth.password.reset(fragment.get('token') ?? '', $('new-password').value);
+      step('reset-password', true, 'password changed; every session was signed out');
+    });
+  },
+  async 'email-change/confirm'() {
+    const user = await auth.profile.confirmEmailChange(fragment.get('token') ?? '');
+    step('email-change', true, `email is now ${user.email}`);
+  },
+  async 'invitations/accept'() {
+    const token = fragment.get('token') ?? '';
+    const signedIn = (await auth.session.get()) !== null;
+    $('invitation-signed-in').hidden = !signedIn;
+    $('invitation-new-account').hidden = signedIn;
+    on('invitation-accept', 'invitation', async () => {
+      const organization = await auth.invitations.accept(token);
+      step('invitation', true, `joined ${organization.name}`);
+    });
+    on('invitation-register', 'invitation', async () => {
+      const { session } = await auth.invitations.register({ token, password: $('invitation-password').value });
+      step('invitation', true, `signed up as ${session.user.email}, in ${session.organization?.name}`);
+    });
+  },
+  async 'oauth/callback'() {
+    const error = new URLSearchParams(location.search).get('error');
+    if (error) return step('oauth', false, error); // e.g. oauth_denied: the user cancelled at the provider
+    const mfaToken = fragment.get('mfa_token');
+    if (mfaToken) return askForMfaCode('oauth', auth.mfa.challenge(mfaToken));
+    const session = await auth.session.get();
+    step('oauth', session !== null, session ? `signed in as ${session.user.email}` : 'not signed in');
+  },
+};
 
-showSession();
+showSession(await auth.session.get());
+try {
+  await pages[page]?.();
+} catch (err) {
+  step(page, false, err.code ? `${err.code} (${err.status})` : String(err?.message ?? err));
+}
+document.body.dataset.ready = 'true';

@@ -1,34 +1,43 @@
-// Serves the demo frontend on its own origin (no build step):
+// Serves the demo frontend on its own origin:
 //   node examples/frontend/server.ts [--port 5173] [--host 127.0.0.1] [--auth-url http://auth.identsphere.localhost:8787]
+// The page itself has no build step; @identsphere/client (packages/client) is bundled for the browser with
+// esbuild when the server starts and served as /sdk.js, the way an app's bundler would include it.
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
 
 const here = new URL('.', import.meta.url).pathname;
 const root = new URL('../../', import.meta.url).pathname;
 
-const FILES: Record<string, [string, string]> = {
-  '/': [`${here}index.html`, 'text/html; charset=utf-8'],
-  '/index.html': [`${here}index.html`, 'text/html; charset=utf-8'],
-  '/app.js': [`${here}app.js`, 'text/javascript; charset=utf-8'],
-  '/vendor/simplewebauthn-browser.js': [`${root}node_modules/@simplewebauthn/browser/dist/bundle/index.umd.min.js`, 'text/javascript; charset=utf-8'],
-};
+/** Every page a frontend must provide (README, Frontend pages): one HTML file, the script picks by path. */
+const PAGES = ['/', '/verify-email', '/reset-password', '/email-change/confirm', '/invitations/accept', '/oauth/callback'];
 
-export function startFrontend(opts: { port: number; host?: string; authUrl: string }): Promise<Server> {
+/** @identsphere/client and its dependencies as one browser ES module. */
+async function bundleSdk(): Promise<string> {
+  const result = await build({
+    entryPoints: [`${root}packages/client/src/index.ts`],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    write: false,
+  });
+  return result.outputFiles[0]!.text;
+}
+
+export async function startFrontend(opts: { port: number; host?: string; authUrl: string }): Promise<Server> {
+  const sdk = await bundleSdk();
+  const send = (res: import('node:http').ServerResponse, type: string, body: string | Buffer) =>
+    res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' }).end(body);
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/config.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(`window.IDENTSPHERE_URL = ${JSON.stringify(opts.authUrl)};\n`);
-      return;
-    }
-    const file = FILES[path];
-    if (!file) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': file[1], 'cache-control': 'no-store' });
-    res.end(await readFile(file[0]));
+    if (PAGES.includes(path)) send(res, 'text/html', await readFile(`${here}index.html`));
+    else if (path === '/app.js') send(res, 'text/javascript', await readFile(`${here}app.js`));
+    else if (path === '/sdk.js') send(res, 'text/javascript', sdk);
+    else if (path === '/config.js') send(res, 'text/javascript', `window.IDENTSPHERE_URL = ${JSON.stringify(opts.authUrl)};\n`);
+    else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

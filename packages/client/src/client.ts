@@ -1,5 +1,6 @@
 // createClient: the whole API surface a frontend needs, over the typed fetch of core.ts.
 import { getAccessToken } from './access-token.ts';
+import { email, invitations, profile } from './account.ts';
 import { type ClientOptions, createCore } from './core.ts';
 import { mfa } from './mfa.ts';
 import { organizations } from './organizations.ts';
@@ -69,6 +70,15 @@ export function createClient(options: ClientOptions) {
       change: (currentPassword: string, newPassword: string): Promise<void> =>
         core.call(api.POST('/v1/auth/password/change', { body: { current_password: currentPassword, new_password: newPassword } })),
     },
+
+    /** Email verification: the frontend's /verify-email page. */
+    email: email(core),
+
+    /** The signed-in user's profile; an email change finishes on the frontend's /email-change/confirm page. */
+    profile: profile(core),
+
+    /** The frontend's /invitations/accept page. */
+    invitations: invitations(core),
 
     passkeys: passkeys(core),
 

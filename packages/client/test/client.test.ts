@@ -151,6 +151,18 @@ describe('@identsphere/client against npm run dev', () => {
     expect(invalid.details?.length).toBeGreaterThan(0);
   });
 
+  it('reads and updates the profile, and sends the emailed links’ tokens to their endpoints', async () => {
+    const { email: address, sessionToken } = await account();
+    const client = createClient({ baseUrl: BASE, transport: 'bearer', sessionToken });
+    expect((await client.profile.get()).email).toBe(address);
+    expect((await client.profile.update({ name: 'Renamed' })).user.name).toBe('Renamed');
+    // The pages' calls, with tokens no email ever carried (the browser e2e follows real links).
+    expect((await failure(client.email.verify('no-such-token'))).code).toBe('invalid_token');
+    expect((await failure(client.profile.confirmEmailChange('no-such-token'))).code).toBe('invalid_token');
+    expect((await failure(client.invitations.accept('no-such-token'))).code).toBe('invitation_invalid');
+    expect((await failure(tab().client.invitations.accept('no-such-token'))).code).toBe('unauthorized');
+  });
+
   it('tells other tabs of sign-in, sign-out and an expired session (BroadcastChannel)', async () => {
     const channel = `tabs-${crypto.randomUUID()}`;
     const browser = cookieJarFetch();
