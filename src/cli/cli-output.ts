@@ -24,24 +24,17 @@ export type Paint = (style: Style, text: string) => string;
 
 export const plain: Paint = (_style, text) => text;
 
-export function painter(on: boolean): Paint {
+function painter(on: boolean): Paint {
   return on ? (style, text) => styleText(style, text, { validateStream: false }) : plain;
 }
 
 export interface Output {
-  /** --json: data goes out as one JSON document, and nothing on stdout is coloured. */
-  json: boolean;
-  /** Colours for stdout (never with --json) and stderr. */
-  paint: Paint;
-  paintErr: Paint;
-  /** The command's data: JSON with --json, else the text `text` builds. */
+  /** The command's data: with --json one JSON document (never coloured), else the text `text` builds. */
   data(value: unknown, text: (paint: Paint) => string): void;
-  /** A message for the operator (stderr). */
-  note(text: string): void;
+  /** An error for the operator (stderr, red on a terminal), after any open progress line. */
+  error(text: string): void;
   /** A progress line (stderr): rewritten in place on a terminal, one plain line each otherwise. */
   progress(text: string): void;
-  /** Ends the progress line on a terminal (before anything else is printed). */
-  progressDone(): void;
 }
 
 export function createOutput(
@@ -53,21 +46,19 @@ export function createOutput(
   const paintErr = painter(colorEnabled(streams.stderr, env));
   const live = streams.stderr.isTTY === true;
   let open = false;
+  // A progress line still open on a terminal is ended before anything else is printed.
   const progressDone = () => {
     if (open) streams.stderr.write('\n');
     open = false;
   };
   return {
-    json,
-    paint,
-    paintErr,
     data(value, text) {
       progressDone();
       streams.stdout.write(`${json ? JSON.stringify(value, null, 2) : text(paint)}\n`);
     },
-    note(text) {
+    error(text) {
       progressDone();
-      streams.stderr.write(`${text}\n`);
+      streams.stderr.write(`${paintErr('red', text)}\n`);
     },
     progress(text) {
       if (!live) {
@@ -78,6 +69,5 @@ export function createOutput(
       streams.stderr.write(`\r\x1b[2K${text}`);
       open = true;
     },
-    progressDone,
   };
 }

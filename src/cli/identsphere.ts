@@ -92,20 +92,23 @@ async function run(parsed: Extract<Parsed, { kind: 'run' }>, out: Output): Promi
   }
 }
 
+/** Created once the flags are read; the fallback (usage errors) prints without --json. */
+let out: Output | undefined;
+
 async function main(argv: string[]): Promise<number> {
   const parsed = parseCommandLine(argv);
   if (parsed.kind === 'print') {
     (parsed.code === EXIT.ok ? process.stdout : process.stderr).write(`${parsed.text}\n`);
     return parsed.code;
   }
-  return run(parsed, createOutput(parsed.values.json === true));
+  out = createOutput(parsed.values.json === true);
+  return run(parsed, out);
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: Error) => {
-    const usage = err instanceof UsageError;
-    console.error(createOutput(false).paintErr('red', `identsphere: ${err.message}`));
-    process.exit(usage ? EXIT.usage : EXIT.refused);
+    (out ?? createOutput(false)).error(`identsphere: ${err.message}`);
+    process.exit(err instanceof UsageError ? EXIT.usage : EXIT.refused);
   },
 );
