@@ -3,11 +3,14 @@
 //      IDENTSPHERE_DEV_DATABASE_URL;
 //   2. migrations applied (schema IDENTSPHERE_SCHEMA, default identsphere);
 //   3. .dev.vars created with a freshly generated JWT secret (and encryption key) when missing (git-ignored);
-//   4. `wrangler dev` on port 8787, pointed at the local endpoint. Emails print to this console.
+//   4. `wrangler dev` on port 8787 (PORT, or `-- --port N`; the next free port when 8787 is taken), pointed at
+//      the local endpoint, with IDENTSPHERE_PUBLIC_BASE_URL on that port so emailed links open this server
+//      (unless .dev.vars or a `--var` sets it). Emails print to this console.
 // When wrangler dies (or this process fails) everything stops and the command exits non-zero.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { startNeonLocal } from '@identsphere/neon-local';
 import { migrateUp } from '../src/cli/migrate.ts';
 import { supervise } from './supervisor.ts';
@@ -18,7 +21,33 @@ const dataDir = process.env.IDENTSPHERE_DEV_DATA_DIR ?? `${root}.data/pglite`;
 const serverUrl = process.env.IDENTSPHERE_DEV_DATABASE_URL;
 const schema = process.env.IDENTSPHERE_SCHEMA ?? 'identsphere';
 const dbPort = Number(process.env.IDENTSPHERE_DEV_DB_PORT ?? 4444);
-const port = process.env.PORT ?? '8787';
+const forwarded = process.argv.slice(2);
+
+/** `preferred` when it is free on 127.0.0.1, else one the system picks. */
+function portOrFree(preferred: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      err.code === 'EADDRINUSE' && preferred !== 0 ? resolve(portOrFree(0)) : reject(err),
+    );
+    server.listen(preferred, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The port wrangler will listen on: `--port N` / `--port=N` passed through, PORT, or 8787 (the next free one if taken). */
+async function devPort(): Promise<{ port: string; passedThrough: boolean }> {
+  const at = forwarded.findIndex((a) => a === '--port' || a.startsWith('--port='));
+  if (at >= 0) return { port: forwarded[at]!.includes('=') ? forwarded[at]!.split('=')[1]! : forwarded[at + 1]!, passedThrough: true };
+  if (process.env.PORT) return { port: process.env.PORT, passedThrough: false };
+  const port = await portOrFree(8787);
+  if (port !== 8787) console.log(`[dev] port 8787 is in use: listening on ${port} instead`);
+  return { port: String(port), passedThrough: false };
+}
+
+const { port, passedThrough } = await devPort();
 
 if (!existsSync(devVars)) {
   writeFileSync(
@@ -47,6 +76,13 @@ console.log(
     `schema ${schema}; ${applied.length ? `applied ${applied.join(', ')}` : 'migrations up to date'}`,
 );
 
+// Emailed links (IDENTSPHERE_APP_URL unset: links open the Worker's own base URL) must name the port actually
+// listened on, not wrangler.toml's default one; an explicit setting is left alone.
+const baseUrlSet =
+  forwarded.some((a) => a.startsWith('IDENTSPHERE_PUBLIC_BASE_URL:')) ||
+  /^\s*IDENTSPHERE_PUBLIC_BASE_URL\s*=/m.test(readFileSync(devVars, 'utf8'));
+const baseUrl = baseUrlSet ? [] : ['--var', `IDENTSPHERE_PUBLIC_BASE_URL:http://localhost:${port}`];
+
 // wrangler's own entry point, not `npx wrangler`: a SIGTERM must reach wrangler itself (which stops workerd),
 // not a launcher that may leave it running.
 const wrangler = spawn(
@@ -54,8 +90,7 @@ const wrangler = spawn(
   [
     `${root}node_modules/wrangler/bin/wrangler.js`,
     'dev',
-    '--port',
-    port,
+    ...(passedThrough ? [] : ['--port', port]),
     '--ip',
     '127.0.0.1',
     '--var',
@@ -64,7 +99,8 @@ const wrangler = spawn(
     'IDENTSPHERE_DATABASE_LOCAL_HTTP:true',
     '--var',
     `IDENTSPHERE_SCHEMA:${schema}`,
-    ...process.argv.slice(2),
+    ...baseUrl,
+    ...forwarded,
   ],
   // The placeholder `request.cf` is fine locally; fetching the real one needs Cloudflare's API.
   // Its own process group: stopping it reaches workerd too, even when wrangler itself was killed.

@@ -10,9 +10,8 @@ import { deleteUserAsAdmin, disableUser, enableUser, markEmailVerified, resetMfa
 import { normalizeEmail } from '../lib/email.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { DataDeps } from '../platform/deps.ts';
+import { EXIT, UsageError } from './cli-args.ts';
 import { cliContext } from './cli-deps.ts';
-
-export const EXIT = { ok: 0, refused: 1, usage: 2, notFound: 4 } as const;
 
 export interface AdminOptions {
   json: boolean;
@@ -27,8 +26,6 @@ export interface AdminOptions {
   passkeys: boolean;
   yes: boolean;
 }
-
-export class UsageError extends Error {}
 
 interface Out {
   stdout: string[];

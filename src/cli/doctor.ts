@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { unstable_readConfig } from 'wrangler';
+import { type Paint, plain } from './cli-output.ts';
 import { openDatabase } from './db.ts';
 import type { CheckResult, DoctorInput } from './doctor-checklist.ts';
 import { fingerprint, runChecks } from './doctor-checks.ts';
@@ -89,8 +90,9 @@ export async function doctor(opts: DoctorOptions): Promise<CheckResult[]> {
   return runChecks(input);
 }
 
-export function formatChecks(results: CheckResult[]): string {
-  const mark = { pass: 'PASS  ', fail: 'FAIL  ', manual: 'MANUAL', info: 'INFO  ' } as const;
+const MARK = { pass: ['PASS  ', 'green'], fail: ['FAIL  ', 'red'], manual: ['MANUAL', 'yellow'], info: ['INFO  ', 'dim'] } as const;
+
+export function formatChecks(results: CheckResult[], paint: Paint = plain): string {
   const lines: string[] = [];
   let section = '';
   for (const r of results) {
@@ -98,7 +100,7 @@ export function formatChecks(results: CheckResult[]): string {
       section = r.section;
       lines.push('', section);
     }
-    lines.push(`  ${mark[r.status]}  ${r.item}${r.detail ? ` — ${r.detail}` : ''}`);
+    lines.push(`  ${paint(MARK[r.status][1], MARK[r.status][0])}  ${r.item}${r.detail ? ` — ${r.detail}` : ''}`);
   }
   const count = (s: string) => results.filter((r) => r.status === s).length;
   lines.push('', `${count('pass')} passed, ${count('fail')} failed, ${count('manual')} manual steps to confirm by hand`);

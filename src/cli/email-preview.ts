@@ -39,6 +39,8 @@ function sampleVars(kind: EmailKind, locale: EmailLocale): Record<string, string
 export interface PreviewResult {
   code: number;
   lines: string[];
+  /** What was written (for --json). */
+  written?: { subject: string; html: string; text: string };
 }
 
 export function emailPreview(kind: string | undefined, options: { locale?: string; out?: string; templates?: string }): PreviewResult {
@@ -55,5 +57,9 @@ export function emailPreview(kind: string | undefined, options: { locale?: strin
   const text = join(out, `${kind}.${locale}.txt`);
   writeFileSync(html, message.html);
   writeFileSync(text, `Subject: ${message.subject}\n\n${message.text}\n`);
-  return { code: 0, lines: [`subject: ${message.subject}`, `wrote ${html}`, `wrote ${text}`] };
+  return {
+    code: 0,
+    lines: [`subject: ${message.subject}`, `wrote ${html}`, `wrote ${text}`],
+    written: { subject: message.subject, html, text },
+  };
 }

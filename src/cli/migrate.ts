@@ -77,8 +77,15 @@ export async function migrationStatus(db: MigrationTarget, schema: string, dir?:
  * per schema — `pg_advisory_xact_lock`, the variant that also holds across Neon's HTTP batches, where a
  * session lock would be released as soon as its statement ends. Without it two runs both create the schema
  * and the tables and one fails half-way. Whoever waited re-reads what is applied once it holds the lock.
+ * `onProgress` hears of each migration as it starts (over Neon's HTTP batches: as it is queued, all at once,
+ * before the one batch runs).
  */
-export async function migrateUp(db: MigrationTarget, schema: string, dir?: string): Promise<string[]> {
+export async function migrateUp(
+  db: MigrationTarget,
+  schema: string,
+  dir?: string,
+  onProgress?: (index: number, total: number, tag: string) => void,
+): Promise<string[]> {
   const { pending } = await migrationStatus(db, schema, dir);
   if (!pending.length) return [];
   const s = quoteSchema(schema);
@@ -92,7 +99,8 @@ export async function migrateUp(db: MigrationTarget, schema: string, dir?: strin
     if (!todo.length) return [];
     await query(`create schema if not exists ${s}`);
     await query(`create table if not exists ${s}.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`);
-    for (const m of todo) {
+    for (const [i, m] of todo.entries()) {
+      onProgress?.(i + 1, todo.length, m.tag);
       for (const statement of m.statements) await query(statement);
       await query(`insert into ${s}.__drizzle_migrations (hash, created_at) values ($1, $2)`, [m.hash, m.when]);
     }

@@ -11,9 +11,11 @@ const run = promisify(execFile);
 const repo = new URL('../../', import.meta.url).pathname;
 const CLI = new URL('../../src/cli/identsphere.cjs', import.meta.url).pathname;
 
+/** Runs the CLI piped (not a terminal), with no colour preference unless `env` gives one. */
 export async function cli(args: string[], env: Record<string, string | undefined> = {}) {
+  const base = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined };
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...base, ...env }, timeout: 60_000 });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -68,6 +70,9 @@ export async function startDevServer(vars: (base: string) => Record<string, stri
   });
   return {
     base,
+    port,
+    /** Everything the dev server printed so far (its own lines, wrangler's, the Worker's logs and emails). */
+    output: () => output,
     stop: () => {
       if (dev.pid) process.kill(-dev.pid, 'SIGTERM');
     },

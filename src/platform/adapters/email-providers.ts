@@ -1,4 +1,5 @@
 import type { Config, ConfigProblem } from '../config.ts';
+import { log } from '../log.ts';
 import { type EmailMessage, type EmailSender, LogOnlySender, MemorySender } from './email.ts';
 
 /** The provider refused, failed or did not answer in time. Carries no secret (no API key, no message body). */
@@ -55,6 +56,17 @@ async function postJson(provider: string, opts: HttpSenderOptions, url: string, 
   }
 }
 
+/**
+ * Mail for an address under .invalid is never handed to a real provider: RFC 2606 reserves the name so that it
+ * can never resolve, so the message could only bounce, and bounces count against the sender's reputation (a
+ * provider suspends senders over them). `identsphere smoke` registers such an address on production.
+ */
+function undeliverable(message: EmailMessage): boolean {
+  const skip = /\.invalid$/i.test(message.to.slice(message.to.lastIndexOf('@') + 1));
+  if (skip) log('info', 'email not sent: the address is under the reserved .invalid domain', { tag: message.tag });
+  return skip;
+}
+
 /** Resend (https://resend.com/docs/api-reference/emails/send-email). */
 export class ResendSender implements EmailSender {
   static readonly URL = 'https://api.resend.com/emails';
@@ -65,6 +77,7 @@ export class ResendSender implements EmailSender {
   }
 
   async send(message: EmailMessage): Promise<void> {
+    if (undeliverable(message)) return;
     await postJson(
       'resend',
       this.opts,
@@ -92,6 +105,7 @@ export class PostmarkSender implements EmailSender {
   }
 
   async send(message: EmailMessage): Promise<void> {
+    if (undeliverable(message)) return;
     const answer = await postJson(
       'postmark',
       this.opts,

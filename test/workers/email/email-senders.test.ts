@@ -158,3 +158,19 @@ describe('sender selection (IDENTSPHERE_EMAIL_PROVIDER)', () => {
     expect(lines.join('\n')).toContain('http://localhost:8787/reset-password#token=TOKEN123');
   });
 });
+
+describe('addresses under the reserved .invalid domain (identsphere smoke)', () => {
+  it.each([
+    ['resend', (fetch: typeof globalThis.fetch) => new ResendSender({ apiKey: 'k', from: FROM, fetch })],
+    ['postmark', (fetch: typeof globalThis.fetch) => new PostmarkSender({ apiKey: 'k', from: FROM, fetch })],
+  ])('%s is never asked to deliver them (they could only bounce); other domains still go out', async (_name, sender) => {
+    const fake = fakeFetch(() => Response.json({ id: 'email_1', ErrorCode: 0 }));
+    const logged = vi.spyOn(console, 'log').mockImplementation(() => {});
+    await sender(fake.fetch).send({ ...MESSAGE, to: 'smoke+1a2b@identsphere-smoke.INVALID' });
+    expect(fake.requests).toEqual([]);
+    expect(logged.mock.calls.flat().join('\n')).toMatch(/not sent: the address is under the reserved \.invalid domain/);
+    logged.mockRestore();
+    await sender(fake.fetch).send({ ...MESSAGE, to: 'ada@not-invalid.example' });
+    expect(fake.requests).toHaveLength(1);
+  });
+});
