@@ -2,12 +2,10 @@ import { loggableError } from './db/errors.ts';
 import { sweepWebhookEvents } from './features/webhooks/webhook-events.ts';
 import { runJobsInProcess } from './jobs.ts';
 import type { Env } from './platform/config.ts';
+import { SWEEP_CRON } from './platform/cron-schedules.ts';
 import { getDeps } from './platform/deps.ts';
 import { log } from './platform/log.ts';
 import { runScheduledMaintenance } from './scheduled-maintenance.ts';
-
-/** The frequent Cron Trigger (wrangler.toml): the webhook sweep only. Every other schedule runs the maintenance too. */
-export const SWEEP_CRON = '* * * * *';
 
 /** The Worker's `scheduled` handler (Cron Trigger). A misconfigured Worker does nothing (and says so). */
 export async function scheduled(controller: ScheduledController, env: Env): Promise<void> {

@@ -1,6 +1,7 @@
 // The checklist items read from the wrangler bindings (rate limits, R2, observability, KV), and the operational and
 // compliance steps no program can check.
 import { RATE_LIMITS } from '../platform/adapters/rate-limiter.ts';
+import { SWEEP_CRON } from '../platform/cron-schedules.ts';
 import type { Checklist, DoctorInput } from './doctor-checklist.ts';
 
 const PLACEHOLDER = /^(REPLACE|0{32}$|<)/i;
@@ -83,6 +84,13 @@ export function deploymentChecks(input: DoctorInput, { check, manual, info }: Ch
     !!consumer?.dead_letter_queue,
     'set dead_letter_queue on the [[queues.consumers]] entry (wrangler queues create identsphere-jobs-dlq)',
     consumer?.dead_letter_queue,
+  );
+  check(
+    'Background jobs',
+    'The webhook sweep runs every minute (Cron Trigger)',
+    input.wrangler.crons.includes(SWEEP_CRON),
+    `add "${SWEEP_CRON}" to [triggers] crons (it delivers webhook events a request could not enqueue)`,
+    input.wrangler.crons.join(', '),
   );
 
   // Operational

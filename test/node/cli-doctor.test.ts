@@ -34,7 +34,7 @@ max_retries = 14
 dead_letter_queue = "identsphere-jobs-dlq"`;
 
 /** A fully valid production setup: wrangler.toml, a secrets file, a migrated database, a dev.vars to compare. */
-async function fullyValid(queues = JOBS_QUEUES) {
+async function fullyValid(queues = JOBS_QUEUES, crons = '"17 3 * * *", "* * * * *"') {
   const dir = mkdtempSync(join(tmpdir(), 'doctor-'));
   const schema = 'doctor_ok';
   await migrateUp(local.backend, schema);
@@ -48,7 +48,7 @@ compatibility_date = "2026-11-01"
 [observability]
 enabled = true
 [triggers]
-crons = ["17 3 * * *"]
+crons = [${crons}]
 [vars]
 IDENTSPHERE_ENV = "production"
 IDENTSPHERE_PUBLIC_BASE_URL = "https://auth.example.com"
@@ -152,6 +152,17 @@ describe('identsphere doctor', () => {
       /FAIL {4}This Worker consumes the JOBS queue \(it sends the emails\) — add \[\[queues\.consumers\]\] queue = "identsphere-jobs"/,
     );
     expect(half.stdout).toMatch(/FAIL {4}Jobs out of retries go to a dead-letter queue/);
+  });
+
+  it('fails without the every-minute Cron Trigger that sweeps webhook events', async () => {
+    const daily = await fullyValid(JOBS_QUEUES, '"17 3 * * *"');
+    const res = await cli(daily.args, daily.env);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toMatch(/FAIL {4}The webhook sweep runs every minute \(Cron Trigger\) — add "\* \* \* \* \*" to \[triggers\] crons/);
+    const both = await fullyValid();
+    expect((await cli(both.args, both.env)).stdout).toMatch(
+      /PASS {4}The webhook sweep runs every minute \(Cron Trigger\) — 17 3 \* \* \*, \* \* \* \* \*/,
+    );
   });
 
   it('fails when IDENTSPHERE_APP_URL is unset or http://', async () => {
