@@ -3,6 +3,7 @@
 // that every served route is documented and every documented one served, and the auth flags and response
 // shapes against the running Worker.
 import * as z from 'zod';
+import { CAPTCHA_HEADER } from '../http/captcha.ts';
 import { SESSION_COOKIE_NAMES } from '../http/cookies.ts';
 import { type ResponseContract, type RouteContract, routeContract } from '../http/route-contract.ts';
 import { SESSION_TRANSPORT_HEADER } from '../http/session-credential.ts';
@@ -49,6 +50,7 @@ export function impliedErrors(method: string, contract: RouteContract): ErrorCod
   if (contract.body) codes.push('invalid_json', 'invalid_request', 'unsupported_media_type', 'payload_too_large');
   if (contract.rawBody) codes.push('payload_too_large');
   if (contract.query) codes.push('invalid_request');
+  if (contract.captcha) codes.push('captcha_required', 'captcha_invalid', 'captcha_unavailable');
   if (STATE_CHANGING.has(method)) codes.push('csrf', 'idempotency_key_in_progress', 'idempotency_key_reused');
   // Any request with both a bearer token and a session cookie (src/http/session-credential.ts).
   codes.push('ambiguous_credentials', 'internal', 'service_unavailable', 'misconfigured');
@@ -110,6 +112,17 @@ const SessionTransport = {
   schema: { type: 'string', enum: ['bearer', 'cookie'] },
 };
 
+const TurnstileToken = {
+  name: CAPTCHA_HEADER,
+  in: 'header',
+  required: false,
+  description:
+    'Only when the operator set IDENTSPHERE_TURNSTILE_SECRET: the Cloudflare Turnstile token of a solved challenge ' +
+    '(or send it as `turnstile_token` in the body). Missing: 400 `captcha_required`; refused: 400 `captcha_invalid`; ' +
+    'siteverify unreachable: 503 `captcha_unavailable` (fail closed, nothing changed).',
+  schema: { type: 'string', maxLength: 2048 },
+};
+
 function successResponse(r: ResponseContract) {
   return {
     description: r.description,
@@ -169,13 +182,14 @@ function operationObject(method: string, path: string, op: RouteContract, shared
     tags: [op.tag],
     // Either credential, never both (400 `ambiguous_credentials`).
     ...(op.auth ? { security: [{ session: [] }, { bearer: [] }, ...(op.apiKeyScope ? [{ apiKey: [op.apiKeyScope] }] : [])] } : {}),
-    ...(params.length || query.length || stateChanging || op.sessionTransport
+    ...(params.length || query.length || stateChanging || op.sessionTransport || op.captcha
       ? {
           parameters: [
             ...params,
             ...query,
             ...(stateChanging ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
             ...(op.sessionTransport ? [{ $ref: '#/components/parameters/SessionTransport' }] : []),
+            ...(op.captcha ? [{ $ref: '#/components/parameters/TurnstileToken' }] : []),
           ],
         }
       : {}),
@@ -220,7 +234,7 @@ export function openApiDocument(routes: readonly RouteEntry[]): Record<string, u
     components: {
       schemas: { ...named, Error: jsonSchema(ErrorBody, 'output') },
       responses: errorAnswers,
-      parameters: { IdempotencyKey, SessionTransport },
+      parameters: { IdempotencyKey, SessionTransport, TurnstileToken },
       securitySchemes: {
         session: {
           type: 'apiKey',
