@@ -91,7 +91,12 @@ export function loadConfig(env: Env): ConfigResult {
 function cookieProblems(c: Config): ConfigProblem[] {
   // Browsers drop a SameSite=None cookie that is not Secure: every sign-in would "succeed" and leave no session.
   if (c.IDENTSPHERE_COOKIE_SAMESITE === 'none' && !c.IDENTSPHERE_COOKIES_SECURE) {
-    return [{ setting: 'IDENTSPHERE_COOKIE_SAMESITE', reason: 'none requires IDENTSPHERE_COOKIES_SECURE=true (browsers drop SameSite=None cookies without Secure)' }];
+    return [
+      {
+        setting: 'IDENTSPHERE_COOKIE_SAMESITE',
+        reason: 'none requires IDENTSPHERE_COOKIES_SECURE=true (browsers drop SameSite=None cookies without Secure)',
+      },
+    ];
   }
   return [];
 }

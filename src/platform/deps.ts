@@ -1,7 +1,7 @@
 import { createDatabase, type Database } from '../db/client.ts';
 import { type AvatarStorage, MemoryAvatarStorage, R2AvatarStorage } from './adapters/avatar-storage.ts';
-import { type CaptchaVerifier, TurnstileVerifier } from './adapters/captcha.ts';
 import { type BreachedPasswordCheck, noBreachCheck, PwnedPasswordsRangeCheck } from './adapters/breached-passwords.ts';
+import { type CaptchaVerifier, TurnstileVerifier } from './adapters/captcha.ts';
 import type { EmailSender } from './adapters/email.ts';
 import { createMailer } from './adapters/email-providers.ts';
 import { CloudflareJobQueue, InProcessJobQueue, type JobQueue } from './adapters/job-queue.ts';

@@ -1,10 +1,12 @@
 // The user's organizations, their members and invitations.
-import type { Core } from './core.ts';
+import { type BotCheck, botCheckHeaders, type Core } from './core.ts';
+import { type SignedInResult, signedIn } from './sign-in.ts';
 import type { Invitation, Member, RequestBody, ResponseBody, SignedIn } from './types.ts';
 
 type OrganizationView = ResponseBody<'/v1/auth/organizations', 'get', 200>['organizations'][number];
 type CreatedOrganization = ResponseBody<'/v1/auth/organizations', 'post', 201>['organization'];
 type Role = Member['role'];
+type Joined = ResponseBody<'/v1/auth/invitations/accept', 'post', 200>['organization'];
 
 export function organizations(core: Core) {
   const { api } = core;
@@ -45,6 +47,14 @@ export function organizations(core: Core) {
 
       revoke: (id: string, invitationId: string): Promise<void> =>
         core.call(api.DELETE('/v1/auth/organizations/{id}/invitations/{invitationId}', { params: { path: { id, invitationId } } })),
+
+      /** Accepts an invitation (the `#token=` of its link) as the signed-in user, who must be the invited address. */
+      accept: async (token: string): Promise<Joined> =>
+        (await core.call(api.POST('/v1/auth/invitations/accept', { body: { token } }))).organization,
+
+      /** Accepts by creating the invited account (email verified by the link) and signs in to it. */
+      signUp: async (input: RequestBody<'/v1/auth/invitations/register', 'post'>, check?: BotCheck): Promise<SignedInResult> =>
+        signedIn(core, await core.call(api.POST('/v1/auth/invitations/register', { body: input, headers: botCheckHeaders(check) }))),
     },
   };
 }

@@ -4,7 +4,7 @@
 // captcha_unavailable (fail closed). A refused request reaches no database and schedules no email. Siteverify is
 // faked at the fetch boundary of the real adapter.
 import { describe, expect, it } from 'vitest';
-import { TurnstileVerifier } from '../../../src/platform/adapters/captcha.ts';
+import { MemoryCaptchaVerifier, TurnstileVerifier } from '../../../src/platform/adapters/captcha.ts';
 import {
   call,
   createOrganization,
@@ -202,10 +202,23 @@ describe('Turnstile', () => {
     const captcha = new TurnstileVerifier(SECRET, { fetch: hangingFetch(), timeoutMs: 50 });
     const flow = flowEnv({ IDENTSPHERE_TURNSTILE_SECRET: SECRET }, undefined, { captcha });
     const email = uniqueEmail('hang');
-    const sent = await refusedQuietly(flow, '/v1/auth/register', { json: { email, password: PASSWORD }, headers: { 'cf-turnstile-response': GOOD } });
+    const sent = await refusedQuietly(flow, '/v1/auth/register', {
+      json: { email, password: PASSWORD },
+      headers: { 'cf-turnstile-response': GOOD },
+    });
     await expectError(sent.res, 503, 'captcha_unavailable');
     expect(sent.databaseRequests).toBe(0);
     expect(await userExists(email)).toBe(false);
+  });
+
+  it('takes any verifier behind the interface (the in-memory twin): a used token is refused the second time', async () => {
+    const flow = flowEnv({ IDENTSPHERE_TURNSTILE_SECRET: SECRET }, undefined, { captcha: new MemoryCaptchaVerifier(['once']) });
+    const register = (email: string) =>
+      flow.call('/v1/auth/register', { method: 'POST', json: { email, password: PASSWORD }, headers: { 'cf-turnstile-response': 'once' } });
+    expect((await register(uniqueEmail('twin'))).status).toBe(201);
+    const replayed = uniqueEmail('twin');
+    await expectError(await register(replayed), 400, 'captcha_invalid');
+    expect(await userExists(replayed)).toBe(false);
   });
 
   it('is off when IDENTSPHERE_TURNSTILE_SECRET is unset: no token needed, siteverify never called', async () => {
@@ -234,7 +247,11 @@ describe('Turnstile', () => {
     const init = { method: 'POST', json: { email, password: PASSWORD } };
     const key = { 'idempotency-key': crypto.randomUUID() };
     await expectError(await flow.call('/v1/auth/register', { ...init, headers: key }), 400, 'captcha_required');
-    await expectError(await flow.call('/v1/auth/register', { ...init, headers: { ...key, 'cf-turnstile-response': 'forged' } }), 400, 'captcha_invalid');
+    await expectError(
+      await flow.call('/v1/auth/register', { ...init, headers: { ...key, 'cf-turnstile-response': 'forged' } }),
+      400,
+      'captcha_invalid',
+    );
     const res = await flow.call('/v1/auth/register', { ...init, headers: { ...key, 'cf-turnstile-response': GOOD } });
     expect(res.status).toBe(201);
     expect(res.headers.get('idempotency-replayed')).toBeNull();
