@@ -88,7 +88,7 @@ export function loadConfig(env: Env): ConfigResult {
 }
 
 /** Checked in every environment: a combination browsers would silently refuse must not start at all. */
-function cookieProblems(c: Config): ConfigProblem[] {
+export function cookieProblems(c: Config): ConfigProblem[] {
   // Browsers drop a SameSite=None cookie that is not Secure: every sign-in would "succeed" and leave no session.
   if (c.IDENTSPHERE_COOKIE_SAMESITE === 'none' && !c.IDENTSPHERE_COOKIES_SECURE) {
     return [
