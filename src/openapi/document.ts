@@ -75,7 +75,7 @@ const HEADERS = {
   set: {
     description:
       `Sets the session cookie: \`${SESSION_COOKIE_NAMES.secure}\` in production (Secure, host-only; ` +
-      `\`${SESSION_COOKIE_NAMES.plain}\` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax, Path=/. ` +
+      `\`${SESSION_COOKIE_NAMES.plain}\` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax (or as IDENTSPHERE_COOKIE_SAMESITE sets it), Path=/. ` +
       `Not with \`${SESSION_TRANSPORT_HEADER}: bearer\` (no Set-Cookie at all then).`,
     ...plainString,
   },
@@ -248,7 +248,8 @@ export function openApiDocument(routes: readonly RouteEntry[]): Record<string, u
           description:
             `The same session as the cookie, for native apps: the \`session_token\` of a sign-in sent with ` +
             `\`${SESSION_TRANSPORT_HEADER}: bearer\`. Not with a session cookie in the same request (400 ` +
-            '`ambiguous_credentials`); exempt from the Origin/JSON CSRF checks when the request carries no cookie at all.',
+            '`ambiguous_credentials`); exempt from the Origin/JSON CSRF checks when the request carries no cookie at all, ' +
+            'unless the operator set IDENTSPHERE_COOKIE_SAMESITE=none (then every state-changing request needs an allowed Origin).',
         },
         apiKey: {
           type: 'http',

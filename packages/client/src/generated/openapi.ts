@@ -2041,7 +2041,7 @@ export interface operations {
             /** @description Signed in */
             200: {
                 headers: {
-                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax, Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
+                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax (or as IDENTSPHERE_COOKIE_SAMESITE sets it), Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -2398,7 +2398,7 @@ export interface operations {
             /** @description Signed in */
             200: {
                 headers: {
-                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax, Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
+                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax (or as IDENTSPHERE_COOKIE_SAMESITE sets it), Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -2852,7 +2852,7 @@ export interface operations {
             /** @description Redirect to redirect_to: signed in (session cookie set); or, MFA on, #mfa_token=… in the fragment (finish at POST /v1/auth/mfa/challenge); or ?linked=<provider>; or ?error=<code>. Errors are JSON only when no safe target is known. */
             302: {
                 headers: {
-                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax, Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
+                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax (or as IDENTSPHERE_COOKIE_SAMESITE sets it), Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -2988,7 +2988,7 @@ export interface operations {
             /** @description Signed in */
             201: {
                 headers: {
-                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax, Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
+                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax (or as IDENTSPHERE_COOKIE_SAMESITE sets it), Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -3040,7 +3040,7 @@ export interface operations {
             /** @description Signed in (session cookie set; with `IdentSphere-Session-Transport: bearer`, `session_token` instead), or `mfa_required` with an mfa_token (no session) */
             200: {
                 headers: {
-                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax, Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
+                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax (or as IDENTSPHERE_COOKIE_SAMESITE sets it), Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -4102,7 +4102,7 @@ export interface operations {
             /** @description Signed in */
             201: {
                 headers: {
-                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax, Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
+                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax (or as IDENTSPHERE_COOKIE_SAMESITE sets it), Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -4491,7 +4491,7 @@ export interface operations {
             /** @description Signed in (session cookie set; with `IdentSphere-Session-Transport: bearer`, `session_token` instead), or `mfa_required` with an mfa_token (no session) */
             200: {
                 headers: {
-                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax, Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
+                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax (or as IDENTSPHERE_COOKIE_SAMESITE sets it), Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
