@@ -5,7 +5,8 @@
 // Chrome's virtual authenticator (CDP WebAuthn domain) through every page the frontend provides:
 // scripts/e2e/sign-in.ts (register, /verify-email, TOTP enrolment and an MFA sign-in, passkeys, OAuth with
 // ?error= and #mfa_token=) and scripts/e2e/links.ts (/email-change/confirm, /invitations/accept, sign-out seen
-// by a second tab, /reset-password).
+// by a second tab, /reset-password). Then scripts/e2e/cross-site.ts: a frontend on another site with
+// IDENTSPHERE_COOKIE_SAMESITE=none (its own Worker and database).
 //
 // Origins: http://app.identsphere.localhost:APP_PORT (frontend) and http://auth.identsphere.localhost:AUTH_PORT
 // (Worker). Chrome resolves *.localhost to loopback and treats it as a secure context. Two hosts directly under
@@ -27,6 +28,7 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import { startFrontend } from '../examples/frontend/server.ts';
 import { migrateUp } from '../src/cli/migrate.ts';
 import { startOidcProvider } from '../test/oidc-provider-server.ts';
+import { runCrossSite } from './e2e/cross-site.ts';
 import { check, freePort, mailbox, pickPort, results, waitFor } from './e2e/harness.ts';
 import { linkScenarios } from './e2e/links.ts';
 import { signInScenarios } from './e2e/sign-in.ts';
@@ -182,5 +184,9 @@ try {
   console.error(`[e2e] error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   results.failures++;
 }
+// A frontend on another site (IDENTSPHERE_COOKIE_SAMESITE=none): its own Worker, database and browser profile.
+const crossSite = await runCrossSite();
+results.passes += crossSite.passed;
+results.failures += crossSite.failed;
 console.log(`e2e: ${results.passes} passed, ${results.failures} failed`);
 process.exit(results.failures === 0 ? 0 : 1);

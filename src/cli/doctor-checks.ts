@@ -2,7 +2,7 @@
 // checked from the wrangler configuration of one environment, its variables and secrets, and the database.
 // Items no program can check are listed as manual steps. Runtime rules come from src/platform/config.ts (one source).
 import { createHash } from 'node:crypto';
-import { type ConfigProblem, type Env, parseConfig, productionProblems } from '../platform/config.ts';
+import { type ConfigProblem, cookieProblems, type Env, parseConfig, productionProblems } from '../platform/config.ts';
 import { oauthConfigProblems } from '../platform/config-oauth.ts';
 import { type CheckResult, type DoctorInput, newChecklist } from './doctor-checklist.ts';
 import { deploymentChecks } from './doctor-deployment.ts';
@@ -33,7 +33,9 @@ export function runChecks(input: DoctorInput): CheckResult[] {
   // Invalid values are failures in themselves; only a configuration that parses can be judged item by item.
   const parsed = parseConfig({ ...(v as Env), IDENTSPHERE_ENV: 'production' });
   const invalid: ConfigProblem[] = parsed.ok ? [] : parsed.problems;
-  const problems: ConfigProblem[] = parsed.ok ? [...oauthConfigProblems(parsed.config), ...productionProblems(parsed.config)] : invalid;
+  const problems: ConfigProblem[] = parsed.ok
+    ? [...oauthConfigProblems(parsed.config), ...cookieProblems(parsed.config), ...productionProblems(parsed.config)]
+    : invalid;
   for (const p of invalid.filter((p) => !COVERED.has(p.setting))) {
     out.push({ section: 'Configuration', item: `${p.setting} has a valid value`, status: 'fail', detail: p.reason });
   }
@@ -98,6 +100,14 @@ export function runChecks(input: DoctorInput): CheckResult[] {
     appUrl,
   );
   info('Cookies + transport', 'Fronted by HTTPS', 'Cloudflare terminates TLS for Workers custom domains');
+  if (v.IDENTSPHERE_COOKIE_SAMESITE?.trim() === 'none') {
+    info(
+      'Cookies + transport',
+      'IDENTSPHERE_COOKIE_SAMESITE=none (frontend on another site)',
+      'browsers that block third-party cookies (Safari, Firefox, Chrome by choice) keep no session: prefer a first-party API; ' +
+        'every state-changing request needs an allow-listed Origin, curl and the smoke test included (README, Frontend on another site)',
+    );
+  }
 
   // Database
   const db = input.database;

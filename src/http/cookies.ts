@@ -13,12 +13,23 @@ export function sessionCookieName(config: Config): string {
   return config.IDENTSPHERE_COOKIES_SECURE && !config.IDENTSPHERE_COOKIE_DOMAIN ? SESSION_COOKIE_NAMES.secure : SESSION_COOKIE_NAMES.plain;
 }
 
+const SAME_SITE = { lax: 'Lax', strict: 'Strict', none: 'None' } as const;
+
+/**
+ * SameSite of the cookies a frontend's fetches must carry (session, device). Lax by default: sibling subdomains
+ * are same-site, so the frontend's fetches carry them and cross-site POSTs do not. `none` (a frontend on another
+ * site) sends them on cross-site requests too: the config requires Secure with it, and CSRF then demands an
+ * allow-listed Origin on every state-changing request (src/http/middleware/csrf.ts).
+ */
+export function sameSite(config: Config): (typeof SAME_SITE)[keyof typeof SAME_SITE] {
+  return SAME_SITE[config.IDENTSPHERE_COOKIE_SAMESITE];
+}
+
 function attributes(config: Config) {
   return {
     httpOnly: true,
     secure: config.IDENTSPHERE_COOKIES_SECURE,
-    // Lax: sibling subdomains are same-site, so the frontend's fetches carry it; cross-site POSTs do not.
-    sameSite: 'Lax' as const,
+    sameSite: sameSite(config),
     path: '/',
     ...(config.IDENTSPHERE_COOKIE_DOMAIN ? { domain: config.IDENTSPHERE_COOKIE_DOMAIN } : {}),
   };

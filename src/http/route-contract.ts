@@ -32,6 +32,11 @@ export interface RouteContract {
    * body, no Set-Cookie) — documented as a header parameter.
    */
   sessionTransport?: true;
+  /**
+   * Behind the optional bot check (src/http/captcha.ts): documents the `cf-turnstile-response` header and the
+   * captcha errors. The body schema carries the alternative `turnstile_token` field itself.
+   */
+  captcha?: true;
   /** A JSON body, validated with this schema (the one the handler parses with). */
   body?: z.ZodType;
   /** false for bodies read with parseOptionalJson (no body at all means `{}`). Default true. */

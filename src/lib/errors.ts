@@ -45,6 +45,9 @@ export const ERROR_CODES = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   password_breached: 422,
+  captcha_required: 400,
+  captcha_invalid: 400,
+  captcha_unavailable: 503,
   rate_limited: 429,
   internal: 500,
   service_unavailable: 503,
@@ -99,6 +102,10 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   payload_too_large: 'The request body is too large.',
   unsupported_media_type: 'Unsupported content type.',
   password_breached: 'This password appears in a known data breach. Choose another one.',
+  captcha_required:
+    'This form needs a bot check: send the Cloudflare Turnstile token in the cf-turnstile-response header or the turnstile_token field.',
+  captcha_invalid: 'The bot check failed or its token expired or was already used. Solve the challenge again.',
+  captcha_unavailable: 'The bot check (Cloudflare Turnstile) could not be reached. Nothing was changed; try again shortly.',
   rate_limited: 'Too many requests. Try again later.',
   internal: 'Internal error.',
   service_unavailable:

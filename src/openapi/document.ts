@@ -3,6 +3,7 @@
 // that every served route is documented and every documented one served, and the auth flags and response
 // shapes against the running Worker.
 import * as z from 'zod';
+import { CAPTCHA_HEADER } from '../http/captcha.ts';
 import { SESSION_COOKIE_NAMES } from '../http/cookies.ts';
 import { type ResponseContract, type RouteContract, routeContract } from '../http/route-contract.ts';
 import { SESSION_TRANSPORT_HEADER } from '../http/session-credential.ts';
@@ -49,6 +50,7 @@ export function impliedErrors(method: string, contract: RouteContract): ErrorCod
   if (contract.body) codes.push('invalid_json', 'invalid_request', 'unsupported_media_type', 'payload_too_large');
   if (contract.rawBody) codes.push('payload_too_large');
   if (contract.query) codes.push('invalid_request');
+  if (contract.captcha) codes.push('captcha_required', 'captcha_invalid', 'captcha_unavailable');
   if (STATE_CHANGING.has(method)) codes.push('csrf', 'idempotency_key_in_progress', 'idempotency_key_reused');
   // Any request with both a bearer token and a session cookie (src/http/session-credential.ts).
   codes.push('ambiguous_credentials', 'internal', 'service_unavailable', 'misconfigured');
@@ -73,7 +75,7 @@ const HEADERS = {
   set: {
     description:
       `Sets the session cookie: \`${SESSION_COOKIE_NAMES.secure}\` in production (Secure, host-only; ` +
-      `\`${SESSION_COOKIE_NAMES.plain}\` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax, Path=/. ` +
+      `\`${SESSION_COOKIE_NAMES.plain}\` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax (or as IDENTSPHERE_COOKIE_SAMESITE sets it), Path=/. ` +
       `Not with \`${SESSION_TRANSPORT_HEADER}: bearer\` (no Set-Cookie at all then).`,
     ...plainString,
   },
@@ -108,6 +110,17 @@ const SessionTransport = {
     'Absent (or any other value): the session cookie. A pending MFA sign-in (`mfa_required`) carries no session ' +
     'either way: send the header again with POST /v1/auth/mfa/challenge.',
   schema: { type: 'string', enum: ['bearer', 'cookie'] },
+};
+
+const TurnstileToken = {
+  name: CAPTCHA_HEADER,
+  in: 'header',
+  required: false,
+  description:
+    'Only when the operator set IDENTSPHERE_TURNSTILE_SECRET: the Cloudflare Turnstile token of a solved challenge ' +
+    '(or send it as `turnstile_token` in the body). Missing: 400 `captcha_required`; refused: 400 `captcha_invalid`; ' +
+    'siteverify unreachable: 503 `captcha_unavailable` (fail closed, nothing changed).',
+  schema: { type: 'string', maxLength: 2048 },
 };
 
 function successResponse(r: ResponseContract) {
@@ -169,13 +182,14 @@ function operationObject(method: string, path: string, op: RouteContract, shared
     tags: [op.tag],
     // Either credential, never both (400 `ambiguous_credentials`).
     ...(op.auth ? { security: [{ session: [] }, { bearer: [] }, ...(op.apiKeyScope ? [{ apiKey: [op.apiKeyScope] }] : [])] } : {}),
-    ...(params.length || query.length || stateChanging || op.sessionTransport
+    ...(params.length || query.length || stateChanging || op.sessionTransport || op.captcha
       ? {
           parameters: [
             ...params,
             ...query,
             ...(stateChanging ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
             ...(op.sessionTransport ? [{ $ref: '#/components/parameters/SessionTransport' }] : []),
+            ...(op.captcha ? [{ $ref: '#/components/parameters/TurnstileToken' }] : []),
           ],
         }
       : {}),
@@ -220,7 +234,7 @@ export function openApiDocument(routes: readonly RouteEntry[]): Record<string, u
     components: {
       schemas: { ...named, Error: jsonSchema(ErrorBody, 'output') },
       responses: errorAnswers,
-      parameters: { IdempotencyKey, SessionTransport },
+      parameters: { IdempotencyKey, SessionTransport, TurnstileToken },
       securitySchemes: {
         session: {
           type: 'apiKey',
@@ -234,7 +248,8 @@ export function openApiDocument(routes: readonly RouteEntry[]): Record<string, u
           description:
             `The same session as the cookie, for native apps: the \`session_token\` of a sign-in sent with ` +
             `\`${SESSION_TRANSPORT_HEADER}: bearer\`. Not with a session cookie in the same request (400 ` +
-            '`ambiguous_credentials`); exempt from the Origin/JSON CSRF checks when the request carries no cookie at all.',
+            '`ambiguous_credentials`); exempt from the Origin/JSON CSRF checks when the request carries no cookie at all, ' +
+            'unless the operator set IDENTSPHERE_COOKIE_SAMESITE=none (then every state-changing request needs an allowed Origin).',
         },
         apiKey: {
           type: 'http',

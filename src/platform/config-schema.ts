@@ -39,6 +39,9 @@ export const configSchema = z.object({
     .min(1, 'is required (npm run dev generates one in .dev.vars)'),
   IDENTSPHERE_COOKIES_SECURE: bool(false),
   IDENTSPHERE_COOKIE_DOMAIN: z.string().min(1).optional(),
+  // `none` is for a frontend on another site: it needs Secure cookies (src/platform/config.ts) and makes CSRF demand
+  // an allow-listed Origin on every state-changing request (src/http/middleware/csrf.ts).
+  IDENTSPHERE_COOKIE_SAMESITE: z.enum(['lax', 'strict', 'none']).default('lax'),
   IDENTSPHERE_PUBLIC_BASE_URL: url.default('http://localhost:8787'),
   IDENTSPHERE_APP_URL: url.optional(),
   IDENTSPHERE_SCHEMA: z
@@ -75,6 +78,8 @@ export const configSchema = z.object({
     .min(100, 'must be at least 100 ms')
     .max(60_000, 'must be at most 60000 ms')
     .default(5000),
+  // Cloudflare Turnstile secret key; set, sign-up, forgot password and email-code requests need a solved challenge.
+  IDENTSPHERE_TURNSTILE_SECRET: z.string().min(1).max(256).optional(),
   // Public bucket or CDN in front of the AVATARS bucket; unset: the Worker serves /v1/avatars/:key itself.
   IDENTSPHERE_AVATAR_BASE_URL: url.optional(),
   // Audit rows older than this are deleted by the scheduled job; 0 keeps them forever.

@@ -12,6 +12,8 @@ export interface Env extends RateLimitBindings {
   IDENTSPHERE_JWT_SECRET?: string;
   IDENTSPHERE_COOKIES_SECURE?: string;
   IDENTSPHERE_COOKIE_DOMAIN?: string;
+  IDENTSPHERE_COOKIE_SAMESITE?: string;
+  IDENTSPHERE_TURNSTILE_SECRET?: string;
   IDENTSPHERE_PUBLIC_BASE_URL?: string;
   IDENTSPHERE_APP_URL?: string;
   IDENTSPHERE_SCHEMA?: string;
@@ -77,8 +79,26 @@ export function loadConfig(env: Env): ConfigResult {
   const parsed = parseConfig(env);
   if (!parsed.ok) return parsed;
   const { config } = parsed;
-  const problems = [...oauthConfigProblems(config), ...(config.IDENTSPHERE_ENV === 'production' ? productionProblems(config) : [])];
+  const problems = [
+    ...oauthConfigProblems(config),
+    ...cookieProblems(config),
+    ...(config.IDENTSPHERE_ENV === 'production' ? productionProblems(config) : []),
+  ];
   return problems.length ? { ok: false, problems } : parsed;
+}
+
+/** Checked in every environment: a combination browsers would silently refuse must not start at all. */
+export function cookieProblems(c: Config): ConfigProblem[] {
+  // Browsers drop a SameSite=None cookie that is not Secure: every sign-in would "succeed" and leave no session.
+  if (c.IDENTSPHERE_COOKIE_SAMESITE === 'none' && !c.IDENTSPHERE_COOKIES_SECURE) {
+    return [
+      {
+        setting: 'IDENTSPHERE_COOKIE_SAMESITE',
+        reason: 'none requires IDENTSPHERE_COOKIES_SECURE=true (browsers drop SameSite=None cookies without Secure)',
+      },
+    ];
+  }
+  return [];
 }
 
 /** The production checklist items a running Worker can verify by itself. */

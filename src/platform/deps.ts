@@ -1,6 +1,7 @@
 import { createDatabase, type Database } from '../db/client.ts';
 import { type AvatarStorage, MemoryAvatarStorage, R2AvatarStorage } from './adapters/avatar-storage.ts';
 import { type BreachedPasswordCheck, noBreachCheck, PwnedPasswordsRangeCheck } from './adapters/breached-passwords.ts';
+import { type CaptchaVerifier, TurnstileVerifier } from './adapters/captcha.ts';
 import type { EmailSender } from './adapters/email.ts';
 import { createMailer } from './adapters/email-providers.ts';
 import { CloudflareJobQueue, InProcessJobQueue, type JobQueue } from './adapters/job-queue.ts';
@@ -21,6 +22,8 @@ export interface Deps extends Database {
   metrics: Metrics;
   avatars: AvatarStorage;
   breachedPasswords: BreachedPasswordCheck;
+  /** The bot check on public forms (Turnstile); null when IDENTSPHERE_TURNSTILE_SECRET is unset (off). */
+  captcha: CaptchaVerifier | null;
   /** Background jobs: the JOBS queue, or in-process (dev/test without the binding). */
   jobs: JobQueue;
   /** Outbound HTTP to third parties (OAuth/OIDC providers): tests replace it to fake them at the fetch boundary. */
@@ -78,7 +81,9 @@ export function buildDeps(env: Env, overrides: DepsOverrides = {}): DepsResult {
   // Tests run jobs in-process even though the test env has the binding: a request's emails are then sent when
   // its background work settles, in order (the queue path is tested through the consumer, email-queue.test.ts).
   const jobs = env.JOBS && config.IDENTSPHERE_ENV !== 'test' ? new CloudflareJobQueue(env.JOBS) : new InProcessJobQueue();
-  const outbound: typeof fetch = (input, init) => fetch(input, init);
+  const outbound: typeof fetch = overrides.fetch ?? ((input, init) => fetch(input, init));
+  const secret = config.IDENTSPHERE_TURNSTILE_SECRET;
+  const captcha = secret ? new TurnstileVerifier(secret, { fetch: outbound }) : null;
   return {
     ok: true,
     deps: {
@@ -88,6 +93,7 @@ export function buildDeps(env: Env, overrides: DepsOverrides = {}): DepsResult {
       rateLimiters,
       mailer: mailer.mailer,
       breachedPasswords,
+      captcha,
       metrics,
       avatars,
       jobs,

@@ -178,6 +178,20 @@ describe('identsphere doctor', () => {
     );
   });
 
+  it('notes IDENTSPHERE_COOKIE_SAMESITE=none, and fails it without Secure cookies', async () => {
+    const { args, env, dev } = await fullyValid();
+    const none = await cli([...args, '--compare-vars', dev], { ...env, IDENTSPHERE_COOKIE_SAMESITE: 'none' });
+    expect(none.stdout).not.toMatch(/FAIL/);
+    expect(none.stdout).toMatch(/IDENTSPHERE_COOKIE_SAMESITE=none \(frontend on another site\) — browsers that block third-party cookies/);
+    const insecure = await cli([...args, '--compare-vars', dev], {
+      ...env,
+      IDENTSPHERE_COOKIE_SAMESITE: 'none',
+      IDENTSPHERE_COOKIES_SECURE: 'false',
+    });
+    expect(insecure.code).toBe(1);
+    expect(insecure.stdout).toMatch(/FAIL {4}IDENTSPHERE_COOKIE_SAMESITE — none requires IDENTSPHERE_COOKIES_SECURE=true/);
+  });
+
   it('fails a production database without an access-token signing key', async () => {
     const { args, env, dev } = await fullyValid();
     await local.backend.query('delete from doctor_ok.signing_keys', []);

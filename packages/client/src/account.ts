@@ -1,6 +1,6 @@
 // What the emailed links finish (the frontend's /verify-email, /email-change/confirm and /invitations/accept
 // pages, each with `#token=…`), and the profile whose email change sends one of them.
-import type { Core } from './core.ts';
+import { type BotCheck, botCheckHeaders, type Core } from './core.ts';
 import { type SignedInResult, signedIn } from './sign-in.ts';
 import type { Organization, RequestBody, ResponseBody } from './types.ts';
 
@@ -41,7 +41,7 @@ export function invitations(core: Core) {
     accept: async (token: string): Promise<Organization> =>
       (await core.call(api.POST('/v1/auth/invitations/accept', { body: { token } }))).organization,
     /** The /invitations/accept page without an account: creates the invited account, in the organization, and signs in. */
-    register: async (input: RequestBody<'/v1/auth/invitations/register', 'post'>): Promise<SignedInResult> =>
-      signedIn(core, await core.call(api.POST('/v1/auth/invitations/register', { body: input }))),
+    register: async (input: RequestBody<'/v1/auth/invitations/register', 'post'>, check?: BotCheck): Promise<SignedInResult> =>
+      signedIn(core, await core.call(api.POST('/v1/auth/invitations/register', { body: input, headers: botCheckHeaders(check) }))),
   };
 }

@@ -1,7 +1,7 @@
 // createClient: the whole API surface a frontend needs, over the typed fetch of core.ts.
 import { getAccessToken } from './access-token.ts';
 import { email, invitations, profile } from './account.ts';
-import { type ClientOptions, createCore } from './core.ts';
+import { type BotCheck, botCheckHeaders, type ClientOptions, createCore } from './core.ts';
 import { mfa } from './mfa.ts';
 import { organizations } from './organizations.ts';
 import { passkeys } from './passkeys.ts';
@@ -18,8 +18,8 @@ export function createClient(options: ClientOptions) {
 
   return {
     /** Creates the account (and its organization) and signs in. */
-    signUp: async (input: RequestBody<'/v1/auth/register', 'post'>): Promise<SignedInResult> =>
-      signedIn(core, await core.call(api.POST('/v1/auth/register', { body: input }))),
+    signUp: async (input: RequestBody<'/v1/auth/register', 'post'>, check?: BotCheck): Promise<SignedInResult> =>
+      signedIn(core, await core.call(api.POST('/v1/auth/register', { body: input, headers: botCheckHeaders(check) }))),
 
     /** Email and password: signed in, or — MFA on — a step to finish with `.verify(code)`. */
     signIn: async (input: RequestBody<'/v1/auth/login', 'post'>): Promise<SignInResult> =>
@@ -56,14 +56,16 @@ export function createClient(options: ClientOptions) {
 
     emailCode: {
       /** Emails a 6-digit sign-in code (the same answer whether or not the account exists). */
-      request: (email: string): Promise<void> => core.call(api.POST('/v1/auth/email-otp/request', { body: { email } })),
+      request: (email: string, check?: BotCheck): Promise<void> =>
+        core.call(api.POST('/v1/auth/email-otp/request', { body: { email }, headers: botCheckHeaders(check) })),
       verify: async (email: string, code: string): Promise<SignInResult> =>
         signInResult(core, await core.call(api.POST('/v1/auth/email-otp/verify', { body: { email, code } }))),
     },
 
     password: {
       /** Emails a reset link to the frontend's /reset-password page (the same answer whether or not the account exists). */
-      forgot: (email: string): Promise<void> => core.call(api.POST('/v1/auth/password/forgot', { body: { email } })),
+      forgot: (email: string, check?: BotCheck): Promise<void> =>
+        core.call(api.POST('/v1/auth/password/forgot', { body: { email }, headers: botCheckHeaders(check) })),
       /** Sets a new password with the link's token; every session of the user ends. */
       reset: (token: string, password: string): Promise<void> =>
         core.call(api.POST('/v1/auth/password/reset', { body: { token, password } })),

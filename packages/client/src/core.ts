@@ -31,6 +31,21 @@ export interface ClientOptions {
 
 const TRANSPORT_HEADER = 'IdentSphere-Session-Transport';
 
+/** For the forms behind the optional bot check (sign-up, forgot password, email code, invitation sign-up). */
+export interface BotCheck {
+  /**
+   * The token of a solved Cloudflare Turnstile challenge (the widget's callback argument). Needed when the API
+   * sets IDENTSPHERE_TURNSTILE_SECRET (400 `captcha_required` / `captcha_invalid` otherwise); single-use, so
+   * solve a new challenge for each attempt.
+   */
+  turnstileToken?: string;
+}
+
+/** The header carrying a BotCheck's token (nothing without one). */
+export function botCheckHeaders(check: BotCheck = {}): Record<string, string> {
+  return check.turnstileToken ? { 'cf-turnstile-response': check.turnstileToken } : {};
+}
+
 type Answer<T> = { data?: T; error?: unknown; response: Response };
 
 export interface Core {

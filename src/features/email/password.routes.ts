@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { runInBackground } from '../../http/background.ts';
+import { captchaTokenField, requireCaptcha } from '../../http/captcha.ts';
 import { enforceRateLimit } from '../../http/rate-limit.ts';
 import { parseJson, requestContext } from '../../http/request.ts';
 import { describeRoute } from '../../http/route-contract.ts';
@@ -11,7 +12,7 @@ import { changePassword, sendPasswordChanged } from '../accounts/password-change
 import { requireSession } from '../sessions/session.middleware.ts';
 import { requestPasswordReset, resetPassword } from './password-reset.ts';
 
-export const ForgotBody = z.strictObject({ email: emailField });
+export const ForgotBody = z.strictObject({ email: emailField, turnstile_token: captchaTokenField });
 export const ResetBody = z.strictObject({ token: z.string().min(1).max(256), password: passwordField });
 export const ChangeBody = z.strictObject({ current_password: z.string().min(1).max(1024), new_password: passwordField });
 
@@ -23,12 +24,14 @@ export const passwordRoutes = new Hono<AppEnv>()
       summary: 'Email a password reset link (same answer whether or not the account exists)',
       tag: 'password',
       auth: false,
+      captcha: true,
       body: ForgotBody,
       responses: { 202: { description: 'Accepted: a link is sent if the account exists' } },
       errors: ['rate_limited'],
     }),
     async (c) => {
-      const { email } = await parseJson(c, ForgotBody);
+      const { email, turnstile_token } = await parseJson(c, ForgotBody);
+      await requireCaptcha(c, turnstile_token);
       await enforceRateLimit(c, 'passwordForgot', email);
       // The same answer, after the same work, for every address: everything that depends on whether the
       // account exists happens after the response.

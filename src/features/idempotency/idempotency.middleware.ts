@@ -45,14 +45,19 @@ export const idempotency = createMiddleware<MaybeSignedInEnv>(async (c, next) =>
   await next();
   const { claim } = outcome;
   try {
-    // 5xx: the outcome is unknown or nothing happened; 429: nothing happened. Either way a retry must run.
-    if (c.res.status >= 500 || c.res.status === 429) await releaseIdempotencyKey(deps, claim);
+    // 5xx: the outcome is unknown or nothing happened; 429 or a refused bot check: nothing happened (the
+    // retry brings a freshly solved challenge). Either way a retry must run.
+    if (c.res.status >= 500 || c.res.status === 429 || isCaptchaRefusal(c.error)) await releaseIdempotencyKey(deps, claim);
     else await completeIdempotencyKey(deps, claim, await snapshot(c.res));
   } catch (err) {
     // The answer stands; the key stays in flight until its lease ends (a retry meanwhile gets 409).
     log('error', 'idempotency: storing the answer failed', { request_id: c.var.requestId, error: String(err) });
   }
 });
+
+function isCaptchaRefusal(err: unknown): boolean {
+  return err instanceof ApiError && (err.code === 'captcha_required' || err.code === 'captcha_invalid');
+}
 
 /**
  * Keys are scoped to the caller so nobody can read another caller's answer by guessing a key: the signed-in

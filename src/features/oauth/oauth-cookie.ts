@@ -7,13 +7,16 @@ import type { Config } from '../../platform/config.ts';
  * The browser binding of an OAuth flow in progress. Always host-only (never IDENTSPHERE_COOKIE_DOMAIN: no
  * sibling subdomain needs it, or may plant one), `__Host-` when Secure. SameSite=Lax, not Strict: the
  * callback is a top-level navigation coming from the provider's site, and Lax cookies ride on exactly that.
+ * With IDENTSPHERE_COOKIE_SAMESITE=none it is None too: linking (POST …/link) sets it from a cross-site fetch,
+ * where a browser refuses to store a Lax cookie. The state it binds still has to match, so nothing is weakened.
  */
 function flowCookieName(config: Config): string {
   return config.IDENTSPHERE_COOKIES_SECURE ? '__Host-identsphere_oauth' : 'identsphere_oauth';
 }
 
 function attributes(config: Config) {
-  return { httpOnly: true, secure: config.IDENTSPHERE_COOKIES_SECURE, sameSite: 'Lax' as const, path: '/' };
+  const sameSite = config.IDENTSPHERE_COOKIE_SAMESITE === 'none' ? ('None' as const) : ('Lax' as const);
+  return { httpOnly: true, secure: config.IDENTSPHERE_COOKIES_SECURE, sameSite, path: '/' };
 }
 
 export function readFlowCookie(c: AppContext): string | undefined {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
+import { captchaTokenField, requireCaptcha } from '../../http/captcha.ts';
 import { enforceRateLimit } from '../../http/rate-limit.ts';
 import { parseJson, requestContext } from '../../http/request.ts';
 import { describeRoute } from '../../http/route-contract.ts';
@@ -14,7 +15,12 @@ import { JoinedOrganization } from './organization.schemas.ts';
 
 const token = z.string().min(1).max(200);
 export const AcceptInvitationBody = z.strictObject({ token });
-export const RegisterByInvitationBody = z.strictObject({ token, password: passwordField, name: textField({ max: 200 }).optional() });
+export const RegisterByInvitationBody = z.strictObject({
+  token,
+  password: passwordField,
+  name: textField({ max: 200 }).optional(),
+  turnstile_token: captchaTokenField,
+});
 
 export const invitationRoutes = new Hono<AppEnv>()
   .post(
@@ -45,12 +51,14 @@ export const invitationRoutes = new Hono<AppEnv>()
       tag: 'invitations',
       auth: false,
       sessionTransport: true,
+      captcha: true,
       body: RegisterByInvitationBody,
       responses: { 201: { description: 'Signed in', schema: SignedIn, sessionCookie: 'set' } },
       errors: ['rate_limited', 'invitation_invalid', 'email_taken', 'password_breached'],
     }),
     async (c) => {
-      const input = await parseJson(c, RegisterByInvitationBody);
+      const { turnstile_token, ...input } = await parseJson(c, RegisterByInvitationBody);
+      await requireCaptcha(c, turnstile_token);
       await enforceRateLimit(c, 'register');
       const { record, session } = await registerByInvitation(c.var.deps, requestContext(c), input);
       return respondSession(c, record, session, 201);

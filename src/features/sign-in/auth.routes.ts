@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { runInBackground } from '../../http/background.ts';
+import { captchaTokenField, requireCaptcha } from '../../http/captcha.ts';
 import { clearSessionCookie } from '../../http/cookies.ts';
 import { enforceRateLimit } from '../../http/rate-limit.ts';
 import { parseJson, requestContext } from '../../http/request.ts';
@@ -25,6 +26,7 @@ export const RegisterBody = z.strictObject({
   password: passwordField,
   organization_name: textField({ max: 200 }).optional(),
   name: textField({ max: 200 }).optional(),
+  turnstile_token: captchaTokenField,
 });
 
 // No policy check on login: a wrong-length password is just a wrong password (same generic failure).
@@ -42,12 +44,14 @@ export const authRoutes = new Hono<AppEnv>()
       tag: 'auth',
       auth: false,
       sessionTransport: true,
+      captcha: true,
       body: RegisterBody,
       responses: { 201: { description: 'Signed in', schema: SignedIn, sessionCookie: 'set' } },
       errors: ['rate_limited', 'email_taken', 'password_breached'],
     }),
     async (c) => {
-      const input = await parseJson(c, RegisterBody);
+      const { turnstile_token, ...input } = await parseJson(c, RegisterBody);
+      await requireCaptcha(c, turnstile_token);
       await enforceRateLimit(c, 'register', input.email);
       const ctx = requestContext(c);
       const { record, session, verificationToken } = await register(c.var.deps, ctx, input);

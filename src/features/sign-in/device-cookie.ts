@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { sameSite } from '../../http/cookies.ts';
 import type { AppEnv } from '../../http/types.ts';
 import type { Config } from '../../platform/config.ts';
 import { DEVICE_COOKIE_MAX_AGE_SECONDS, isDeviceTokenFor, issueDeviceToken } from './device-trust.ts';
@@ -23,7 +24,8 @@ export async function rememberDevice(c: Context<AppEnv>, userId: string): Promis
   setCookie(c, deviceCookieName(deps.config), await issueDeviceToken(deps, userId), {
     httpOnly: true,
     secure: deps.config.IDENTSPHERE_COOKIES_SECURE,
-    sameSite: 'Lax',
+    // Like the session cookie: set and read by the frontend's sign-in fetches, cross-site with `none`.
+    sameSite: sameSite(deps.config),
     path: '/',
     maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
   });

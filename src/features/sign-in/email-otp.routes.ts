@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { runInBackground } from '../../http/background.ts';
+import { captchaTokenField, requireCaptcha } from '../../http/captcha.ts';
 import { enforceRateLimit } from '../../http/rate-limit.ts';
 import { parseJson, requestContext } from '../../http/request.ts';
 import { describeRoute } from '../../http/route-contract.ts';
@@ -10,7 +11,7 @@ import { SIGN_IN_ANSWER } from '../mfa/mfa.schemas.ts';
 import { requestEmailOtp, verifyEmailOtp } from './email-otp.ts';
 import { respondSignIn } from './sign-in.http.ts';
 
-export const EmailOtpRequestBody = z.strictObject({ email: emailField });
+export const EmailOtpRequestBody = z.strictObject({ email: emailField, turnstile_token: captchaTokenField });
 export const EmailOtpVerifyBody = z.strictObject({ email: emailField, code: z.string().regex(/^\d{6}$/, 'must be 6 digits') });
 
 export const emailOtpRoutes = new Hono<AppEnv>()
@@ -21,12 +22,14 @@ export const emailOtpRoutes = new Hono<AppEnv>()
       summary: 'Email a 6-digit sign-in code (same answer whether or not the account exists)',
       tag: 'auth',
       auth: false,
+      captcha: true,
       body: EmailOtpRequestBody,
       responses: { 202: { description: 'Accepted: a code is sent if the account exists' } },
       errors: ['rate_limited'],
     }),
     async (c) => {
-      const { email } = await parseJson(c, EmailOtpRequestBody);
+      const { email, turnstile_token } = await parseJson(c, EmailOtpRequestBody);
+      await requireCaptcha(c, turnstile_token);
       await enforceRateLimit(c, 'emailOtp', email);
       // Identical answer whatever the address: the lookup, the code and the email all happen afterwards.
       runInBackground(c, 'email sign-in code', () => requestEmailOtp(c.var.deps, requestContext(c), email));

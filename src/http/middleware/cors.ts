@@ -12,7 +12,8 @@ export interface CorsPolicy {
 
 const ALLOW_METHODS = 'GET,POST,PUT,PATCH,DELETE,OPTIONS';
 // Authorization is deliberately absent: a bearer request's CSRF exemption relies on it (src/http/middleware/csrf.ts).
-const ALLOW_HEADERS = 'Content-Type,X-Request-Id,Idempotency-Key';
+// CF-Turnstile-Response carries the bot-check token of the public forms (src/http/captcha.ts).
+const ALLOW_HEADERS = 'Content-Type,X-Request-Id,Idempotency-Key,CF-Turnstile-Response';
 const EXPOSE_HEADERS = 'X-Request-Id,Retry-After,Idempotency-Replayed';
 const MAX_AGE = '600';
 

@@ -32,12 +32,25 @@ function ownOrigin(config: Config): string {
  * (Authorization is not an allowed header, src/http/middleware/cors.ts). Any Cookie header — the device cookie
  * included — brings back every rule, so an ambient credential never rides on a bearer exemption.
  *
+ * IDENTSPHERE_COOKIE_SAMESITE=none: no exceptions. Every state-changing request must carry an allow-listed (or our
+ * own) Origin — no Origin-less pass, no bearer exemption, no Sec-Fetch-Site or Referer fallback. Under Lax the
+ * browser itself keeps the cookie off cross-site POSTs, so the Origin check is a second line and an absent Origin
+ * can be trusted to mean "not a browser". Under None the cookie rides on every cross-site request, from any
+ * site: the Origin check is the only line, and whatever strips or omits Origin (an old browser, an extension, a
+ * proxy) would turn a pass into a forged request with the victim's cookie. Fallbacks are weaker signals (Referer
+ * is optional and policy-controlled). One rule with nothing to reason about is the one that stays right;
+ * non-browser clients (curl, native apps) add the header themselves.
+ *
  * Called for state-changing requests only (src/http/middleware/request-guards.ts); throws `csrf`.
  */
 export function refuseCrossSite(c: AppContext): void {
-  if (isBearerRequest(c) && c.req.header('cookie') === undefined) return;
   const { config } = c.var.deps;
+  const strict = config.IDENTSPHERE_COOKIE_SAMESITE === 'none';
+  if (!strict && isBearerRequest(c) && c.req.header('cookie') === undefined) return;
   const origin = c.req.header('origin');
+  if (strict && origin === undefined) {
+    throw new ApiError('csrf', 'Cross-site request refused: an allowed Origin header is required.');
+  }
   if (origin !== undefined && origin !== ownOrigin(config) && !config.IDENTSPHERE_CORS_ORIGINS.includes(origin)) {
     throw new ApiError('csrf', 'Cross-site request refused: origin not allowed.');
   }

@@ -56,7 +56,7 @@ describe('response headers', () => {
     const policy = {
       ...SECURITY,
       ...CORS,
-      'access-control-allow-headers': 'Content-Type,X-Request-Id,Idempotency-Key',
+      'access-control-allow-headers': 'Content-Type,X-Request-Id,Idempotency-Key,CF-Turnstile-Response',
       'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
       'access-control-max-age': '600',
       'cache-control': 'no-store',

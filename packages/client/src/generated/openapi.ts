@@ -1317,7 +1317,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "invalid_json" | "invalid_request" | "invalid_token" | "ambiguous_credentials" | "unauthorized" | "invalid_credentials" | "invalid_code" | "csrf" | "forbidden" | "invalid_password" | "not_found" | "method_not_allowed" | "email_taken" | "password_not_set" | "reauthentication_required" | "invitation_invalid" | "invitation_email_mismatch" | "already_member" | "last_owner" | "last_admin" | "transfer_ownership_first" | "invalid_image" | "invalid_mfa_token" | "invalid_mfa_code" | "mfa_already_enabled" | "mfa_not_enabled" | "conflict" | "idempotency_key_in_progress" | "idempotency_key_reused" | "passkey_rejected" | "invalid_redirect" | "oauth_state_invalid" | "oauth_denied" | "oauth_exchange_failed" | "oauth_id_token_invalid" | "oauth_email_required" | "oauth_account_exists" | "identity_in_use" | "last_sign_in_method" | "account_disabled" | "oauth_provider_unavailable" | "payload_too_large" | "unsupported_media_type" | "password_breached" | "rate_limited" | "internal" | "service_unavailable" | "misconfigured";
+                code: "invalid_json" | "invalid_request" | "invalid_token" | "ambiguous_credentials" | "unauthorized" | "invalid_credentials" | "invalid_code" | "csrf" | "forbidden" | "invalid_password" | "not_found" | "method_not_allowed" | "email_taken" | "password_not_set" | "reauthentication_required" | "invitation_invalid" | "invitation_email_mismatch" | "already_member" | "last_owner" | "last_admin" | "transfer_ownership_first" | "invalid_image" | "invalid_mfa_token" | "invalid_mfa_code" | "mfa_already_enabled" | "mfa_not_enabled" | "conflict" | "idempotency_key_in_progress" | "idempotency_key_reused" | "passkey_rejected" | "invalid_redirect" | "oauth_state_invalid" | "oauth_denied" | "oauth_exchange_failed" | "oauth_id_token_invalid" | "oauth_email_required" | "oauth_account_exists" | "identity_in_use" | "last_sign_in_method" | "account_disabled" | "oauth_provider_unavailable" | "payload_too_large" | "unsupported_media_type" | "password_breached" | "captcha_required" | "captcha_invalid" | "captcha_unavailable" | "rate_limited" | "internal" | "service_unavailable" | "misconfigured";
                 message: string;
                 request_id: string;
                 details?: {
@@ -1573,6 +1573,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description `ambiguous_credentials`, `captcha_invalid`, `captcha_required`, `invalid_json`, `invalid_request` */
+        "400-ambiguous_credentials-captcha_invalid-captcha_required-invalid_json-invalid_request": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description `email_taken`, `idempotency_key_in_progress` */
         "409-email_taken-idempotency_key_in_progress": {
             headers: {
@@ -1584,6 +1593,15 @@ export interface components {
         };
         /** @description `idempotency_key_reused`, `password_breached` */
         "422-idempotency_key_reused-password_breached": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description `captcha_unavailable`, `misconfigured`, `service_unavailable` */
+        "503-captcha_unavailable-misconfigured-service_unavailable": {
             headers: {
                 [name: string]: unknown;
             };
@@ -1681,6 +1699,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description `ambiguous_credentials`, `captcha_invalid`, `captcha_required`, `invalid_json`, `invalid_request`, `invitation_invalid` */
+        "400-ambiguous_credentials-captcha_invalid-captcha_required-invalid_json-invalid_request-invitation_invalid": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description `ambiguous_credentials`, `invalid_request` */
         "400-ambiguous_credentials-invalid_request": {
             headers: {
@@ -1750,6 +1777,8 @@ export interface components {
         IdempotencyKey: string;
         /** @description Native apps, which cannot keep cookies: `bearer` answers a successful sign-in with the session token as `session_token` in the body and sets no cookie at all; send it as `Authorization: Bearer <session_token>`. Absent (or any other value): the session cookie. A pending MFA sign-in (`mfa_required`) carries no session either way: send the header again with POST /v1/auth/mfa/challenge. */
         SessionTransport: "bearer" | "cookie";
+        /** @description Only when the operator set IDENTSPHERE_TURNSTILE_SECRET: the Cloudflare Turnstile token of a solved challenge (or send it as `turnstile_token` in the body). Missing: 400 `captcha_required`; refused: 400 `captcha_invalid`; siteverify unreachable: 503 `captcha_unavailable` (fail closed, nothing changed). */
+        TurnstileToken: string;
     };
     requestBodies: never;
     headers: never;
@@ -2012,7 +2041,7 @@ export interface operations {
             /** @description Signed in */
             200: {
                 headers: {
-                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax, Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
+                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax (or as IDENTSPHERE_COOKIE_SAMESITE sets it), Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -2369,7 +2398,7 @@ export interface operations {
             /** @description Signed in */
             200: {
                 headers: {
-                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax, Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
+                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax (or as IDENTSPHERE_COOKIE_SAMESITE sets it), Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -2823,7 +2852,7 @@ export interface operations {
             /** @description Redirect to redirect_to: signed in (session cookie set); or, MFA on, #mfa_token=… in the fragment (finish at POST /v1/auth/mfa/challenge); or ?linked=<provider>; or ?error=<code>. Errors are JSON only when no safe target is known. */
             302: {
                 headers: {
-                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax, Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
+                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax (or as IDENTSPHERE_COOKIE_SAMESITE sets it), Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -2937,6 +2966,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Native apps, which cannot keep cookies: `bearer` answers a successful sign-in with the session token as `session_token` in the body and sets no cookie at all; send it as `Authorization: Bearer <session_token>`. Absent (or any other value): the session cookie. A pending MFA sign-in (`mfa_required`) carries no session either way: send the header again with POST /v1/auth/mfa/challenge. */
                 "IdentSphere-Session-Transport"?: components["parameters"]["SessionTransport"];
+                /** @description Only when the operator set IDENTSPHERE_TURNSTILE_SECRET: the Cloudflare Turnstile token of a solved challenge (or send it as `turnstile_token` in the body). Missing: 400 `captcha_required`; refused: 400 `captcha_invalid`; siteverify unreachable: 503 `captcha_unavailable` (fail closed, nothing changed). */
+                "cf-turnstile-response"?: components["parameters"]["TurnstileToken"];
             };
             path?: never;
             cookie?: never;
@@ -2948,6 +2979,8 @@ export interface operations {
                     password: string;
                     organization_name?: string;
                     name?: string;
+                    /** @description Cloudflare Turnstile token, when IDENTSPHERE_TURNSTILE_SECRET is set (or send the cf-turnstile-response header). */
+                    turnstile_token?: string;
                 };
             };
         };
@@ -2955,7 +2988,7 @@ export interface operations {
             /** @description Signed in */
             201: {
                 headers: {
-                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax, Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
+                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax (or as IDENTSPHERE_COOKIE_SAMESITE sets it), Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -2963,7 +2996,7 @@ export interface operations {
                     "application/json": components["schemas"]["SignedIn"];
                 };
             };
-            400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
+            400: components["responses"]["400-ambiguous_credentials-captcha_invalid-captcha_required-invalid_json-invalid_request"];
             403: components["responses"]["403-csrf"];
             409: components["responses"]["409-email_taken-idempotency_key_in_progress"];
             413: components["responses"]["413-payload_too_large"];
@@ -2971,7 +3004,7 @@ export interface operations {
             422: components["responses"]["422-idempotency_key_reused-password_breached"];
             429: components["responses"]["429-rate_limited"];
             500: components["responses"]["500-internal"];
-            503: components["responses"]["503-misconfigured-service_unavailable"];
+            503: components["responses"]["503-captcha_unavailable-misconfigured-service_unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -3007,7 +3040,7 @@ export interface operations {
             /** @description Signed in (session cookie set; with `IdentSphere-Session-Transport: bearer`, `session_token` instead), or `mfa_required` with an mfa_token (no session) */
             200: {
                 headers: {
-                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax, Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
+                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax (or as IDENTSPHERE_COOKIE_SAMESITE sets it), Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -4048,6 +4081,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Native apps, which cannot keep cookies: `bearer` answers a successful sign-in with the session token as `session_token` in the body and sets no cookie at all; send it as `Authorization: Bearer <session_token>`. Absent (or any other value): the session cookie. A pending MFA sign-in (`mfa_required`) carries no session either way: send the header again with POST /v1/auth/mfa/challenge. */
                 "IdentSphere-Session-Transport"?: components["parameters"]["SessionTransport"];
+                /** @description Only when the operator set IDENTSPHERE_TURNSTILE_SECRET: the Cloudflare Turnstile token of a solved challenge (or send it as `turnstile_token` in the body). Missing: 400 `captcha_required`; refused: 400 `captcha_invalid`; siteverify unreachable: 503 `captcha_unavailable` (fail closed, nothing changed). */
+                "cf-turnstile-response"?: components["parameters"]["TurnstileToken"];
             };
             path?: never;
             cookie?: never;
@@ -4058,6 +4093,8 @@ export interface operations {
                     token: string;
                     password: string;
                     name?: string;
+                    /** @description Cloudflare Turnstile token, when IDENTSPHERE_TURNSTILE_SECRET is set (or send the cf-turnstile-response header). */
+                    turnstile_token?: string;
                 };
             };
         };
@@ -4065,7 +4102,7 @@ export interface operations {
             /** @description Signed in */
             201: {
                 headers: {
-                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax, Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
+                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax (or as IDENTSPHERE_COOKIE_SAMESITE sets it), Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -4073,7 +4110,7 @@ export interface operations {
                     "application/json": components["schemas"]["SignedIn"];
                 };
             };
-            400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request-invitation_invalid"];
+            400: components["responses"]["400-ambiguous_credentials-captcha_invalid-captcha_required-invalid_json-invalid_request-invitation_invalid"];
             403: components["responses"]["403-csrf"];
             409: components["responses"]["409-email_taken-idempotency_key_in_progress"];
             413: components["responses"]["413-payload_too_large"];
@@ -4081,7 +4118,7 @@ export interface operations {
             422: components["responses"]["422-idempotency_key_reused-password_breached"];
             429: components["responses"]["429-rate_limited"];
             500: components["responses"]["500-internal"];
-            503: components["responses"]["503-misconfigured-service_unavailable"];
+            503: components["responses"]["503-captcha_unavailable-misconfigured-service_unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -4159,6 +4196,8 @@ export interface operations {
             header?: {
                 /** @description Makes a retry safe: the first final answer (not 5xx, not 429) is stored for 24 h for this caller (the signed-in user, otherwise the client IP) and returned again, Set-Cookie included, with `Idempotency-Replayed: true` to a retry with the same key and the same method, path and body. The same key with another request: 422 `idempotency_key_reused`; while the first is still running: 409 `idempotency_key_in_progress`. After a 503 the outcome is unknown: retry with the same key. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Only when the operator set IDENTSPHERE_TURNSTILE_SECRET: the Cloudflare Turnstile token of a solved challenge (or send it as `turnstile_token` in the body). Missing: 400 `captcha_required`; refused: 400 `captcha_invalid`; siteverify unreachable: 503 `captcha_unavailable` (fail closed, nothing changed). */
+                "cf-turnstile-response"?: components["parameters"]["TurnstileToken"];
             };
             path?: never;
             cookie?: never;
@@ -4167,6 +4206,8 @@ export interface operations {
             content: {
                 "application/json": {
                     email: string;
+                    /** @description Cloudflare Turnstile token, when IDENTSPHERE_TURNSTILE_SECRET is set (or send the cf-turnstile-response header). */
+                    turnstile_token?: string;
                 };
             };
         };
@@ -4178,7 +4219,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
+            400: components["responses"]["400-ambiguous_credentials-captcha_invalid-captcha_required-invalid_json-invalid_request"];
             403: components["responses"]["403-csrf"];
             409: components["responses"]["409-idempotency_key_in_progress"];
             413: components["responses"]["413-payload_too_large"];
@@ -4186,7 +4227,7 @@ export interface operations {
             422: components["responses"]["422-idempotency_key_reused"];
             429: components["responses"]["429-rate_limited"];
             500: components["responses"]["500-internal"];
-            503: components["responses"]["503-misconfigured-service_unavailable"];
+            503: components["responses"]["503-captcha_unavailable-misconfigured-service_unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -4383,6 +4424,8 @@ export interface operations {
             header?: {
                 /** @description Makes a retry safe: the first final answer (not 5xx, not 429) is stored for 24 h for this caller (the signed-in user, otherwise the client IP) and returned again, Set-Cookie included, with `Idempotency-Replayed: true` to a retry with the same key and the same method, path and body. The same key with another request: 422 `idempotency_key_reused`; while the first is still running: 409 `idempotency_key_in_progress`. After a 503 the outcome is unknown: retry with the same key. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Only when the operator set IDENTSPHERE_TURNSTILE_SECRET: the Cloudflare Turnstile token of a solved challenge (or send it as `turnstile_token` in the body). Missing: 400 `captcha_required`; refused: 400 `captcha_invalid`; siteverify unreachable: 503 `captcha_unavailable` (fail closed, nothing changed). */
+                "cf-turnstile-response"?: components["parameters"]["TurnstileToken"];
             };
             path?: never;
             cookie?: never;
@@ -4391,6 +4434,8 @@ export interface operations {
             content: {
                 "application/json": {
                     email: string;
+                    /** @description Cloudflare Turnstile token, when IDENTSPHERE_TURNSTILE_SECRET is set (or send the cf-turnstile-response header). */
+                    turnstile_token?: string;
                 };
             };
         };
@@ -4402,7 +4447,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["400-ambiguous_credentials-invalid_json-invalid_request"];
+            400: components["responses"]["400-ambiguous_credentials-captcha_invalid-captcha_required-invalid_json-invalid_request"];
             403: components["responses"]["403-csrf"];
             409: components["responses"]["409-idempotency_key_in_progress"];
             413: components["responses"]["413-payload_too_large"];
@@ -4410,7 +4455,7 @@ export interface operations {
             422: components["responses"]["422-idempotency_key_reused"];
             429: components["responses"]["429-rate_limited"];
             500: components["responses"]["500-internal"];
-            503: components["responses"]["503-misconfigured-service_unavailable"];
+            503: components["responses"]["503-captcha_unavailable-misconfigured-service_unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -4446,7 +4491,7 @@ export interface operations {
             /** @description Signed in (session cookie set; with `IdentSphere-Session-Transport: bearer`, `session_token` instead), or `mfa_required` with an mfa_token (no session) */
             200: {
                 headers: {
-                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax, Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
+                    /** @description Sets the session cookie: `__Host-identsphere_session` in production (Secure, host-only; `identsphere_session` when cookies are not Secure or share a Domain), HttpOnly, SameSite=Lax (or as IDENTSPHERE_COOKIE_SAMESITE sets it), Path=/. Not with `IdentSphere-Session-Transport: bearer` (no Set-Cookie at all then). */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
