@@ -113,8 +113,8 @@ export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { e
   const owner = sql`select ${users.id} from ${users} where ${users.email} = ${input.email}`;
   const reason = sql`jsonb_build_object('reason', case when not exists (${owner}) then 'unknown_email'
     when exists (${owner} and ${disabledSql(users, now)}) then 'disabled' else 'wrong_or_dead_code' end)`;
-  const failed = { ...auditValues(deps, ctx, 'email_otp.failed'), userId: sql`(${owner})`, metadata: reason };
   const ownerId = sql`(${owner})`;
+  const failed = { ...auditValues(deps, ctx, 'email_otp.failed'), userId: ownerId, metadata: reason };
   // First proof of this mailbox: whatever was set up on the account before it (by whoever registered the
   // address) ends, password included, atomically with the consumption of the code.
   const prior = endPriorCredentials(deps, ctx, {
