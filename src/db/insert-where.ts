@@ -9,7 +9,12 @@ import type { Db } from './client.ts';
  * The result's `rowCount` says whether the row was inserted. A value may be an SQL expression (e.g. a
  * subquery), evaluated in the same statement.
  */
-export function insertWhere<T extends PgTable>(db: Db, table: T, row: T['$inferInsert'], guard: SQL) {
+export function insertWhere<T extends PgTable>(
+  db: Db,
+  table: T,
+  row: { [K in keyof T['$inferInsert']]: T['$inferInsert'][K] | SQL },
+  guard: SQL,
+) {
   const values = row as Record<string, unknown>;
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => values[key] !== undefined);
   const names = sql.join(

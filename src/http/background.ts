@@ -1,4 +1,5 @@
 import { loggableError } from '../db/errors.ts';
+import type { Later } from '../features/sessions/sessions.ts';
 import { log } from '../platform/log.ts';
 import type { AppContext } from './types.ts';
 
@@ -20,4 +21,13 @@ export function runInBackground(c: AppContext, task: string, work: () => Promise
   } catch {
     // No execution context (Hono's app.request() outside a Worker): the task runs all the same, unawaited.
   }
+}
+
+/**
+ * runInBackground bound to this request: the `Later` a service takes to defer work (e.g. validateSession).
+ * The work starts on a later turn of the event loop, once the handler has its answer: its database round
+ * trips then never overlap those the user waits for.
+ */
+export function backgroundOf(c: AppContext): Later {
+  return (task, work) => runInBackground(c, task, () => new Promise((resolve) => setTimeout(resolve, 0)).then(work));
 }

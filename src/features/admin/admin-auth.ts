@@ -4,7 +4,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { readApiKey } from '../../http/api-key-credential.ts';
-import { runInBackground } from '../../http/background.ts';
+import { backgroundOf, runInBackground } from '../../http/background.ts';
 import { enforceRateLimit } from '../../http/rate-limit.ts';
 import { requestContext } from '../../http/request.ts';
 import { readSessionCredential } from '../../http/session-credential.ts';
@@ -40,7 +40,7 @@ export function requireAdmin(scope: ApiKeyScope): MiddlewareHandler<AdminEnv> {
       c.set('admin', { type: 'api_key', id: key.id });
       return next();
     }
-    const session = c.var.session ?? (await validateSession(deps, readSessionCredential(c)));
+    const session = c.var.session ?? (await validateSession(deps, readSessionCredential(c), backgroundOf(c)));
     if (!session) throw new ApiError('unauthorized');
     c.set('session', session);
     c.set('userId', session.record.user.id);

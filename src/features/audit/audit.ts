@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { DataDeps } from '../../platform/deps.ts';
 
 /**
@@ -83,7 +84,8 @@ export type AuditEvent =
   | 'webhook.secret_rotated'
   | 'webhook.redelivered';
 
-type AuditFields = { userId?: string | null; organizationId?: string | null; metadata?: Record<string, unknown> };
+/** `userId` may be an SQL expression yielding the id inside the statement (a user known by address only). */
+type AuditFields = { userId?: string | SQL | null; organizationId?: string | null; metadata?: Record<string, unknown> };
 
 /** The audit row itself (for inserts that must be conditional, see insertWhere). */
 export function auditValues(deps: Pick<DataDeps, 'clock'>, ctx: RequestContext, event: AuditEvent, fields: AuditFields = {}) {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
+import { backgroundOf } from '../../http/background.ts';
 import { parseJson, requestContext } from '../../http/request.ts';
 import { describeRoute } from '../../http/route-contract.ts';
 import { readSessionCredential } from '../../http/session-credential.ts';
@@ -48,7 +49,7 @@ export const emailVerificationRoutes = new Hono<AppEnv>()
     }),
     async (c) => {
       const { token } = await parseJson(c, VerifyEmailBody);
-      const visitor = await validateSession(c.var.deps, readSessionCredential(c));
+      const visitor = await validateSession(c.var.deps, readSessionCredential(c), backgroundOf(c));
       const { priorCredentialsRevoked } = await verifyEmail(c.var.deps, requestContext(c), token, visitor);
       return c.json({ email_verified: true, prior_credentials_revoked: priorCredentialsRevoked } satisfies z.input<typeof EmailVerified>);
     },

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { apiKeyHash, readApiKey } from '../../http/api-key-credential.ts';
+import { backgroundOf } from '../../http/background.ts';
 import { clientIp } from '../../http/rate-limit.ts';
 import { readBodyLimited } from '../../http/request.ts';
 import { readSessionCredential } from '../../http/session-credential.ts';
@@ -70,7 +71,7 @@ async function callerScope(c: Context<MaybeSignedInEnv>): Promise<string> {
   if (apiKey) return `api_key:${await apiKeyHash(apiKey)}`;
   const jwt = readSessionCredential(c);
   if (jwt) {
-    const session = await validateSession(c.var.deps, jwt);
+    const session = await validateSession(c.var.deps, jwt, backgroundOf(c));
     if (session) {
       c.set('session', session);
       return `user:${session.record.user.id}`;

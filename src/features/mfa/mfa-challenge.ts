@@ -7,7 +7,7 @@ import { ApiError } from '../../lib/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
 import { countFailureSql } from '../sign-in/backoff.ts';
-import { completeSignIn } from '../sign-in/sign-in.ts';
+import { completeSignIn, firstOrganizationColumn, organizationRead } from '../sign-in/sign-in.ts';
 import type { OrganizationChoice, SignInMethod, SignInResult } from '../sign-in/sign-in-types.ts';
 import { isUsedRecoveryCode, recoveryCodeHash, recoveryCodeUsedBy, useRecoveryCode } from './recovery-codes.ts';
 import { openTotpKey } from './totp.ts';
@@ -27,6 +27,7 @@ export type MfaProof = { code: string } | { recovery_code: string };
  * Second step of an MFA sign-in. The attempt is counted first, by one conditional UPDATE that only succeeds
  * below the cap: however many guesses arrive at once, at most 5 are ever checked. A right code then
  * consumes the token, the TOTP step (or the recovery code) and creates the session in one transaction.
+ * Two round trips: the counting batch (with the reads the check needs) and the sign-in's batch.
  */
 export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaToken: string, proof: MfaProof): Promise<SignInResult> {
   const { db, t } = deps;
@@ -34,28 +35,42 @@ export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaT
   const now = deps.clock.now();
   const tokenHash = await sha256Hex(mfaToken);
   const live = and(eq(ch.tokenHash, tokenHash), isNull(ch.consumedAt), gt(ch.expiresAt, now));
-  const [challenge] = await db
-    .update(ch)
-    .set({ attempts: sql`${ch.attempts} + 1` })
-    .where(and(live, lt(ch.attempts, MFA_MAX_ATTEMPTS)))
-    .returning({
-      id: ch.id,
-      userId: ch.userId,
-      organizationId: ch.organizationId,
-      firstFactor: ch.firstFactor,
-      credentialVersion: ch.credentialVersion,
-      attempts: ch.attempts,
-    });
+  const totp = t.totpCredentials;
+  // One round trip before the code is checked: the attempt is counted and, in the same transaction, the
+  // pending sign-in's user, TOTP seed and organizations are read (used only if the attempt counted).
+  const [counted, read] = await db.batch([
+    db
+      .update(ch)
+      .set({ attempts: sql`${ch.attempts} + 1` })
+      .where(and(live, lt(ch.attempts, MFA_MAX_ATTEMPTS)))
+      .returning({
+        id: ch.id,
+        userId: ch.userId,
+        organizationId: ch.organizationId,
+        firstFactor: ch.firstFactor,
+        credentialVersion: ch.credentialVersion,
+        attempts: ch.attempts,
+      }),
+    db
+      .select({
+        user: t.users,
+        totp,
+        orgName: t.organizations.name,
+        role: t.memberships.role,
+        firstOrganization: firstOrganizationColumn(deps, t.users.id),
+      })
+      .from(ch)
+      .innerJoin(t.users, eq(t.users.id, ch.userId))
+      .leftJoin(totp, and(eq(totp.userId, t.users.id), sql`${totp.confirmedAt} is not null`))
+      .leftJoin(t.organizations, eq(t.organizations.id, ch.organizationId))
+      .leftJoin(t.memberships, and(eq(t.memberships.organizationId, t.organizations.id), eq(t.memberships.userId, t.users.id)))
+      .where(eq(ch.tokenHash, tokenHash)),
+  ]);
+  const challenge = counted[0];
   if (!challenge) throw new ApiError('invalid_mfa_token');
 
   const { userId } = challenge;
-  const [row] = await db
-    .select({ user: t.users, totp: t.totpCredentials, orgName: t.organizations.name, role: t.memberships.role })
-    .from(t.users)
-    .leftJoin(t.totpCredentials, and(eq(t.totpCredentials.userId, t.users.id), sql`${t.totpCredentials.confirmedAt} is not null`))
-    .leftJoin(t.organizations, eq(t.organizations.id, sql`${challenge.organizationId}::uuid`))
-    .leftJoin(t.memberships, and(eq(t.memberships.organizationId, t.organizations.id), eq(t.memberships.userId, t.users.id)))
-    .where(eq(t.users.id, userId));
+  const row = read[0];
   if (!row || isDisabled(row.user, now) || !row.totp) throw new ApiError('invalid_mfa_token');
   // Backed off: refused without looking at the code (same answer as a wrong code).
   if (row.totp.lockedUntil && row.totp.lockedUntil > now) return failAttempt(deps, ctx, userId, challenge.attempts, 'throttled', false);
@@ -74,7 +89,6 @@ export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaT
     secondFactor = 'totp';
     const step = matchTotpStep(await openTotpKey(deps, userId, row.totp.secretEncrypted), proof.code, now);
     if (step === null) return failAttempt(deps, ctx, userId, challenge.attempts, 'wrong_code');
-    const totp = t.totpCredentials;
     // Replay defence: a step is accepted only if it is later than the last one used (one conditional UPDATE).
     statements.push(
       db
@@ -91,11 +105,11 @@ export async function completeMfaChallenge(deps: Deps, ctx: RequestContext, mfaT
   }
   statements.push(db.update(t.totpCredentials).set({ failedAttempts: 0, lockedUntil: null }).where(eq(t.totpCredentials.userId, userId)));
 
-  // The first factor's organization; looked up again if it had none or it is gone since.
+  // The first factor's organization; the user's first one (read above) if it had none or it is gone since.
   const organization: OrganizationChoice =
     challenge.organizationId && row.orgName
       ? { kind: 'known', organization: { id: challenge.organizationId, name: row.orgName, role: row.role ?? 'member' } }
-      : { kind: 'lookup' };
+      : organizationRead(row.firstOrganization);
   const outcome = await completeSignIn(deps, ctx, {
     // The credential version of the first factor: a password change since then voids this sign-in.
     user: { ...row.user, credentialVersion: challenge.credentialVersion },

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import * as z from 'zod';
 import { loggableError } from '../../db/errors.ts';
 import { toApiError } from '../../http/api-error.ts';
+import { backgroundOf } from '../../http/background.ts';
 import { readSessionCookie, writeSessionCookie } from '../../http/cookies.ts';
 import { enforceRateLimit } from '../../http/rate-limit.ts';
 import { parseOptionalJson, requestContext } from '../../http/request.ts';
@@ -129,7 +130,7 @@ export const oauthRoutes = new Hono<AppEnv>()
         const query = parseQuery(c, StartQuery);
         target = validateRedirect(deps.config, query.redirect_to);
         await enforceRateLimit(c, 'login');
-        const session = await validateSession(deps, readSessionCookie(c));
+        const session = await validateSession(deps, readSessionCookie(c), backgroundOf(c));
         const started = await startOAuth(deps, requestContext(c), { providerId: c.req.param('provider'), redirectTo: target, session });
         writeFlowCookie(c, started.binding, started.expiresAt);
         return c.redirect(started.location, 302);
@@ -224,7 +225,7 @@ export const oauthRoutes = new Hono<AppEnv>()
         if (!flow) throw new ApiError('oauth_state_invalid');
         // Validated again: the allow-list may have changed since the flow began.
         target = validateRedirect(deps.config, flow.redirectTo);
-        const session = flow.linkUserId ? await validateSession(deps, readSessionCookie(c)) : null;
+        const session = flow.linkUserId ? await validateSession(deps, readSessionCookie(c), backgroundOf(c)) : null;
         const outcome = await finishOAuth(deps, requestContext(c), flow, query, session);
         return await outcomeRedirect(c, outcome, target);
       } catch (err) {

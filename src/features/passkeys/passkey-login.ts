@@ -1,18 +1,18 @@
 import { type AuthenticationResponseJSON, generateAuthenticationOptions, verifyAuthenticationResponse } from '@simplewebauthn/server';
 import { and, eq, sql } from 'drizzle-orm';
-import { newId } from '../../crypto/tokens.ts';
+import { newId, sha256Hex } from '../../crypto/tokens.ts';
 import { isDisabled } from '../../db/account-status.ts';
 import { base64Url, fromBase64 } from '../../lib/encoding.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { rpId, rpOrigins } from '../../platform/webauthn-settings.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
-import { completeSignIn } from '../sign-in/sign-in.ts';
+import { completeSignIn, firstOrganizationColumn, organizationRead } from '../sign-in/sign-in.ts';
 import type { SignInResult } from '../sign-in/sign-in-types.ts';
 import { userHandle } from './passkeys.ts';
 import {
   challengeOfResponse,
-  consumeWebauthnChallenge,
+  consumeWebauthnChallengeStatement,
   issueWebauthnChallenge,
   WEBAUTHN_CHALLENGE_TTL_SECONDS,
 } from './webauthn-challenges.ts';
@@ -49,18 +49,24 @@ function rejected(deps: Deps, ctx: RequestContext, reason: string, userId: strin
  * Passwordless sign-in: the challenge is consumed first (single use, 5 min), then the assertion is verified
  * against the stored public key, our RP ID and origins, with user verification, and the signature counter
  * must move forward. The counter update commits with the session (and is re-checked inside that transaction).
+ * Two round trips: the challenge's consumption with the passkey, its user and their first organization read
+ * in the same batch; the session's batch after the verification.
  */
 export async function passkeySignIn(deps: Deps, ctx: RequestContext, response: AuthenticationResponseJSON): Promise<SignInResult> {
   const { db, t } = deps;
   const challenge = challengeOfResponse(response.response.clientDataJSON);
-  const issued = await consumeWebauthnChallenge(deps, 'login', challenge);
+  // The consumption commits whatever the read finds: a replayed challenge fails even with another credential.
+  const [consumed, found] = await db.batch([
+    consumeWebauthnChallengeStatement(deps, 'login', await sha256Hex(challenge)),
+    db
+      .select({ passkey: t.passkeys, user: t.users, organization: firstOrganizationColumn(deps, t.users.id) })
+      .from(t.passkeys)
+      .innerJoin(t.users, eq(t.users.id, t.passkeys.userId))
+      .where(eq(t.passkeys.credentialId, response.id)),
+  ]);
+  const issued = consumed[0];
   if (!issued) return rejected(deps, ctx, 'challenge_not_live');
-
-  const [row] = await db
-    .select({ passkey: t.passkeys, user: t.users })
-    .from(t.passkeys)
-    .innerJoin(t.users, eq(t.users.id, t.passkeys.userId))
-    .where(eq(t.passkeys.credentialId, response.id));
+  const row = found[0];
   if (!row) return rejected(deps, ctx, 'unknown_credential');
   const { passkey, user } = row;
   if (issued.userId !== null && issued.userId !== user.id) return rejected(deps, ctx, 'other_account', user.id);
@@ -95,7 +101,7 @@ export async function passkeySignIn(deps: Deps, ctx: RequestContext, response: A
   const outcome = await completeSignIn(deps, ctx, {
     user,
     method: 'passkey',
-    organization: { kind: 'lookup' },
+    organization: organizationRead(row.organization),
     commit: {
       statements: [
         db

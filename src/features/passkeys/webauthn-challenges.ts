@@ -54,13 +54,21 @@ export async function consumeWebauthnChallenge(
   purpose: ChallengePurpose,
   challenge: string,
 ): Promise<{ userId: string | null } | undefined> {
+  const [row] = await consumeWebauthnChallengeStatement(deps, purpose, await sha256Hex(challenge));
+  return row;
+}
+
+/**
+ * consumeWebauthnChallenge as a statement for the caller's batch (`challengeHash`: SHA-256 of the challenge):
+ * one row (the ceremony's user) when this statement consumed it, none when it was not live.
+ */
+export function consumeWebauthnChallengeStatement(deps: Deps, purpose: ChallengePurpose, challengeHash: string) {
   const { db, t } = deps;
   const c = t.webauthnChallenges;
   const now = deps.clock.now();
-  const [row] = await db
+  return db
     .update(c)
     .set({ consumedAt: now })
-    .where(and(eq(c.challengeHash, await sha256Hex(challenge)), eq(c.purpose, purpose), isNull(c.consumedAt), gt(c.expiresAt, now)))
+    .where(and(eq(c.challengeHash, challengeHash), eq(c.purpose, purpose), isNull(c.consumedAt), gt(c.expiresAt, now)))
     .returning({ userId: c.userId });
-  return row;
 }

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { backgroundOf } from '../../http/background.ts';
 import { isBearerRequest, readSessionCredential } from '../../http/session-credential.ts';
 import type { MaybeSignedInEnv, SignedInEnv } from '../../http/types.ts';
 import { ApiError } from '../../lib/errors.ts';
@@ -11,7 +12,7 @@ import { validateSession } from './sessions.ts';
  * handlers after it (`.use(requireSession)`, or as a route's middleware) see `c.var.session` as present.
  */
 export const requireSession = createMiddleware<MaybeSignedInEnv>(async (c, next) => {
-  const session = c.var.session ?? (await validateSession(c.var.deps, readSessionCredential(c)));
+  const session = c.var.session ?? (await validateSession(c.var.deps, readSessionCredential(c), backgroundOf(c)));
   if (!session) {
     // RFC 6750: a refused bearer token says so, so a native client knows to sign in again.
     const challenge = isBearerRequest(c) ? { headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } } : {};

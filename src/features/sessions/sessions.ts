@@ -1,8 +1,8 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type * as z from 'zod';
 import { signSessionJwt, verifySessionJwt } from '../../crypto/jwt.ts';
 import { newId, randomToken, sha256Hex } from '../../crypto/tokens.ts';
-import { isDisabled } from '../../db/account-status.ts';
+import { disabledSql, isDisabled } from '../../db/account-status.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { log } from '../../platform/log.ts';
 import { auditInsert, type RequestContext } from '../audit/audit.ts';
@@ -97,18 +97,40 @@ function isLive(record: SessionRecord, now: Date): boolean {
   return t < Date.parse(record.session.idle_expires_at) && t < Date.parse(record.session.expires_at);
 }
 
-async function loadRecord(deps: Deps, tokenHash: string): Promise<SessionRecord | null> {
+/**
+ * One round trip: the sliding renewal (when due: `renewAfterMs` since the last one, the session still live
+ * and its user enabled — pushing the idle expiry forward, never past the absolute lifetime) and the read of
+ * the record, in one batch. A record is null when the row is gone or the user disabled.
+ */
+async function readRecord(deps: Deps, tokenHash: string, now: Date): Promise<SessionRecord | null> {
   const { sessions, users, organizations, memberships } = deps.t;
-  const rows = await deps.db
-    .select({ s: sessions, u: users, orgName: organizations.name, role: memberships.role })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(organizations, eq(organizations.id, sessions.organizationId))
-    .leftJoin(memberships, and(eq(memberships.organizationId, sessions.organizationId), eq(memberships.userId, users.id)))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .limit(1);
+  const { db } = deps;
+  const idle = deps.config.IDENTSPHERE_SESSION_IDLE_TIMEOUT;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const [, rows] = await db.batch([
+    db
+      .update(sessions)
+      .set({ lastSeenAt: now, idleExpiresAt: sql`least(${iso(now.getTime() + idle * 1000)}::timestamptz, ${sessions.expiresAt})` })
+      .where(
+        and(
+          eq(sessions.tokenHash, tokenHash),
+          sql`${sessions.lastSeenAt} <= ${iso(now.getTime() - renewAfterMs(deps))}::timestamptz`,
+          gt(sessions.idleExpiresAt, now),
+          gt(sessions.expiresAt, now),
+          sql`not exists (select 1 from ${users} where ${users.id} = ${sessions.userId} and ${disabledSql(users, now)})`,
+        ),
+      ),
+    db
+      .select({ s: sessions, u: users, orgName: organizations.name, role: memberships.role })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(organizations, eq(organizations.id, sessions.organizationId))
+      .leftJoin(memberships, and(eq(memberships.organizationId, sessions.organizationId), eq(memberships.userId, users.id)))
+      .where(eq(sessions.tokenHash, tokenHash))
+      .limit(1),
+  ]);
   const row = rows[0];
-  if (!row || isDisabled(row.u, deps.clock.now())) return null;
+  if (!row || isDisabled(row.u, now)) return null;
   const { s, u } = row;
   return {
     user: userView(u),
@@ -146,24 +168,36 @@ export async function uncacheRecord(deps: Deps, tokenHash: string): Promise<void
 }
 
 /**
- * Caches a record read from the database, then checks the row is still there. A revocation deletes the row,
- * then evicts: had it run between our read and our put, the put would bring the revoked session back for the
- * cache TTL. Re-reading after the put closes that window (a revocation after the re-read evicts our entry).
+ * Caches a record read from the database, then (after the answer: `later`) checks the row is still there. A
+ * revocation deletes the row, then evicts: had it run between our read and our put, the put would bring the
+ * revoked session back for the cache TTL. The re-read after the put closes that window: a revocation before
+ * it is seen and the entry evicted; one after it evicts our entry itself. If the re-read fails, the entry
+ * goes too (fail closed: a cache entry nobody confirmed is not kept). The request's own answer rests on its
+ * read, made before any revocation that this re-read catches.
  */
-async function cacheLoadedRecord(deps: Deps, tokenHash: string, record: SessionRecord): Promise<boolean> {
+async function cacheLoadedRecord(deps: Deps, tokenHash: string, record: SessionRecord, later: Later): Promise<void> {
   await cacheRecord(deps, tokenHash, record);
-  const { sessions } = deps.t;
-  const [row] = await deps.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.tokenHash, tokenHash));
-  if (row) return true;
-  await uncacheRecord(deps, tokenHash);
-  return false;
+  later('session cache confirmation', async () => {
+    const { sessions } = deps.t;
+    let row: { id: string } | undefined;
+    try {
+      [row] = await deps.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.tokenHash, tokenHash));
+    } catch (err) {
+      await uncacheRecord(deps, tokenHash);
+      throw err;
+    }
+    if (!row) await uncacheRecord(deps, tokenHash);
+  });
 }
 
+/** Runs work after the answer (the request's waitUntil): how a service defers work without knowing Hono. */
+export type Later = (task: string, work: () => Promise<unknown>) => void;
+
 /**
- * Session check. Warm path: JWT verify + one cache read, no database. Cold path: one query, then cached (and
- * the row re-checked).
+ * Session check. Warm path: JWT verify + one cache read, no database. Cold path (or a renewal due): one
+ * round trip (readRecord), then cached; the row's re-check runs after the answer (cacheLoadedRecord).
  */
-export async function validateSession(deps: Deps, jwt: string | undefined): Promise<ValidSession | null> {
+export async function validateSession(deps: Deps, jwt: string | undefined, later: Later): Promise<ValidSession | null> {
   const tokenHash = await tokenHashOf(deps, jwt);
   if (!tokenHash) return null;
   const now = deps.clock.now();
@@ -173,15 +207,19 @@ export async function validateSession(deps: Deps, jwt: string | undefined): Prom
   } catch (err) {
     log('warn', 'session cache get failed', { error: String(err) });
   }
-  if (!record) {
-    record = await loadRecord(deps, tokenHash);
-    if (record && isLive(record, now) && !(await cacheLoadedRecord(deps, tokenHash, record))) return null;
+  if (record && isLive(record, now) && now.getTime() - Date.parse(record.session.last_seen_at) >= renewAfterMs(deps)) {
+    // A renewal is due: read the truth (renewing it). A row gone (revoked elsewhere) ends the session here too.
+    record = await readRecord(deps, tokenHash, now);
+    if (!record || !isLive(record, now)) {
+      await uncacheRecord(deps, tokenHash);
+      return null;
+    }
+    await cacheLoadedRecord(deps, tokenHash, record, later);
+  } else if (!record) {
+    record = await readRecord(deps, tokenHash, now);
+    if (record && isLive(record, now)) await cacheLoadedRecord(deps, tokenHash, record, later);
   }
   if (!record || !isLive(record, now)) return null;
-  if (now.getTime() - Date.parse(record.session.last_seen_at) >= renewAfterMs(deps)) {
-    record = await renewSession(deps, tokenHash, now);
-    if (!record) return null;
-  }
   return { record, tokenHash };
 }
 
@@ -191,33 +229,11 @@ function renewAfterMs(deps: Deps): number {
 }
 
 /**
- * Pushes the idle expiry forward (never past the absolute lifetime) and refreshes the cache. Also reconciles
- * a cached session with the truth: if the row is gone (revoked elsewhere), the session ends here too.
- */
-async function renewSession(deps: Deps, tokenHash: string, now: Date): Promise<SessionRecord | null> {
-  const { sessions } = deps.t;
-  const idle = deps.config.IDENTSPHERE_SESSION_IDLE_TIMEOUT;
-  await deps.db
-    .update(sessions)
-    .set({
-      lastSeenAt: now,
-      idleExpiresAt: sql`least(${new Date(now.getTime() + idle * 1000).toISOString()}::timestamptz, ${sessions.expiresAt})`,
-    })
-    .where(and(eq(sessions.tokenHash, tokenHash), lt(sessions.lastSeenAt, now)));
-  const record = await loadRecord(deps, tokenHash);
-  if (!record || !isLive(record, now)) {
-    await uncacheRecord(deps, tokenHash);
-    return null;
-  }
-  return (await cacheLoadedRecord(deps, tokenHash, record)) ? record : null;
-}
-
-/**
  * Logout: deletes the row (the truth) with its audit event in one batch, then the cache entry. Idempotent.
  * Returns the user whose session ended, if any.
  */
-export async function endSession(deps: Deps, ctx: RequestContext, jwt: string | undefined): Promise<string | null> {
-  const current = await validateSession(deps, jwt);
+export async function endSession(deps: Deps, ctx: RequestContext, jwt: string | undefined, later: Later): Promise<string | null> {
+  const current = await validateSession(deps, jwt, later);
   if (!current) return null;
   const { sessions } = deps.t;
   const { user, organization } = current.record;

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { runInBackground } from '../../http/background.ts';
+import { backgroundOf, runInBackground } from '../../http/background.ts';
 import { captchaTokenField, requireCaptcha } from '../../http/captcha.ts';
 import { clearSessionCookie } from '../../http/cookies.ts';
 import { enforceRateLimit } from '../../http/rate-limit.ts';
@@ -101,7 +101,7 @@ export const authRoutes = new Hono<AppEnv>()
       errors: [],
     }),
     async (c) => {
-      const userId = await endSession(c.var.deps, requestContext(c), readSessionCredential(c));
+      const userId = await endSession(c.var.deps, requestContext(c), readSessionCredential(c), backgroundOf(c));
       if (userId) c.set('userId', userId);
       // A bearer logout has no cookie to delete (and must not answer with one).
       if (!isBearerRequest(c)) clearSessionCookie(c);

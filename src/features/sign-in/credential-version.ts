@@ -18,7 +18,7 @@ export function lockUserRow(deps: Database, userId: string) {
  * is inserted only while `credentialVersionIs` still holds. `onlyIf`: bump only where this holds too (e.g. a
  * single-use token's guard).
  */
-export function bumpCredentialVersion(deps: Database, userId: string, onlyIf?: SQL) {
+export function bumpCredentialVersion(deps: Database, userId: string | SQL, onlyIf?: SQL) {
   const { users } = deps.t;
   return deps.db
     .update(users)

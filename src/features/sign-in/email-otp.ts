@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lt, lte, not, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, lte, not, sql } from 'drizzle-orm';
 import { randomToken, sha256Hex } from '../../crypto/tokens.ts';
 import { disabledSql, isDisabled } from '../../db/account-status.ts';
 import { insertWhere } from '../../db/insert-where.ts';
@@ -8,10 +8,11 @@ import { auditInsert, auditValues, type RequestContext } from '../audit/audit.ts
 import { enqueueEmail } from '../email/email-jobs.ts';
 import { recipientLocale } from '../email/locale.ts';
 import { emailOtpMessage } from '../email/messages.ts';
+import { mfaStatusColumns, mfaStatusOf } from '../mfa/mfa-pending.ts';
 import { evict } from '../sessions/session-management.ts';
 import { addressUnverified, endPriorCredentials } from './prior-credentials.ts';
-import { completeSignIn } from './sign-in.ts';
-import type { OrganizationChoice, SignInResult } from './sign-in-types.ts';
+import { completeSignIn, firstOrganizationColumn, organizationRead } from './sign-in.ts';
+import type { SignInResult } from './sign-in-types.ts';
 
 export const OTP_TTL_SECONDS = 600;
 export const OTP_MAX_ATTEMPTS = 5;
@@ -87,27 +88,17 @@ export async function requestEmailOtp(deps: Deps, ctx: RequestContext, email: st
   }
 }
 
-async function findUser(deps: Deps, email: string) {
-  const { db, t } = deps;
-  const [row] = await db
-    .select({ u: t.users, orgId: t.memberships.organizationId, orgName: t.organizations.name, role: t.memberships.role })
-    .from(t.users)
-    .leftJoin(t.memberships, eq(t.memberships.userId, t.users.id))
-    .leftJoin(t.organizations, eq(t.organizations.id, t.memberships.organizationId))
-    .where(eq(t.users.email, email))
-    .orderBy(asc(t.memberships.createdAt))
-    .limit(1);
-  return row;
-}
-
 /**
- * Verifies a code and signs in. The first round trip is the same for every address, known or not (timing
- * must not reveal accounts): one conditional UPDATE counts the attempt (only while fewer than 5 were made,
- * the code is live and unused) and, when the code matches and the account is enabled, marks it consumed by
- * this request; in the same batch a failure is audited (its user and reason resolved inside the statement).
- * Only the request holding the mark goes on to read the account and create the session, which commits
- * only while the mark is still there. So at most 5 guesses count however many race, a dead code refuses
- * even the right digits, and one code yields at most one session.
+ * Verifies a code and signs in, in two round trips. The first is the same for every address, known or not
+ * (timing must not reveal accounts): one batch whose conditional UPDATE counts the attempt (only while fewer
+ * than 5 were made, the code is live and unused) and, when the code matches and the account is enabled,
+ * marks it consumed by this request; a failure is audited (its user and reason resolved inside the
+ * statement). In the same transaction, only where this request holds the mark: the first proof of an
+ * unverified address ends every credential set up before it, the address is marked verified, and the account
+ * (with its first organization and MFA status — after that wipe, so a second factor someone else enrolled
+ * cannot lock the owner out) is read. The second is the sign-in's batch, which creates the session only
+ * while the mark is still there. So at most 5 guesses count however many race, a dead code refuses even
+ * the right digits, and one code yields at most one session.
  */
 export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { email: string; code: string }): Promise<SignInResult> {
   const { db, t } = deps;
@@ -122,52 +113,50 @@ export async function verifyEmailOtp(deps: Deps, ctx: RequestContext, input: { e
   const owner = sql`select ${users.id} from ${users} where ${users.email} = ${input.email}`;
   const reason = sql`jsonb_build_object('reason', case when not exists (${owner}) then 'unknown_email'
     when exists (${owner} and ${disabledSql(users, now)}) then 'disabled' else 'wrong_or_dead_code' end)`;
-  const failed = { ...auditValues(deps, ctx, 'email_otp.failed'), userId: sql`${owner}`, metadata: reason } as never;
-  const [counted] = await db.batch([
+  const ownerId = sql`(${owner})`;
+  const failed = { ...auditValues(deps, ctx, 'email_otp.failed'), userId: ownerId, metadata: reason };
+  // First proof of this mailbox: whatever was set up on the account before it (by whoever registered the
+  // address) ends, password included, atomically with the consumption of the code.
+  const prior = endPriorCredentials(deps, ctx, {
+    userId: ownerId,
+    when: and(consumedByUs, addressUnverified(deps, ownerId))!,
+    via: 'email_otp',
+  });
+  const counting = [
+    // The lock order (credential-version.ts): the user row before the code row (deleted with the account).
+    db.execute(sql`select 1 from ${users} where ${users.email} = ${input.email} for no key update`),
     db
       .update(codes)
       .set({
         attempts: sql`${codes.attempts} + 1`,
         consumedBy: sql`case when ${codes.codeHash} = ${codeHash} and ${enabled} then ${marker} end`,
       })
-      .where(live)
-      .returning({ consumedBy: codes.consumedBy }),
+      .where(live),
     insertWhere(db, t.auditLogs, failed, not(consumedByUs)),
-  ]);
-  const row = counted[0]?.consumedBy === marker ? await findUser(deps, input.email) : undefined;
-  if (!row) throw new ApiError('invalid_code');
-  const user = row.u;
+  ] as const;
+  // The code reached this inbox: the address is proven. After the wipe, whose guard reads it.
   const markVerified = db
     .update(users)
     .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
-    .where(and(eq(users.id, user.id), consumedByUs));
-  let credentialVersion = user.credentialVersion;
-  if (!user.emailVerifiedAt) {
-    // First proof of this mailbox: whatever was set up on the account before it (by whoever registered the
-    // address) ends, password included, atomically with the verification — and before the MFA decision, so
-    // a second factor someone else enrolled cannot lock the owner out.
-    const prior = endPriorCredentials(deps, ctx, {
-      userId: user.id,
-      when: and(consumedByUs, addressUnverified(deps, user.id))!,
-      via: 'email_otp',
-    });
-    const results = await db.batch([...prior.statements, markVerified]);
-    await evict(deps, prior.revokedSessions(results, 0));
-    // The wipe voided sign-ins proven before it; this one is proven after it, by the code.
-    credentialVersion = prior.credentialVersion(results, 0) ?? credentialVersion;
-  }
-  // findUser joined the user's first membership: no membership means no organization.
-  const organization: OrganizationChoice =
-    row.orgId && row.orgName
-      ? { kind: 'known', organization: { id: row.orgId, name: row.orgName, role: row.role ?? 'member' } }
-      : { kind: 'none' };
+    .where(and(eq(users.email, input.email), consumedByUs));
+  const account = db
+    .select({ u: users, organization: firstOrganizationColumn(deps, users.id), ...mfaStatusColumns(deps, users.id) })
+    .from(users)
+    // Only for the request holding the mark (a join, not a subquery: see firstOrganizationColumn).
+    .innerJoin(codes, and(eq(codes.email, input.email), eq(codes.consumedBy, marker)))
+    .where(eq(users.email, input.email));
+  const results = await db.batch([...counting, ...prior.statements, markVerified, account]);
+  const row = (results.at(-1) as Awaited<typeof account>)[0];
+  if (!row) throw new ApiError('invalid_code');
+  await evict(deps, prior.revokedSessions(results, counting.length));
   const outcome = await completeSignIn(deps, ctx, {
-    user: { ...user, credentialVersion, emailVerifiedAt: user.emailVerifiedAt ?? now },
+    // Read after the wipe: its credential version voids sign-ins proven before it; this one is proven after it.
+    user: row.u,
     method: 'email_otp',
-    organization,
+    organization: organizationRead(row.organization),
+    mfa: mfaStatusOf(row),
     commit: {
-      // The code reached this inbox: the address is proven.
-      statements: [markVerified],
+      statements: [],
       guard: {
         kind: 'secret_consumed',
         condition: consumedByUs,

@@ -18,7 +18,7 @@ export interface PriorCredentialsEnd {
 }
 
 /** "This account's address has never been verified": with a guard, the condition for ending prior credentials. */
-export function addressUnverified(deps: Deps, userId: string): SQL {
+export function addressUnverified(deps: Deps, userId: string | SQL): SQL {
   const { users } = deps.t;
   return sql`exists (select 1 from ${users} where ${users.id} = ${userId} and ${users.emailVerifiedAt} is null)`;
 }
@@ -39,7 +39,8 @@ export function addressUnverified(deps: Deps, userId: string): SQL {
 export function endPriorCredentials(
   deps: Deps,
   ctx: RequestContext,
-  input: { userId: string; when: SQL; via: OwnershipProof },
+  /** `userId`: the id, or an SQL expression yielding it inside each statement (a user known by address only). */
+  input: { userId: string | SQL; when: SQL; via: OwnershipProof },
 ): PriorCredentialsEnd {
   const { db, t } = deps;
   const { userId, when } = input;

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { type AnyColumn, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import type { RequestContext } from '../audit/audit.ts';
 import { issueMfaChallenge, mfaStatus } from '../mfa/mfa-pending.ts';
@@ -40,6 +40,23 @@ export async function firstOrganization(deps: Deps, userId: string): Promise<Ses
     .orderBy(asc(t.memberships.createdAt))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * firstOrganization as one column of another query (`userId`: that query's user id column), so a sign-in
+ * reads it with the user instead of in a round trip of its own. Null: the user belongs to no organization.
+ * Only in a query with a join: drizzle strips the table from columns in a single-table select's list, which
+ * would make the subquery's columns ambiguous (so would mfaStatusColumns' be).
+ */
+export function firstOrganizationColumn(deps: Pick<Deps, 't'>, userId: AnyColumn | SQL) {
+  const { memberships: m, organizations: o } = deps.t;
+  return sql<SessionOrganization | null>`(select json_build_object('id', ${o.id}, 'name', ${o.name}, 'role', ${m.role})
+    from ${m} join ${o} on ${o.id} = ${m.organizationId} where ${m.userId} = ${userId} order by ${m.createdAt} asc limit 1)`;
+}
+
+/** The organization choice of a first organization read with the user (firstOrganizationColumn). */
+export function organizationRead(organization: SessionOrganization | null): OrganizationChoice {
+  return organization ? { kind: 'known', organization } : { kind: 'none' };
 }
 
 /** The session's organization: the caller's, none, or (`lookup`) the user's first. */

@@ -4,7 +4,7 @@
 // revocation runs exactly between the database read and the cache write.
 import { describe, expect, it } from 'vitest';
 import { MemorySessionCache, type SessionCache } from '../../../src/platform/adapters/session-cache.ts';
-import { call, clockedEnv, expectError, loginUser, registerUser, sessionCookie, sql } from '../support/index.ts';
+import { call, expectError, flowEnv, loginUser, registerUser, sessionCookie, sql } from '../support/index.ts';
 
 /** The in-memory cache, whose next put can be held until the test releases it. */
 class HeldPutCache implements SessionCache {
@@ -39,11 +39,14 @@ class HeldPutCache implements SessionCache {
   }
 }
 
-/** A Worker environment (real bindings and database) whose session cache is a fresh HeldPutCache. */
+/**
+ * A Worker environment (real bindings and database) whose session cache is a fresh HeldPutCache; its
+ * requests' background work (the cold check's re-read of the row after the answer) can be awaited: settle().
+ */
 function heldCacheEnv() {
   const cache = new HeldPutCache();
-  const { env } = clockedEnv(Date.now(), { sessionCache: cache });
-  return { env, cache };
+  const flow = flowEnv({}, Date.now(), { sessionCache: cache });
+  return { env: flow.env, cache, flow };
 }
 
 interface Listed {
@@ -53,21 +56,25 @@ interface Listed {
 describe('revoked session not resurrected by the cache', () => {
   it('cold session check: a revocation between its read and its cache put still ends the session', async () => {
     const { email, cookie: victim } = await registerUser();
-    const { env, cache } = heldCacheEnv();
-    const other = sessionCookie(await loginUser(email, undefined, { env }));
-    const { sessions } = (await (await call('/v1/auth/sessions', { cookie: other, env })).json()) as Listed;
+    const { cache, flow } = heldCacheEnv();
+    const other = sessionCookie(await flow.login(email));
+    const { sessions } = (await (await flow.call('/v1/auth/sessions', { cookie: other })).json()) as Listed;
     const victimId = sessions.find((s) => !s.current)!.id;
+    await flow.settle();
 
     // The victim's cookie is not cached in this environment: its check reads the row, then puts.
     const hold = cache.holdNextPut();
-    const check = call('/v1/auth/session', { cookie: victim, env });
+    const check = flow.call('/v1/auth/session', { cookie: victim });
     await hold.reached;
-    expect((await call(`/v1/auth/sessions/${victimId}`, { method: 'DELETE', cookie: other, env })).status).toBe(204);
+    expect((await flow.call(`/v1/auth/sessions/${victimId}`, { method: 'DELETE', cookie: other })).status).toBe(204);
     hold.release();
-    await check;
+    // Its answer rests on its read, made before the revocation; the re-read of the row after the put (after
+    // the answer) sees the revocation and takes the entry out again.
+    expect((await check).status).toBe(200);
+    await flow.settle();
 
     expect(await sql('select 1 from $schema.sessions where id = $1', [victimId])).toHaveLength(0);
-    await expectError(await call('/v1/auth/session', { cookie: victim, env }), 401, 'unauthorized');
+    await expectError(await flow.call('/v1/auth/session', { cookie: victim }), 401, 'unauthorized');
   });
 
   it('sign-in: a revocation racing the new session never leaves a cached session without its row', async () => {

@@ -2,25 +2,11 @@
 // first organization and their MFA status together) and one atomic batch after it. Across the planet each
 // round trip to the database's region is 20-150 ms, so this is what a distant user waits for.
 import { describe, expect, it } from 'vitest';
-import { type Flow, flowEnv, interceptDatabase, PASSWORD, totp } from '../support/index.ts';
+import { type Flow, flowEnv, PASSWORD, roundTrips, totp } from '../support/index.ts';
 
-/**
- * Signs in; the sign-in's own round trips. Background work scheduled before it has settled; the webhook
- * producer's check for endpoints runs after the answer (at most once a minute per isolate) and is no part of
- * the user's wait.
- */
 async function signIn(flow: Flow, email: string) {
-  await flow.settle();
-  const db = interceptDatabase();
-  try {
-    const res = await flow.call('/v1/auth/login', { method: 'POST', json: { email, password: PASSWORD } });
-    const trips = db.requests
-      .filter((r) => !r.statements.some((s) => s.includes('"webhook_endpoints"')))
-      .map((r) => (r.batch ? 'batch' : 'query'));
-    return { status: res.status, body: (await res.json()) as Record<string, unknown>, trips };
-  } finally {
-    db.restore();
-  }
+  const { res, trips } = await roundTrips(flow, '/v1/auth/login', { method: 'POST', json: { email, password: PASSWORD } });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown>, trips };
 }
 
 describe('password sign-in round trips', () => {

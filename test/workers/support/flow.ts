@@ -5,6 +5,7 @@ import { type EmailMessage, memoryMailbox } from '../../../src/platform/adapters
 import type { DepsOverrides } from '../../../src/platform/deps.ts';
 import { watchArgon2 } from './argon2.ts';
 import { ManualClock } from './clock.ts';
+import { type DatabaseRequest, interceptDatabase } from './database.ts';
 import { buildRequest, type CallInit, envWith, handlerFor, PASSWORD, sessionCookie, uniqueEmail, withDeps } from './worker.ts';
 
 export type Flow = ReturnType<typeof flowEnv>;
@@ -128,4 +129,28 @@ export async function probe(flow: Flow, path: string, json: unknown, requestId: 
     background: flow.stats.scheduled - scheduled,
     hashes: argon2.hashes(),
   };
+}
+
+type Trip = 'query' | 'batch';
+const tripOf = (r: DatabaseRequest): Trip => (r.batch ? 'batch' : 'query');
+/** The webhook producer's check for endpoints: after the answer, at most once a minute per isolate; never waited for. */
+const webhookCheck = (r: DatabaseRequest) => r.statements.some((s) => s.includes('"webhook_endpoints"'));
+
+/**
+ * The database round trips of one request through `flow` (each a single statement, 'query', or an atomic
+ * 'batch'): `trips` while it ran (what the user waits for), `background` those of its work after the
+ * answer. Background work scheduled before it settles first; the webhook producer's check is left out.
+ */
+export async function roundTrips(flow: Flow, path: string, init: CallInit) {
+  await flow.settle();
+  const db = interceptDatabase();
+  try {
+    const res = await flow.call(path, init);
+    const during = db.requests.length;
+    await flow.settle();
+    const counted = (requests: DatabaseRequest[]) => requests.filter((r) => !webhookCheck(r)).map(tripOf);
+    return { res, trips: counted(db.requests.slice(0, during)), background: counted(db.requests.slice(during)) };
+  } finally {
+    db.restore();
+  }
 }
