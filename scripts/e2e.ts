@@ -34,6 +34,13 @@ import { linkScenarios } from './e2e/links.ts';
 import { signInScenarios } from './e2e/sign-in.ts';
 
 const root = new URL('..', import.meta.url).pathname;
+// The demo's forms that the API's bot defence covers (the email-code request is not on the demo).
+const TURNSTILE_ROUTES = ['/v1/auth/register', '/v1/auth/password/forgot', '/v1/auth/invitations/register'];
+const TURNSTILE_STUB = `window.turnstile = {
+  render: () => 'widget-1',
+  getResponse: () => 'e2e-turnstile-token',
+  reset: () => {},
+};`;
 const artifacts = join(root, 'test-artifacts');
 const RP_ID = 'identsphere.localhost';
 const CHROMIUM = process.env.IDENTSPHERE_E2E_CHROMIUM ?? '/usr/bin/chromium';
@@ -110,7 +117,8 @@ async function run(): Promise<void> {
     }
     console.log(`[e2e] Worker on ${authOrigin}`);
 
-    const frontend = await startFrontend({ port: appPort, authUrl: authOrigin });
+    // Cloudflare's always-passes test site key; the widget's script is replaced below (nothing leaves the machine).
+    const frontend = await startFrontend({ port: appPort, authUrl: authOrigin, turnstileSiteKey: '1x00000000000000000000AA' });
     cleanups.unshift(() => new Promise<void>((r) => frontend.close(() => r())));
     console.log(`[e2e] demo frontend on ${appOrigin}`);
 
@@ -148,6 +156,18 @@ async function run(): Promise<void> {
 
     // The OpenID provider's pages import a web font; nothing leaves the machine.
     await context.route('https://fonts.googleapis.com/**', (route) => route.abort());
+    // A stand-in for Turnstile's widget script: a solved challenge whose token the demo must pass to the API
+    // (the Worker here has no Turnstile secret; tests/workers/bot-defence checks the server side).
+    await context.route('https://challenges.cloudflare.com/turnstile/**', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: TURNSTILE_STUB }),
+    );
+    const turnstileTokens = new Map<string, string[]>();
+    context.on('request', async (request) => {
+      const path = new URL(request.url()).pathname;
+      if (request.method() !== 'POST' || !TURNSTILE_ROUTES.includes(path)) return;
+      const token = (await request.allHeaders())['cf-turnstile-response'] ?? '';
+      turnstileTokens.set(path, [...(turnstileTokens.get(path) ?? []), token]);
+    });
 
     const scenario = {
       context,
@@ -163,6 +183,13 @@ async function run(): Promise<void> {
     };
     const app = await signInScenarios(scenario);
     await linkScenarios(scenario, app);
+    for (const path of TURNSTILE_ROUTES) {
+      const sent = turnstileTokens.get(path) ?? [];
+      check(
+        sent.length > 0 && sent.every((t) => t === 'e2e-turnstile-token'),
+        `the demo passes the Turnstile token to ${path} (${sent.length} calls)`,
+      );
+    }
 
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, 'e2e-final.png'), fullPage: true });

@@ -76,8 +76,32 @@ function askForMfaCode(name, mfaStep) {
 
 const credentials = () => ({ email: $('email').value, password: $('password').value });
 
+// Bot defence (optional): with a Turnstile site key, the forms the API checks (sign-up, forgot password, email
+// code, invitation sign-up) carry the token of a solved challenge. A token works once: the widget is reset.
+const turnstile = await renderTurnstile(window.IDENTSPHERE_TURNSTILE_SITE_KEY);
+async function renderTurnstile(sitekey) {
+  if (!sitekey) return null;
+  try {
+    await new Promise((resolve, reject) => {
+      const script = Object.assign(document.createElement('script'), { onload: resolve, onerror: reject });
+      script.src = 'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit';
+      document.head.append(script);
+    });
+    return window.turnstile.render('#turnstile', { sitekey });
+  } catch {
+    step('turnstile', false, 'the Turnstile script did not load');
+    return null;
+  }
+}
+function botCheck() {
+  if (turnstile === null) return undefined;
+  const turnstileToken = window.turnstile.getResponse(turnstile) || undefined;
+  window.turnstile.reset(turnstile);
+  return { turnstileToken };
+}
+
 on('register', 'register', async () => {
-  const { session } = await auth.signUp({ ...credentials(), organization_name: 'Demo' });
+  const { session } = await auth.signUp({ ...credentials(), organization_name: 'Demo' }, botCheck());
   step('register', true, `signed up as ${session.user.email}`);
 });
 on('sign-in', 'sign-in', async () => signedInOrMfa('sign-in', await auth.signIn(credentials())));
@@ -91,7 +115,7 @@ on('sign-out', 'sign-out', async () => {
   step('sign-out', true, 'signed out');
 });
 on('forgot', 'forgot', async () => {
-  await auth.password.forgot($('email').value);
+  await auth.password.forgot($('email').value, botCheck());
   step('forgot', true, 'if the account exists, a reset link is on its way');
 });
 
@@ -161,7 +185,7 @@ const pages = {
       step('invitation', true, `joined ${organization.name}`);
     });
     on('invitation-register', 'invitation', async () => {
-      const { session } = await auth.invitations.register({ token, password: $('invitation-password').value });
+      const { session } = await auth.invitations.register({ token, password: $('invitation-password').value }, botCheck());
       step('invitation', true, `signed up as ${session.user.email}, in ${session.organization?.name}`);
     });
   },

@@ -1,5 +1,6 @@
 // Serves the demo frontend on its own origin:
 //   node examples/frontend/server.ts [--port 5173] [--host 127.0.0.1] [--auth-url http://auth.identsphere.localhost:8787]
+//                                    [--turnstile-site-key KEY]   (the Turnstile widget on the forms the API checks)
 // The page itself has no build step; @identsphere/client (packages/client) is bundled for the browser with
 // esbuild when the server starts and served as /sdk.js, the way an app's bundler would include it.
 import { readFile } from 'node:fs/promises';
@@ -27,7 +28,7 @@ async function bundleSdk(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-export async function startFrontend(opts: { port: number; host?: string; authUrl: string }): Promise<Server> {
+export async function startFrontend(opts: { port: number; host?: string; authUrl: string; turnstileSiteKey?: string }): Promise<Server> {
   const sdk = await bundleSdk();
   const send = (res: import('node:http').ServerResponse, type: string, body: string | Buffer) =>
     res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' }).end(body);
@@ -36,7 +37,10 @@ export async function startFrontend(opts: { port: number; host?: string; authUrl
     if (PAGES.includes(path)) send(res, 'text/html', await readFile(`${here}index.html`));
     else if (path === '/app.js') send(res, 'text/javascript', await readFile(`${here}app.js`));
     else if (path === '/sdk.js') send(res, 'text/javascript', sdk);
-    else if (path === '/config.js') send(res, 'text/javascript', `window.IDENTSPHERE_URL = ${JSON.stringify(opts.authUrl)};\n`);
+    else if (path === '/config.js') {
+      const config = { IDENTSPHERE_URL: opts.authUrl, IDENTSPHERE_TURNSTILE_SITE_KEY: opts.turnstileSiteKey ?? null };
+      send(res, 'text/javascript', `Object.assign(window, ${JSON.stringify(config)});\n`);
+    }
     else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
   return new Promise((resolve, reject) => {
@@ -51,8 +55,14 @@ if (import.meta.main) {
       port: { type: 'string', default: '5173' },
       host: { type: 'string', default: '127.0.0.1' },
       'auth-url': { type: 'string', default: 'http://auth.identsphere.localhost:8787' },
+      'turnstile-site-key': { type: 'string' },
     },
   });
-  await startFrontend({ port: Number(values.port), host: values.host, authUrl: values['auth-url'] });
+  await startFrontend({
+    port: Number(values.port),
+    host: values.host,
+    authUrl: values['auth-url'],
+    turnstileSiteKey: values['turnstile-site-key'],
+  });
   console.log(`demo frontend on http://app.identsphere.localhost:${values.port} (auth: ${values['auth-url']})`);
 }
