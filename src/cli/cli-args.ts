@@ -43,10 +43,14 @@ export const COMMANDS: Record<string, CommandSpec> = {
                                  the production checklist as code; exit 1 on any failing item`,
   },
   smoke: {
-    options: { ...json, keep: { type: 'boolean', default: false } },
-    usage: `  smoke <base-url> [--keep]      register, session, logout, session 401 against a running deployment, then
+    options: { ...json, keep: { type: 'boolean', default: false }, origin: { type: 'string' }, 'turnstile-token': { type: 'string' } },
+    usage: `  smoke <base-url> [--keep] [--origin URL] [--turnstile-token TOKEN]
+                                 register, session, logout, session 401 against a running deployment, then
                                  delete the account it created (through the API, as that user) unless --keep;
-                                 the address is on the reserved .invalid domain, so no email goes out`,
+                                 the address is on the reserved .invalid domain, so no email goes out.
+                                 --origin: an allowed frontend origin, sent as Origin (needed with
+                                 IDENTSPHERE_COOKIE_SAMESITE=none); --turnstile-token: a solved challenge's
+                                 token for the register (needed with Turnstile on)`,
   },
   audit: {
     subcommands: ['prune'],

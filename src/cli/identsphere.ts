@@ -33,7 +33,11 @@ async function doctorCommand(values: Values, out: Output): Promise<number> {
 async function smokeCommand(baseUrl: string | undefined, values: Values, out: Output): Promise<number> {
   if (!baseUrl) throw new UsageError('smoke needs the base URL, e.g. identsphere smoke https://auth.example.com');
   const { smoke } = await import('./smoke.ts');
-  const result = await smoke(baseUrl, { keep: values.keep === true });
+  const result = await smoke(baseUrl, {
+    keep: values.keep === true,
+    origin: typeof values.origin === 'string' ? values.origin : undefined,
+    turnstileToken: typeof values['turnstile-token'] === 'string' ? values['turnstile-token'] : undefined,
+  });
   // The smoke result first; a failed clean-up is reported after it and fails the run too.
   out.data(result, (paint) =>
     [

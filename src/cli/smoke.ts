@@ -2,6 +2,9 @@
 // session 401 — with a fresh account each run, as curl would do it (no Origin, cookie jar by hand). Then the
 // account is deleted through the public API as that user (sign in, DELETE /v1/auth/me with the password), so a
 // production smoke run leaves nothing behind; --keep leaves it for a person to look at.
+// A deployment with IDENTSPHERE_COOKIE_SAMESITE=none refuses state-changing requests without an allow-listed
+// Origin (--origin sends one); one with Turnstile on refuses the register without a solved challenge
+// (--turnstile-token; a token works once).
 import { randomBytes } from 'node:crypto';
 
 export interface SmokeStep {
@@ -32,7 +35,16 @@ export function smokeEmail(): string {
   return `smoke+${randomBytes(6).toString('hex')}@identsphere-smoke.invalid`;
 }
 
-export async function smoke(baseUrl: string, opts: { keep?: boolean; fetchImpl?: typeof fetch } = {}): Promise<SmokeResult> {
+export interface SmokeOptions {
+  keep?: boolean;
+  /** Sent as Origin on every request (a frontend origin the deployment allows). */
+  origin?: string;
+  /** Sent as cf-turnstile-response on the register. */
+  turnstileToken?: string;
+  fetchImpl?: typeof fetch;
+}
+
+export async function smoke(baseUrl: string, opts: SmokeOptions = {}): Promise<SmokeResult> {
   const fetchImpl = opts.fetchImpl ?? fetch;
   const base = baseUrl.replace(/\/+$/, '');
   const email = smokeEmail();
@@ -44,6 +56,7 @@ export async function smoke(baseUrl: string, opts: { keep?: boolean; fetchImpl?:
     const headers = new Headers(init.headers);
     if (cookie) headers.set('cookie', cookie);
     if (init.body) headers.set('content-type', 'application/json');
+    if (opts.origin) headers.set('origin', opts.origin);
     const res = await fetchImpl(base + path, { ...init, headers, redirect: 'manual' });
     const setCookie = res.headers.getSetCookie().find((c) => /identsphere_session=/.test(c));
     if (setCookie) cookie = setCookie.split(';')[0]!;
@@ -66,6 +79,7 @@ export async function smoke(baseUrl: string, opts: { keep?: boolean; fetchImpl?:
   const registered = await step('register', 201, '/v1/auth/register', {
     method: 'POST',
     body: JSON.stringify({ email, password, organization_name: 'Smoke' }),
+    headers: opts.turnstileToken ? { 'cf-turnstile-response': opts.turnstileToken } : {},
   });
   if (registered && cookieSet()) {
     (await step('session', 200, '/v1/auth/session')) &&

@@ -94,6 +94,52 @@ describe('identsphere smoke against npm run dev', () => {
   });
 });
 
+describe('identsphere smoke against a deployment with IDENTSPHERE_COOKIE_SAMESITE=none', () => {
+  let crossSite: Awaited<ReturnType<typeof startDevServer>>;
+  beforeAll(async () => {
+    crossSite = await startDevServer(() => ({
+      IDENTSPHERE_COOKIE_SAMESITE: 'none',
+      IDENTSPHERE_COOKIES_SECURE: 'true',
+      IDENTSPHERE_CORS_ORIGINS: 'https://app.other-site.example',
+    }));
+  }, 120_000);
+  afterAll(() => crossSite?.stop());
+
+  it('fails at the first write without --origin (403, no account), and passes with an allowed --origin', async () => {
+    const bare = await cli(['smoke', crossSite.base, '--json']);
+    expect(bare.code).toBe(1);
+    const refused = JSON.parse(bare.stdout) as SmokeJson;
+    expect(refused.steps[0]).toMatchObject({ name: 'register', ok: false });
+    expect(refused.cleanup.status).toBe('none');
+
+    const res = await cli(['smoke', crossSite.base, '--origin', 'https://app.other-site.example', '--json']);
+    const result = JSON.parse(res.stdout) as SmokeJson;
+    expect(result.steps.map((s) => s.ok)).toEqual([true, true, true, true]);
+    expect(result.cleanup.status).toBe('deleted');
+    expect(res.code).toBe(0);
+  });
+});
+
+describe('identsphere smoke --turnstile-token', () => {
+  it('sends the token as cf-turnstile-response on the register only', async () => {
+    const { createServer } = await import('node:http');
+    const seen: [string, string | undefined][] = [];
+    const recorder = createServer((req, res) => {
+      seen.push([`${req.method} ${req.url}`, req.headers['cf-turnstile-response'] as string | undefined]);
+      res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":{"code":"service_unavailable"}}');
+    });
+    await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = recorder.address() as { port: number };
+      const res = await cli(['smoke', `http://127.0.0.1:${port}`, '--turnstile-token', 'solved-challenge']);
+      expect(res.code).toBe(1);
+      expect(seen).toEqual([['POST /v1/auth/register', 'solved-challenge']]);
+    } finally {
+      recorder.close();
+    }
+  });
+});
+
 describe('npm run dev', () => {
   it("emails links to the port the dev server listens on (not wrangler.toml's default)", async () => {
     const email = `port-check-${Date.now()}@example.com`;
