@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { runInBackground } from '../../http/background.ts';
 import type { AppEnv } from '../../http/types.ts';
+import { enqueueWebhookEvents } from './webhook-events.ts';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Writes nothing (an access token minted from the session) and must stay free of database queries when warm.
@@ -22,6 +23,5 @@ export const webhookProducer = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   const { deps, requestId } = c.var;
   if (!deps || NO_EVENTS.has(c.req.path) || !mayHaveChanged(c.req.method, c.res.status)) return;
-  // Imported here, not at start-up: the outbox (and its tables) is only needed after a write.
-  runInBackground(c, 'webhook events', async () => (await import('./webhook-events.ts')).enqueueWebhookEvents(deps, requestId));
+  runInBackground(c, 'webhook events', () => enqueueWebhookEvents(deps, requestId));
 });
