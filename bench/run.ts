@@ -282,14 +282,16 @@ async function main(): Promise<void> {
     if (runs('routes')) {
       log(`routes: round trips (${rounds} each), latency at 0/50/150 ms RTT (${routeSamples} each), first requests…`);
       let restarts = 0;
+      let state = 'identsphere';
       results.routes = await benchRoutes(
         {
           neon,
           peer: servers.peer,
           ours: () => servers.ours,
-          restartOurs: async () => {
+          restartOurs: async (keepCache = false) => {
             await servers.ours.stop();
-            servers.ours = await startOurs(neon, `identsphere-fresh-${++restarts}`);
+            if (!keepCache) state = `identsphere-fresh-${++restarts}`;
+            servers.ours = await startOurs(neon, state);
           },
         },
         rounds,

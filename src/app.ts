@@ -1,37 +1,20 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isDataException, loggableError } from './db/errors.ts';
-import { avatarServeRoutes, avatarUploadRoutes } from './features/accounts/avatars.routes.ts';
-import { identityRoutes } from './features/accounts/identities.routes.ts';
-import { profileRoutes } from './features/accounts/me.routes.ts';
-import { adminRoutes } from './features/admin/admin.routes.ts';
-import { adminUserRoutes } from './features/admin/admin-users.routes.ts';
-import { auditLogRoutes } from './features/audit/audit-logs.routes.ts';
-import { emailVerificationRoutes } from './features/email/email.routes.ts';
-import { passwordRoutes } from './features/email/password.routes.ts';
-import { mfaRoutes } from './features/mfa/mfa.routes.ts';
-import { oauthRoutes } from './features/oauth/oauth.routes.ts';
-import { invitationRoutes } from './features/organizations/invitations.routes.ts';
-import { organizationRoutes } from './features/organizations/organizations.routes.ts';
-import { passkeyRoutes } from './features/passkeys/passkeys.routes.ts';
-import { sessionRoutes } from './features/sessions/sessions.routes.ts';
-import { authRoutes } from './features/sign-in/auth.routes.ts';
-import { emailOtpRoutes } from './features/sign-in/email-otp.routes.ts';
-import { jwksRoutes } from './features/tokens/jwks.routes.ts';
-import { tokenRoutes } from './features/tokens/tokens.routes.ts';
 import { webhookProducer } from './features/webhooks/webhooks.middleware.ts';
-import { webhookRoutes } from './features/webhooks/webhooks.routes.ts';
 import { toApiError } from './http/api-error.ts';
-import { healthRoutes } from './http/health.routes.ts';
 import { provideDeps, refuseMisconfigured } from './http/middleware/config-guard.ts';
 import { requestEnvelope } from './http/middleware/request-envelope.ts';
 import { requestGuards } from './http/middleware/request-guards.ts';
 import type { AppEnv } from './http/types.ts';
 import { runJobsInProcess } from './jobs.ts';
 import { ApiError, errorBody } from './lib/errors.ts';
-import { openApiRoutes } from './openapi/openapi.routes.ts';
 import type { Deps } from './platform/deps.ts';
 import { log } from './platform/log.ts';
+import { lazyGroup } from './routing/lazy-group.ts';
+import { ROUTE_GROUPS } from './routing/route-groups.ts';
+import { ROUTE_MANIFEST } from './routing/route-manifest.generated.ts';
+import { routeTable } from './routing/route-table.ts';
 
 /** The Worker's HTTP app, serving with `deps` (built once per isolate and environment, never per request). */
 export function createApp(deps: Deps) {
@@ -47,31 +30,9 @@ export function createMisconfiguredApp() {
 function buildApp(depsMiddleware: MiddlewareHandler<AppEnv>) {
   const app = new Hono<AppEnv>();
   app.use('*', requestEnvelope, depsMiddleware, webhookProducer, requestGuards);
-  app.route('/v1', healthRoutes);
-  app.route(
-    '/v1',
-    openApiRoutes(() => app.routes),
-  );
-  app.route('/v1/auth/sessions', sessionRoutes);
-  app.route('/v1/auth/mfa', mfaRoutes);
-  app.route('/v1/auth/passkeys', passkeyRoutes);
-  app.route('/v1/auth/oauth', oauthRoutes);
-  app.route('/v1/auth/identities', identityRoutes);
-  app.route('/v1/auth', authRoutes);
-  app.route('/v1/auth/me/avatar', avatarUploadRoutes);
-  app.route('/v1/auth/me', profileRoutes);
-  app.route('/v1/avatars', avatarServeRoutes);
-  app.route('/v1/auth/organizations', organizationRoutes);
-  app.route('/v1/auth/invitations', invitationRoutes);
-  app.route('/v1/auth/audit-logs', auditLogRoutes);
-  app.route('/v1/auth', passwordRoutes);
-  app.route('/v1/auth', emailVerificationRoutes);
-  app.route('/v1/auth', emailOtpRoutes);
-  app.route('/v1/auth', tokenRoutes);
-  app.route('/.well-known', jwksRoutes);
-  app.route('/v1/admin/users', adminUserRoutes);
-  app.route('/v1/admin/webhooks', webhookRoutes);
-  app.route('/v1/admin', adminRoutes);
+  // Every route of every group, registered from the manifest; each group is imported on its first request.
+  const handlers = new Map(Object.entries(ROUTE_GROUPS).map(([name, group]) => [name, lazyGroup(group, routeTable)]));
+  for (const [group, method, path] of ROUTE_MANIFEST) app.on(method, path, handlers.get(group)!);
 
   app.notFound((c) => c.json(errorBody(new ApiError('not_found', 'No such route.'), c.var.requestId), 404));
   app.onError((err, c) => {

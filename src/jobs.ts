@@ -1,7 +1,5 @@
 // The background-job consumer: the Worker's `queue` handler for the JOBS queue, and the handler the in-process
 // twin runs in dev/test. Each feature registers its job kinds here (the composition root, like app.ts).
-import { deliverEmailJob, EMAIL_JOB } from './features/email/email-jobs.ts';
-import { webhookJobHandlers } from './features/webhooks/webhook-delivery.ts';
 import { InProcessJobQueue, type Job, type JobOutcome } from './platform/adapters/job-queue.ts';
 import type { Env } from './platform/config.ts';
 import { type Deps, getDeps } from './platform/deps.ts';
@@ -9,10 +7,21 @@ import { log } from './platform/log.ts';
 
 export type JobHandlers = Record<string, (deps: Deps, job: Job, attempt: number) => Promise<JobOutcome>>;
 
-const handlers: JobHandlers = {
-  [EMAIL_JOB]: deliverEmailJob,
-  ...webhookJobHandlers,
-};
+let handlers: JobHandlers | undefined;
+
+/**
+ * The handlers, imported by the first job an isolate runs (a request that enqueues nothing never needs them);
+ * each caller awaits its own imports, never a promise another request started.
+ */
+async function loadHandlers(): Promise<JobHandlers> {
+  if (handlers) return handlers;
+  const [email, webhooks] = await Promise.all([
+    import('./features/email/email-jobs.ts'),
+    import('./features/webhooks/webhook-delivery.ts'),
+  ]);
+  handlers ??= { [email.EMAIL_JOB]: email.deliverEmailJob, ...webhooks.webhookJobHandlers };
+  return handlers;
+}
 
 /**
  * Without a JOBS binding (dev/test) jobs run in this isolate, through the same handlers as the consumer: every
@@ -24,7 +33,7 @@ export function runJobsInProcess(deps: Deps): void {
 
 /** Runs one attempt of a job. An unknown kind (a message from a newer or older deployment) is logged and dropped. */
 export async function runJob(deps: Deps, job: Job, attempt: number): Promise<JobOutcome> {
-  const handler = handlers[job.kind];
+  const handler = (await loadHandlers())[job.kind];
   if (!handler) {
     log('error', 'job of unknown kind dropped', { kind: job.kind });
     return { done: true };

@@ -1,8 +1,8 @@
-import { type NeonQueryFunction, type NeonQueryPromise, neon, neonConfig } from '@neondatabase/serverless';
-import { drizzle, type NeonHttpDatabase } from 'drizzle-orm/neon-http';
-import type { Config } from '../platform/config.ts';
-import { deadlineOption } from './deadline-fetch.ts';
-import { isRetryableConflict } from './errors.ts';
+import { entityKind } from 'drizzle-orm';
+import type { NeonHttpDatabase } from 'drizzle-orm/neon-http';
+import { NeonHttpSession } from 'drizzle-orm/neon-http/session';
+import { PgDatabase, PgDialect } from 'drizzle-orm/pg-core';
+import type { DatabaseConfig, NeonClient } from './neon-driver.ts';
 import { defineTables, type Tables } from './tables.ts';
 
 export type Db = NeonHttpDatabase;
@@ -12,58 +12,77 @@ export interface Database {
   t: Tables;
 }
 
-/** Attempts after the first for a statement or batch that lost a deadlock or serialization conflict. */
-export const CONFLICT_RETRIES = 3;
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Runs `attempt` again (at most CONFLICT_RETRIES times, after a short jittered pause) when Postgres aborted it
- * with 40P01 (deadlock) or 40001 (serialization failure). Safe because every request to the HTTP endpoint is
- * one transaction (a statement, or a whole batch) and an aborted one wrote nothing; every batch is written
- * to be re-run (conditional statements, fresh reads inside the transaction).
- */
-export async function retryOnConflict<T>(attempt: () => Promise<T>): Promise<T> {
-  for (let retry = 0; ; retry++) {
-    try {
-      return await attempt();
-    } catch (err) {
-      if (retry >= CONFLICT_RETRIES || !isRetryableConflict(err)) throw err;
-      await pause((retry + 1) * 10 + Math.random() * 40);
-    }
-  }
+/** A statement as drizzle hands it to the client; run when awaited, or as part of a batch (transaction). */
+interface PendingStatement extends PromiseLike<unknown> {
+  text: string;
+  params: unknown[] | undefined;
+  opts: object | undefined;
 }
 
-type NeonClient = NeonQueryFunction<false, false>;
-type Execute = NeonQueryPromise<false, false>['execute'];
+/**
+ * The client drizzle's neon-http session is given: the driver is imported when a statement or batch first
+ * runs (once per database).
+ */
+function lazyClient(config: DatabaseConfig) {
+  let connected: NeonClient | undefined;
+  // Each statement awaits its own import until one has connected: a promise shared across requests would tie
+  // one request to another's I/O.
+  const connect = async () => {
+    if (connected) return connected;
+    const driver = await import('./neon-driver.ts');
+    connected ??= driver.connect(config);
+    return connected;
+  };
+  return {
+    query: (text: string, params?: unknown[], opts?: object): PendingStatement => ({
+      text,
+      params,
+      opts,
+      // biome-ignore lint/suspicious/noThenProperty: drizzle awaits the statement; it runs only then (or in a batch).
+      then: (onfulfilled, onrejected) =>
+        connect()
+          .then((client) => client.query(text, params, opts as never))
+          .then(onfulfilled, onrejected),
+    }),
+    transaction: async (statements: PendingStatement[], opts?: object) => {
+      const client = await connect();
+      return client.transaction(
+        statements.map((s) => client.query(s.text, s.params, s.opts as never)),
+        opts as never,
+      );
+    },
+  };
+}
 
-/** The Neon client with `retryOnConflict` around every statement and every batch (the one place it happens). */
-function withConflictRetry(client: NeonClient): NeonClient {
-  const wrapped = Object.assign((...args: Parameters<NeonClient>) => client(...args), client);
-  wrapped.query = ((text: string, params?: unknown[], opts?: object) => {
-    const query = client.query(text, params, opts as never);
-    // Awaiting the query runs `execute`; batches (transaction below) read only its data, not this.
-    const execute: Execute = query.execute;
-    query.execute = (data, options) => retryOnConflict(() => execute(data, options));
-    return query;
-  }) as NeonClient['query'];
-  const transaction = client.transaction as (...args: unknown[]) => Promise<unknown>;
-  wrapped.transaction = ((...args: unknown[]) => retryOnConflict(() => transaction(...args))) as NeonClient['transaction'];
-  return wrapped;
+/** drizzle-orm/neon-http's database: its `batch` is one request to the endpoint, one transaction. */
+class NeonHttpDb extends PgDatabase<never> {
+  static override readonly [entityKind]: string = 'NeonHttpDatabase';
+
+  private readonly neonSession: NeonHttpSession<never, never>;
+
+  constructor(dialect: PgDialect, neonSession: NeonHttpSession<never, never>) {
+    super(dialect, neonSession as never, undefined);
+    this.neonSession = neonSession;
+  }
+
+  batch(queries: unknown) {
+    return this.neonSession.batch(queries as never);
+  }
 }
 
 /**
  * The Worker's only way to Postgres: Neon's HTTP driver. In dev/test (IDENTSPHERE_DATABASE_LOCAL_HTTP=true,
  * refused in production) queries go to the local Neon-HTTP endpoint at the connection string's host:port.
  * Every query has a deadline (IDENTSPHERE_DATABASE_TIMEOUT_MS, see deadline-fetch.ts).
+ *
+ * The database is drizzle's neon-http database over a client that imports the driver (src/db/neon-driver.ts)
+ * when the first statement runs: building queries needs only drizzle, so a request answered without the
+ * database (a session check served from the cache) never loads it. drizzle's `drizzle()` would import it at
+ * once; this is its construction, for the one client it is given.
  */
-export function createDatabase(
-  config: Pick<Config, 'DATABASE_URL' | 'IDENTSPHERE_SCHEMA' | 'IDENTSPHERE_DATABASE_LOCAL_HTTP' | 'IDENTSPHERE_DATABASE_TIMEOUT_MS'>,
-): Database {
-  if (config.IDENTSPHERE_DATABASE_LOCAL_HTTP) {
-    neonConfig.fetchEndpoint = (host, port) => `http://${host}:${port}/sql`;
-  }
-  const client = neon(config.DATABASE_URL, { fetchOptions: deadlineOption(config.IDENTSPHERE_DATABASE_TIMEOUT_MS) });
-  const db = drizzle({ client: withConflictRetry(client) });
+export function createDatabase(config: DatabaseConfig): Database {
+  const dialect = new PgDialect();
+  const session = new NeonHttpSession<never, never>(lazyClient(config) as never, dialect, undefined, {});
+  const db = new NeonHttpDb(dialect, session) as unknown as Db;
   return { db, t: defineTables(config.IDENTSPHERE_SCHEMA) };
 }

@@ -3,8 +3,8 @@ import { describeRoute } from '../http/route-contract.ts';
 import type { AppEnv } from '../http/types.ts';
 import { openApiDocument, type RouteEntry } from './document.ts';
 
-/** GET /openapi.json, documenting the routes `routes()` returns (the whole app's table, read on first use). */
-export function openApiRoutes(routes: () => readonly RouteEntry[]) {
+/** GET /openapi.json, documenting the routes `routes()` resolves to (the whole app's table, built on first use). */
+export function openApiRoutes(routes: () => Promise<readonly RouteEntry[]>) {
   return new Hono<AppEnv>().get(
     '/openapi.json',
     describeRoute({
@@ -15,9 +15,10 @@ export function openApiRoutes(routes: () => readonly RouteEntry[]) {
       responses: { 200: { description: 'OpenAPI 3.1' } },
       errors: [],
     }),
-    (c) => {
+    async (c) => {
+      const table = await routes();
       c.header('Cache-Control', 'public, max-age=300');
-      return c.json(openApiDocument(routes()));
+      return c.json(openApiDocument(table));
     },
   );
 }

@@ -1,9 +1,9 @@
 // A statement or batch that Postgres aborted with a deadlock (40P01) or serialization failure (40001) wrote
-// nothing and is re-run (src/db/client.ts, up to CONFLICT_RETRIES times); a conflict still there after the
+// nothing and is re-run (src/db/conflict-retry.ts, up to CONFLICT_RETRIES times); a conflict still there after the
 // retries answers 409 conflict, never 500; any other database error is not retried. The database answers are
 // faked at the Neon driver's fetch boundary only for the chosen statements; everything else is real.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CONFLICT_RETRIES } from '../../../src/db/client.ts';
+import { CONFLICT_RETRIES } from '../../../src/db/conflict-retry.ts';
 import {
   type DatabaseRequest,
   expectError,

@@ -1,6 +1,9 @@
 // Direct SQL for assertions through the same Neon HTTP driver the Worker uses (never a mock of our database
 // layer), and a stand-in at that driver's fetch boundary.
 import { neon, neonConfig } from '@neondatabase/serverless';
+// The Worker's driver module, loaded before any test: the Worker loads it on its first statement, and its
+// fetch function (the deadline) must be in place before an interception below replaces it, not after.
+import '../../../src/db/neon-driver.ts';
 import { testEnv } from './worker.ts';
 
 neonConfig.fetchEndpoint = (host, port) => `http://${host}:${port}/sql`;

@@ -1,8 +1,7 @@
 // The operations the routes declare (src/http/route-contract.ts), as the tests walk them.
-import { createApp } from '../../../src/app.ts';
 import type { RouteContract } from '../../../src/http/route-contract.ts';
 import { documentedRoutes } from '../../../src/openapi/document.ts';
-import type { Deps } from '../../../src/platform/deps.ts';
+import { routeTable } from '../../../src/routing/route-table.ts';
 
 export interface Operation {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -17,9 +16,11 @@ export interface Operation {
   contract: RouteContract;
 }
 
+// The whole route table, every group imported (the handlers carry their contracts).
+const table = await routeTable();
+
 export function documentedOperations(): Operation[] {
-  // The route table only: no request is served, so no dependency is used.
-  return documentedRoutes(createApp({} as Deps).routes).map(({ method, path, contract }) => ({
+  return documentedRoutes(table).map(({ method, path, contract }) => ({
     method: method as Operation['method'],
     path: path.replace(/\{([A-Za-z_]+)\}/g, ':$1'),
     documentedPath: path,

@@ -81,7 +81,7 @@ export function withDeps(env: Env, overrides: DepsOverrides = {}): Deps {
 }
 
 /** The fetch handler serving `env`: the app withDeps built for it, or the Worker's. */
-export function handlerFor(env: Env): Pick<typeof worker, 'fetch'> {
+export function handlerFor(env: Env): { fetch: (...args: Parameters<typeof worker.fetch>) => Response | Promise<Response> } {
   return ownApps.get(env) ?? worker;
 }
 
