@@ -18,20 +18,18 @@
 // Ports: IDENTSPHERE_E2E_APP_PORT (default 5173) and IDENTSPHERE_E2E_AUTH_PORT (default 8787); a busy port
 // (another dev server) is replaced by a free one. Chromium: IDENTSPHERE_E2E_CHROMIUM (default /usr/bin/chromium).
 // Artifacts: test-artifacts/e2e-final.png (git-ignored). Exits non-zero on any failed step.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startNeonLocal } from '@identsphere/neon-local';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { startFrontend } from '../examples/frontend/server.ts';
-import { migrateUp } from '../src/cli/migrate.ts';
 import { startOidcProvider } from '../test/oidc-provider-server.ts';
 import { runCrossSite } from './e2e/cross-site.ts';
-import { check, freePort, mailbox, pickPort, results, waitFor } from './e2e/harness.ts';
+import { check, mailbox, pickPort, results } from './e2e/harness.ts';
 import { linkScenarios } from './e2e/links.ts';
 import { signInScenarios } from './e2e/sign-in.ts';
+import { startWorker } from './e2e/worker.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 // The demo's forms that the API's bot defence covers (the email-code request is not on the demo).
@@ -53,68 +51,26 @@ async function run(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'identsphere-e2e-'));
   const cleanups: (() => Promise<void> | void)[] = [() => rmSync(scratch, { recursive: true, force: true })];
   try {
-    const neon = await startNeonLocal({ port: 0 });
-    cleanups.unshift(() => neon.close());
-    await migrateUp(neon.backend, 'identsphere');
     const oidc = await startOidcProvider(`${authOrigin}/v1/auth/oauth`);
     cleanups.unshift(() => oidc.close());
-
-    const vars: Record<string, string> = {
-      DATABASE_URL: `postgres://identsphere:local@127.0.0.1:${neon.port}/identsphere`,
-      IDENTSPHERE_DATABASE_LOCAL_HTTP: 'true',
-      IDENTSPHERE_SCHEMA: 'identsphere',
-      // Throwaway secrets for this run only.
-      IDENTSPHERE_JWT_SECRET: randomBytes(32).toString('hex'),
-      IDENTSPHERE_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-      IDENTSPHERE_PUBLIC_BASE_URL: authOrigin,
-      IDENTSPHERE_CORS_ORIGINS: appOrigin,
-      IDENTSPHERE_COOKIES_SECURE: 'false',
-      IDENTSPHERE_RP_ID: RP_ID,
-      IDENTSPHERE_RP_ORIGIN: appOrigin,
-      // Emailed links open the demo's pages; OAuth may return there.
-      IDENTSPHERE_APP_URL: appOrigin,
-      IDENTSPHERE_OIDC_PROVIDERS: JSON.stringify([
-        { id: 'local-oidc', name: 'Local OpenID', issuer: oidc.issuer, client_id: oidc.clientId, client_secret: oidc.clientSecret },
-      ]),
-    };
-    const wrangler = spawn(
-      'npx',
-      [
-        'wrangler',
-        'dev',
-        '--port',
-        String(authPort),
-        '--ip',
-        '127.0.0.1',
-        '--inspector-port',
-        String(await freePort()),
-        '--persist-to',
-        join(scratch, 'wrangler-state'),
-        // `log`: the Worker's console output (the emails) comes through; wrangler's own info lines do not.
-        '--log-level',
-        'log',
-        ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
-      ],
-      {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
-        env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
+    const worker = await startWorker({
+      port: authPort,
+      scratch,
+      cleanups,
+      logLevel: 'log',
+      vars: {
+        IDENTSPHERE_PUBLIC_BASE_URL: authOrigin,
+        IDENTSPHERE_CORS_ORIGINS: appOrigin,
+        IDENTSPHERE_COOKIES_SECURE: 'false',
+        IDENTSPHERE_RP_ID: RP_ID,
+        IDENTSPHERE_RP_ORIGIN: appOrigin,
+        // Emailed links open the demo's pages; OAuth may return there.
+        IDENTSPHERE_APP_URL: appOrigin,
+        IDENTSPHERE_OIDC_PROVIDERS: JSON.stringify([
+          { id: 'local-oidc', name: 'Local OpenID', issuer: oidc.issuer, client_id: oidc.clientId, client_secret: oidc.clientSecret },
+        ]),
       },
-    );
-    let wranglerOutput = '';
-    wrangler.stdout!.on('data', (d) => (wranglerOutput += d));
-    wrangler.stderr!.on('data', (d) => (wranglerOutput += d));
-    cleanups.unshift(() => {
-      // Our own process group only (wrangler spawns workerd).
-      if (wrangler.exitCode === null && wrangler.pid) process.kill(-wrangler.pid, 'SIGTERM');
     });
-    try {
-      await waitFor(`http://127.0.0.1:${authPort}/v1/health`, 90_000, wrangler);
-    } catch (err) {
-      console.error(wranglerOutput);
-      throw err;
-    }
     console.log(`[e2e] Worker on ${authOrigin}`);
 
     // Cloudflare's always-passes test site key; the widget's script is replaced below (nothing leaves the machine).
@@ -178,7 +134,7 @@ async function run(): Promise<void> {
       authOrigin,
       rpId: RP_ID,
       issuer: oidc.issuer,
-      mail: mailbox(() => wranglerOutput, appOrigin),
+      mail: mailbox(worker.output, appOrigin),
       user: { email: `e2e-${randomBytes(4).toString('hex')}@example.com`, password: 'e2e password long enough' },
     };
     const app = await signInScenarios(scenario);

@@ -13,18 +13,14 @@
 // "UserPreferences"), so the main run uses a profile whose user allowed them, and a last step shows the default
 // keeping no cookie. The pages call the API with raw fetch (page.evaluate): nothing here
 // depends on the demo frontend or the SDK. Chromium: IDENTSPHERE_E2E_CHROMIUM (default /usr/bin/chromium).
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startNeonLocal } from '@identsphere/neon-local';
 import { chromium, type Page } from 'playwright-core';
-import { migrateUp } from '../../src/cli/migrate.ts';
-import { freePort, waitFor } from './harness.ts';
-
-const root = new URL('../..', import.meta.url).pathname;
+import { freePort } from './harness.ts';
+import { startWorker } from './worker.ts';
 
 /** A blank page for every host name (the app and the evil site share one server, told apart by Host). */
 function startPages(port: number) {
@@ -84,66 +80,25 @@ export async function runCrossSite(
     else failed++;
   };
 
-  const [authPort, pagesPort, inspectorPort] = [await freePort(), await freePort(), await freePort()];
+  const [authPort, pagesPort] = [await freePort(), await freePort()];
   const authOrigin = `http://auth.identsphere.localhost:${authPort}`;
   const appOrigin = `http://app.other-site.localhost:${pagesPort}`;
   const evilOrigin = `http://evil.third-site.localhost:${pagesPort}`;
   const scratch = mkdtempSync(join(tmpdir(), 'identsphere-e2e-cross-site-'));
   const cleanups: (() => Promise<void> | void)[] = [() => rmSync(scratch, { recursive: true, force: true })];
   try {
-    const neon = await startNeonLocal({ port: 0 });
-    cleanups.unshift(() => neon.close());
-    await migrateUp(neon.backend, 'identsphere');
-
-    const vars: Record<string, string> = {
-      DATABASE_URL: `postgres://identsphere:local@127.0.0.1:${neon.port}/identsphere`,
-      IDENTSPHERE_DATABASE_LOCAL_HTTP: 'true',
-      IDENTSPHERE_SCHEMA: 'identsphere',
-      // Throwaway secrets for this run only.
-      IDENTSPHERE_JWT_SECRET: randomBytes(32).toString('hex'),
-      IDENTSPHERE_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-      IDENTSPHERE_PUBLIC_BASE_URL: authOrigin,
-      IDENTSPHERE_CORS_ORIGINS: appOrigin,
-      IDENTSPHERE_COOKIES_SECURE: 'true',
-      IDENTSPHERE_COOKIE_SAMESITE: 'none',
-    };
-    const wrangler = spawn(
-      'npx',
-      [
-        'wrangler',
-        'dev',
-        '--port',
-        String(authPort),
-        '--ip',
-        '127.0.0.1',
-        '--inspector-port',
-        String(inspectorPort),
-        '--persist-to',
-        join(scratch, 'wrangler-state'),
-        '--log-level',
-        'warn',
-        ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
-      ],
-      {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
-        env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
+    await startWorker({
+      port: authPort,
+      scratch,
+      cleanups,
+      logLevel: 'warn',
+      vars: {
+        IDENTSPHERE_PUBLIC_BASE_URL: authOrigin,
+        IDENTSPHERE_CORS_ORIGINS: appOrigin,
+        IDENTSPHERE_COOKIES_SECURE: 'true',
+        IDENTSPHERE_COOKIE_SAMESITE: 'none',
       },
-    );
-    let wranglerOutput = '';
-    wrangler.stdout!.on('data', (d) => (wranglerOutput += d));
-    wrangler.stderr!.on('data', (d) => (wranglerOutput += d));
-    cleanups.unshift(() => {
-      // Our own process group only (wrangler spawns workerd).
-      if (wrangler.exitCode === null && wrangler.pid) process.kill(-wrangler.pid, 'SIGTERM');
     });
-    try {
-      await waitFor(`http://127.0.0.1:${authPort}/v1/health`, 90_000, wrangler);
-    } catch (err) {
-      log(wranglerOutput);
-      throw err;
-    }
     const pages = await startPages(pagesPort);
     cleanups.unshift(() => new Promise<void>((r) => pages.close(() => r())));
     log(`[e2e cross-site] Worker on ${authOrigin}, frontend on ${appOrigin}, foreign page on ${evilOrigin}`);
