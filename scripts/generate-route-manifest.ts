@@ -2,19 +2,7 @@
 // registers at start-up without importing the groups (src/app.ts). Run after changing a route:
 // `node scripts/generate-route-manifest.ts` (test/node/route-manifest.test.ts fails while it is stale).
 import { writeFileSync } from 'node:fs';
-import { registerHooks } from 'node:module';
-
-// The Worker imports its WebAssembly as modules (wrangler's convention); Node needs them compiled the same way.
-registerHooks({
-  load(url, context, nextLoad) {
-    if (!url.endsWith('.wasm')) return nextLoad(url, context);
-    return {
-      format: 'module',
-      shortCircuit: true,
-      source: `import { readFileSync } from 'node:fs';\nexport default new WebAssembly.Module(readFileSync(new URL(${JSON.stringify(url)})));\n`,
-    };
-  },
-});
+import './wasm-modules-hook.ts';
 
 const { MANIFEST_FILE, manifestSource } = await import('./route-manifest.ts');
 writeFileSync(MANIFEST_FILE, await manifestSource());
