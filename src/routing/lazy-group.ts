@@ -44,7 +44,7 @@ function standalone(group: RouteGroup, routes: GroupRoutes): Hono<AppEnv> {
   return app;
 }
 
-/** The handler for every row of `group`: imports the group once per isolate (the promise is kept) and delegates. */
+/** The handler for every row of `group`: imports the group on first use (the built app is kept) and delegates. */
 export function lazyGroup(group: RouteGroup, table: () => Promise<readonly RouteEntry[]>): MiddlewareHandler<AppEnv> {
   let loaded: Hono<AppEnv> | undefined;
   return async (c, next) => {
