@@ -40,8 +40,15 @@ export interface LoadOptions {
 
 const generator = new URL('../lib/load-generator.ts', import.meta.url).pathname;
 
+/**
+ * What Cloudflare's edge adds to every request a deployed Worker receives and `wrangler dev` does not: the
+ * visitor's country (IP Geolocation, on by default). Sent to every Worker alike; IdentSphere's metrics point
+ * reads it instead of deserialising `request.cf` (src/http/middleware/request-log.ts, countryOf).
+ */
+const EDGE_HEADERS = { 'cf-ipcountry': 'DE' };
+
 function runGenerator(url: string, headers: Record<string, string>, opts: LoadOptions): Promise<LoadResult> {
-  const config = { url, headers, connections: opts.connections, seconds: opts.seconds, warmupSeconds: 1 };
+  const config = { url, headers: { ...EDGE_HEADERS, ...headers }, connections: opts.connections, seconds: opts.seconds, warmupSeconds: 1 };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [generator, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';

@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
 import type { AppEnv } from '../types.ts';
-import { keepRequestLine, pathOf, requestIdFrom, requestLogLine } from './request-log.ts';
+import { countryOf, keepRequestLine, pathOf, requestIdFrom, requestLogLine } from './request-log.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 
 /**
@@ -29,6 +29,5 @@ export const requestEnvelope = createMiddleware<AppEnv>(async (c, next) => {
     if (status >= 500) console.error(requestLogLine('error', fields));
     else console.log(requestLogLine('info', fields));
   }
-  const country = (c.req.raw.cf?.country as string | undefined) ?? 'XX';
-  deps?.metrics.record({ route, method, status, durationMs, country });
+  deps?.metrics.record({ route, method, status, durationMs, country: countryOf(c.req.raw) });
 });

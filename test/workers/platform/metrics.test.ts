@@ -2,7 +2,7 @@
 // the operator's alerts (p95 login latency, 5xx rate, 401 rate on login, 429 rate on mfa/challenge) are
 // computed from these. The dataset is Cloudflare's: faked here at its boundary (writeDataPoint).
 import { describe, expect, it } from 'vitest';
-import { call, randomIp, registerUser, testEnv } from '../support/index.ts';
+import { call, callWithEnv, randomIp, registerUser, testEnv } from '../support/index.ts';
 
 function fakeDataset() {
   const points: AnalyticsEngineDataPoint[] = [];
@@ -35,5 +35,23 @@ describe('request metrics', () => {
       expect(typeof p.blobs?.[2]).toBe('string');
       expect(p.indexes?.[0]).toBe(p.blobs?.[0]);
     }
+  });
+
+  it("takes the country from the edge's cf-ipcountry header, then request.cf, and never an arbitrary string", async () => {
+    const { points, env } = fakeDataset();
+    const countries: [HeadersInit, unknown][] = [
+      [{ 'cf-ipcountry': 'DE' }, undefined],
+      [{ 'cf-ipcountry': 'T1' }, { country: 'FR' }],
+      [{}, { country: 'FR' }],
+      [{ 'cf-ipcountry': 'Germany' }, { country: 'NL' }],
+      [{ 'cf-ipcountry': '<script>' }, undefined],
+      [{}, { country: 'not a code' }],
+      [{}, undefined],
+    ];
+    for (const [headers, cf] of countries) {
+      const request = new Request('http://localhost:8787/v1/health', { headers, ...(cf ? { cf } : {}) } as RequestInit);
+      expect((await callWithEnv(env, request)).status).toBe(200);
+    }
+    expect(points.map((p) => p.blobs?.[2])).toEqual(['DE', 'T1', 'FR', 'NL', 'XX', 'XX', 'XX']);
   });
 });
