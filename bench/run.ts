@@ -21,6 +21,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractPrebuilt } from '../scripts/wasm/build.ts';
 import { randomIp } from './lib/flows.ts';
+import { writeLibrariesOnlyWorker } from './lib/libraries-only.ts';
 import { workerdBin } from './lib/processes.ts';
 import { buildDir, root, startDatabase, startOurs, startWorkers } from './lib/stack.ts';
 import { printReport, type Results } from './report.ts';
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
     log(`bundle sizes and global-scope start-up (${startupRuns} fresh workerd per bundle)…`);
     const configs: Record<string, string> = { identsphere: join(root, 'wrangler.toml') };
     if (withPeer) configs['better-auth'] = join(root, 'bench/peers/better-auth/wrangler.toml');
+    configs['libraries only'] = writeLibrariesOnlyWorker(root, join(buildDir, 'libraries-only'));
     const work = mkdtempSync(join(tmpdir(), 'identsphere-bench-'));
     try {
       results.bundle = await measureBundles(configs, work, startupRuns);
