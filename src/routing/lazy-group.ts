@@ -1,5 +1,6 @@
-// A route group served from a module imported on its first request. The app registers each of the group's
-// rows (method and path, from src/routing/route-manifest.generated.ts) with `lazyGroup`'s handler, so routing,
+// A route group served from a module imported on its first request. Until it has loaded, the app registers each
+// of the group's rows (method and path, from src/routing/route-manifest.generated.ts) with `lazyGroup`'s handler
+// (afterwards the app mounts the group directly: src/app.ts), so routing,
 // `routePath` (the request log's route), 404s and the global middlewares are what they were with the group
 // mounted directly. The handler hands the request to the group mounted alone in an app of its own, with the
 // request's variables (deps, request id, a session found by the idempotency check) in and out; an error goes
@@ -44,13 +45,26 @@ function standalone(group: RouteGroup, routes: GroupRoutes): Hono<AppEnv> {
   return app;
 }
 
-/** The handler for every row of `group`: imports the group on first use (the built app is kept) and delegates. */
-export function lazyGroup(group: RouteGroup, table: () => Promise<readonly RouteEntry[]>): MiddlewareHandler<AppEnv> {
+/**
+ * The handler for every row of `group`: imports the group on first use (the built app is kept), tells
+ * `onLoaded` (the app then mounts the group directly for the requests after this one) and delegates.
+ */
+export function lazyGroup(
+  group: RouteGroup,
+  table: () => Promise<readonly RouteEntry[]>,
+  onLoaded: (routes: GroupRoutes) => void,
+): MiddlewareHandler<AppEnv> {
   let loaded: Hono<AppEnv> | undefined;
   return async (c, next) => {
-    // Each request awaits its own import (the module registry evaluates the group once): a promise shared
-    // with another request would tie this one to that request's I/O. A failed import is tried again.
-    loaded ??= standalone(group, await group.load(table));
+    if (!loaded) {
+      // Each request awaits its own import (the module registry evaluates the group once): a promise shared
+      // with another request would tie this one to that request's I/O. A failed import is tried again.
+      const routes = await group.load(table);
+      if (!loaded) {
+        loaded = standalone(group, routes);
+        onLoaded(routes);
+      }
+    }
     const app = loaded;
     const handoff: Handoff = { outer: c, unanswered: false };
     handoffs.set(c.req.raw, handoff);
