@@ -148,6 +148,9 @@ export async function runCrossSite(
           'document.body.append(form); form.submit(); })()',
       ),
     ]);
+    // The form's navigation must finish before this page navigates again (else Chromium reports the next goto
+    // as interrupted by it: seen once in CI).
+    await evil.waitForURL(logoutUrl);
     const sent = await answer.request().allHeaders();
     check(
       answer.status() === 403 && /__Host-identsphere_session=/.test(sent.cookie ?? '') && sent.origin === evilOrigin,
