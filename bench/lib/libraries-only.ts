@@ -4,16 +4,9 @@
 // stack (hono, zod, drizzle, the Neon driver, @simplewebauthn/server, jose, …) costs before a line of ours: the
 // floor of issue 17's start-up goal while that stack stays. Written into bench/.build (git-ignored) so packages
 // resolve from the project's node_modules.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'cli' && dir.endsWith('src') ? [] : sourceFiles(path);
-    return path.endsWith('.ts') ? [path] : [];
-  });
-}
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { readModules } from '../../scripts/import-cycles.ts';
 
 const IMPORT = /^import\s+(?!type\s)([^;]*?)\s+from\s+'([^'.][^']*)';/gms;
 
@@ -21,8 +14,9 @@ const IMPORT = /^import\s+(?!type\s)([^;]*?)\s+from\s+'([^'.][^']*)';/gms;
 export function packageImports(srcDir: string): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
   const add = (pkg: string, name: string) => found.set(pkg, (found.get(pkg) ?? new Set()).add(name));
-  for (const file of sourceFiles(srcDir)) {
-    const text = readFileSync(file, 'utf8');
+  const cli = join(srcDir, 'cli') + sep;
+  for (const [file, text] of readModules(srcDir)) {
+    if (file.startsWith(cli)) continue;
     for (const [, clause, pkg] of text.matchAll(IMPORT)) {
       if (/^(node|cloudflare):/.test(pkg!)) continue;
       const namespace = /^\*\s+as\s+(\w+)$/.exec(clause!.trim());

@@ -28,20 +28,24 @@ function freePort(): Promise<number> {
   });
 }
 
-type Listing = 'code' | 'bytes-only' | 'none';
+/** A bundle's files (a `wrangler deploy --outdir` directory) listed as the Worker's modules, or as data only. */
+interface Listed {
+  dir: string;
+  as: 'code' | 'bytes-only';
+}
 
 /**
- * Writes a workerd config serving `wrapper.js`, which imports `target` on its first request. `listing`: the
- * bundle's files as the Worker's modules (`code`), as data modules (`bytes-only`), or not at all.
+ * Writes a workerd config serving `wrapper.js`, which imports `target` on its first request, with `bundle`'s
+ * files listed beside it (none when null).
  */
-function writeConfig(dir: string, bundleDir: string | null, listing: Listing, target: string, port: number, flags: string[]): string {
+function writeConfig(dir: string, bundle: Listed | null, target: string, port: number, flags: string[]): string {
   const modules = ['(name = "wrapper.js", esModule = embed "wrapper.js")'];
   writeFileSync(join(dir, 'empty.js'), 'export default {};\n');
   modules.push('(name = "empty.js", esModule = embed "empty.js")');
-  if (bundleDir && listing !== 'none') {
-    for (const file of readdirSync(bundleDir).filter((f) => /\.(m?js|wasm)$/.test(f))) {
-      copyFileSync(join(bundleDir, file), join(dir, file));
-      const kind = listing === 'bytes-only' ? 'data' : file.endsWith('.wasm') ? 'wasm' : 'esModule';
+  if (bundle) {
+    for (const file of readdirSync(bundle.dir).filter((f) => /\.(m?js|wasm)$/.test(f))) {
+      copyFileSync(join(bundle.dir, file), join(dir, file));
+      const kind = bundle.as === 'bytes-only' ? 'data' : file.endsWith('.wasm') ? 'wasm' : 'esModule';
       modules.push(`(name = "${file}", ${kind} = embed "${file}")`);
     }
   }
@@ -103,20 +107,20 @@ export async function measureStartup(bundles: Record<string, string>, work: stri
   const port = await freePort();
   const flags = ['nodejs_compat'];
   const configs: Record<string, string> = {};
-  const add = (key: string, dir: string | null, listing: Listing, target: string) => {
+  const add = (key: string, bundle: Listed | null, target: string) => {
     const at = join(work, `startup-${key.replace(/\W/g, '_')}`);
     mkdirSync(at, { recursive: true });
-    configs[key] = writeConfig(at, dir, listing, target, port, flags);
+    configs[key] = writeConfig(at, bundle, target, port, flags);
   };
-  add('(empty)', null, 'none', 'empty.js');
+  add('(empty)', null, 'empty.js');
   for (const [name, dir] of Object.entries(bundles)) {
     // wrangler names the bundle after the entry (index.js, worker.js, …): the one JavaScript file.
     const entry = readdirSync(dir)
       .filter((f) => /\.m?js$/.test(f))
       .sort((a) => (a === 'index.js' ? -1 : 1))[0];
     if (!entry) throw new Error(`no JavaScript bundle in ${dir}`);
-    add(name, dir, 'code', entry);
-    add(`${name} (bytes only)`, dir, 'bytes-only', 'empty.js');
+    add(name, { dir, as: 'code' }, entry);
+    add(`${name} (bytes only)`, { dir, as: 'bytes-only' }, 'empty.js');
   }
   // Interleaved: each run starts every configuration once, so drift on the machine touches all alike.
   const samples: Record<string, number[]> = Object.fromEntries(Object.keys(configs).map((k) => [k, []]));

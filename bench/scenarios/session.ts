@@ -43,7 +43,7 @@ const generator = new URL('../lib/load-generator.ts', import.meta.url).pathname;
 /**
  * What Cloudflare's edge adds to every request a deployed Worker receives and `wrangler dev` does not: the
  * visitor's country (IP Geolocation, on by default). Sent to every Worker alike; IdentSphere's metrics point
- * reads it instead of deserialising `request.cf` (src/http/middleware/request-log.ts, countryOf).
+ * reads it instead of deserialising `request.cf` (src/http/middleware/request-envelope.ts, countryOf).
  */
 const EDGE_HEADERS = { 'cf-ipcountry': 'DE' };
 

@@ -1,5 +1,5 @@
-// The request log line: one JSON object per request, built as one string (no intermediate object), the
-// request id it carries, and the country its metrics point carries.
+// The request log line: one JSON object per request, built as one string (no intermediate object), and the
+// request id it carries.
 import type { Config } from '../../platform/config.ts';
 
 /** A client's x-request-id is echoed only if it is 8–128 of [A-Za-z0-9._:-]: safe in a header, a log line and JSON. */
@@ -66,23 +66,4 @@ export function keepRequestLine(config: Config | undefined, method: string, rout
   const rate = config?.IDENTSPHERE_LOG_SAMPLE_SESSION_CHECKS ?? 1;
   if (rate >= 1 || status >= 300 || route !== SESSION_CHECK_ROUTE || method !== 'GET') return true;
   return Math.random() < rate;
-}
-
-/**
- * The visitor's country for the metrics point: the `cf-ipcountry` header Cloudflare's edge adds to every request
- * (IP Geolocation, on by default in the zone's Network settings), else `request.cf.country`, else `XX`. The
- * header comes first because reading `request.cf` deserialises the whole cf object on each request (measured
- * under `wrangler dev`: about 1 ms of CPU per request, more than the rest of a session check). The value becomes
- * a metric dimension, so anything but two capital letters or digits (ISO codes, Cloudflare's XX and T1) is
- * dropped: a client reaching the Worker without the edge's header cannot grow the dimension's cardinality.
- */
-export function countryOf(request: Request): string {
-  const header = request.headers.get('cf-ipcountry');
-  if (header !== null && isCountryCode(header)) return header;
-  const cf = request.cf?.country;
-  return typeof cf === 'string' && isCountryCode(cf) ? cf : 'XX';
-}
-
-function isCountryCode(value: string): boolean {
-  return /^[A-Z][A-Z0-9]$/.test(value);
 }
